@@ -1,0 +1,57 @@
+using Microsoft.CodeAnalysis;
+
+namespace DssApi.Generator.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports about schema files. The first message argument is always "file(line,column)".</summary>
+public static class DiagnosticDescriptors
+{
+    public const string MalformedJsonId = "DSSG001";
+    public const string UnknownConstructId = "DSSG002";
+    public const string UnknownTypeId = "DSSG003";
+    public const string DuplicateNameId = "DSSG004";
+    public const string MissingPathParameterId = "DSSG005";
+    public const string InvalidIdentifierId = "DSSG006";
+    public const string ConflictingExtensionId = "DSSG007";
+
+    private const string Category = "DssApi.Schema";
+
+    public static readonly DiagnosticDescriptor MalformedJson = Create(
+        MalformedJsonId,
+        "Schema file is not valid JSON",
+        "{0}: the schema file is not valid JSON: {1}");
+
+    public static readonly DiagnosticDescriptor UnknownConstruct = Create(
+        UnknownConstructId,
+        "Unknown or misshapen schema construct",
+        "{0}: {1}");
+
+    public static readonly DiagnosticDescriptor UnknownType = Create(
+        UnknownTypeId,
+        "Unknown type reference",
+        "{0}: '{1}' names no type of the schema: use a built-in type (string, bool, integer, number, json) or an enum, record, settings or union declared in a schema file");
+
+    public static readonly DiagnosticDescriptor DuplicateName = Create(
+        DuplicateNameId,
+        "Duplicate name",
+        "{0}: {1} '{2}' is declared more than once");
+
+    public static readonly DiagnosticDescriptor MissingPathParameter = Create(
+        MissingPathParameterId,
+        "Path parameter has no value",
+        "{0}: '{{{1}}}' is neither an identity parameter nor a parameter of '{2}'");
+
+    public static readonly DiagnosticDescriptor InvalidIdentifier = Create(
+        InvalidIdentifierId,
+        "Invalid .NET identifier",
+        "{0}: '{1}' is not a valid C# identifier");
+
+    public static readonly DiagnosticDescriptor ConflictingExtension = Create(
+        ConflictingExtensionId,
+        "Conflicting schema extension",
+        "{0}: {1} '{2}' is already declared differently at {3}");
+
+    public static string HelpLink(string id) => $"https://github.com/dssapi/dssapi/blob/main/docs/diagnostics/{id}.md";
+
+    private static DiagnosticDescriptor Create(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+}

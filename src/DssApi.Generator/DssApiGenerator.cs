@@ -1,0 +1,100 @@
+using System;
+using System.IO;
+using DssApi.Generator.Emit;
+using DssApi.Generator.Model;
+using DssApi.Generator.Schema;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DssApi.Generator;
+
+/// <summary>Generates the typed DSS API from the schema files given as additional files.</summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class DssApiGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var sources = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Combine(options)
+            .Select(static (input, cancellationToken) =>
+            {
+                var ((text, provider), settings) = input;
+                if (!settings.Generate || !IsSchemaFile(text, provider.GetOptions(text), out var isDefault) || (isDefault && !settings.IncludeDefaultSchema))
+                {
+                    return null;
+                }
+
+                return new SchemaSource(text.Path, isDefault, text.GetText(cancellationToken)?.ToString() ?? string.Empty);
+            })
+            .Where(static source => source is not null)
+            .Select(static (source, _) => source!)
+            .WithTrackingName(TrackingNames.SchemaSources);
+
+        var documents = sources
+            .Select(static (source, cancellationToken) => SchemaReader.Read(source.Path, source.IsDefault, source.Text, cancellationToken))
+            .WithTrackingName(TrackingNames.Documents);
+
+        var model = documents.Collect()
+            .Select(static (all, cancellationToken) => SchemaMerger.Merge(all, cancellationToken))
+            .WithTrackingName(TrackingNames.Model);
+
+        var diagnostics = model
+            .Select(static (api, _) => api.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (production, all) =>
+        {
+            foreach (var diagnostic in all)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var generated = model
+            .SelectMany(static (api, _) => api.Items)
+            .WithTrackingName(TrackingNames.Items)
+            .Combine(options)
+            .Select(static (input, cancellationToken) => SourceEmitter.Emit(input.Left, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Sources);
+        context.RegisterSourceOutput(generated, static (production, source) => production.AddSource(source.HintName, source.Text));
+    }
+
+    private static GeneratorOptions ReadOptions(AnalyzerConfigOptions global)
+    {
+        string? Read(string name) => global.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+        var ns = Read("DssApiNamespace");
+        return new GeneratorOptions(
+            ns is not null && IsNamespace(ns) ? ns : "DssApi",
+            string.Equals(Read("DssApiAccessibility"), "public", StringComparison.OrdinalIgnoreCase),
+            Read("DssApiTargetVersion") is { } target && VersionNumber.TryParse(target, out _) ? target : null,
+            !string.Equals(Read("DssApiGenerate"), "false", StringComparison.OrdinalIgnoreCase),
+            !string.Equals(Read("DssApiIncludeDefaultSchema"), "false", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static bool IsNamespace(string name)
+    {
+        foreach (var part in name.Split('.'))
+        {
+            if (!SchemaReader.IsValidIdentifier(part))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsSchemaFile(AdditionalText text, AnalyzerConfigOptions fileOptions, out bool isDefault)
+    {
+        var fileName = Path.GetFileName(text.Path);
+        isDefault = string.Equals(fileName, GeneratorOptions.DefaultSchemaFileName, StringComparison.OrdinalIgnoreCase);
+        return isDefault
+            || text.Path.EndsWith(GeneratorOptions.SchemaFileSuffix, StringComparison.OrdinalIgnoreCase)
+            || (fileOptions.TryGetValue("build_metadata.AdditionalFiles.DssApiSchema", out var flag) && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,166 @@
+using DssApi.Generator.Diagnostics;
+
+namespace DssApi.Generator.Model;
+
+// The schema as equatable data. "Fingerprint" is the compact JSON text a definition was read from:
+// two schema files may repeat a definition verbatim, but not change it.
+
+/// <summary>What one schema file declares, plus the errors found while reading it.</summary>
+internal sealed record SchemaDocument(
+    string Path,
+    bool IsDefault,
+    EquatableArray<EnumDef> Enums,
+    EquatableArray<ObjectDef> Objects,
+    EquatableArray<HandleDef> Handles,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+internal sealed record EnumDef(
+    string Name,
+    string? Description,
+    string? Since,
+    EquatableArray<EnumValueDef> Values,
+    SourceLocation Location);
+
+internal sealed record EnumValueDef(string Wire, string Name, string? Description, string? Since, string Fingerprint, SourceLocation Location);
+
+internal enum ObjectKind
+{
+    /// <summary>Read-only data the server sends.</summary>
+    Record,
+
+    /// <summary>An editable object kept as the JSON the server sent.</summary>
+    Settings,
+
+    /// <summary>Objects of several shapes told apart by one field.</summary>
+    Union,
+}
+
+internal sealed record ObjectDef(
+    string Name,
+    ObjectKind Kind,
+    bool Editable,
+    string? Description,
+    string? Since,
+    EquatableArray<FieldDef> Fields,
+    EquatableArray<MutatorDef> Mutators,
+    EquatableArray<ParamDef> Identity,
+    RouteDef? Save,
+    UnionDef? Union,
+    EquatableArray<string> InfraTypes,
+    SourceLocation Location);
+
+internal sealed record UnionDef(string Discriminator, string DiscriminatorType, EquatableArray<CaseDef> Cases);
+
+internal sealed record CaseDef(
+    string Wire,
+    string Name,
+    string? Description,
+    string? Since,
+    EquatableArray<FieldDef> Fields,
+    EquatableArray<MutatorDef> Mutators,
+    EquatableArray<string> InfraTypes,
+    string Fingerprint,
+    SourceLocation Location);
+
+internal sealed record FieldDef(
+    string Wire,
+    string Name,
+    string Type,
+    bool Required,
+    string? Description,
+    string? Since,
+    EquatableArray<string> InfraTypes,
+    string Fingerprint,
+    SourceLocation Location,
+    SourceLocation TypeLocation);
+
+internal sealed record ParamDef(
+    string Name,
+    string Type,
+    bool Optional,
+    string? DefaultJson,
+    string? Description,
+    bool NonEmpty,
+    string? SumsToOne,
+    EquatableArray<string> IgnoredForInfraTypes,
+    SourceLocation Location,
+    SourceLocation TypeLocation);
+
+internal enum MutatorKind
+{
+    /// <summary>Appends a new object, built from a template, to a list field.</summary>
+    Append,
+
+    /// <summary>Sets fields of the object from a template.</summary>
+    Set,
+
+    /// <summary>Removes the items of a list field that match a template.</summary>
+    Remove,
+}
+
+internal sealed record MutatorDef(
+    string Name,
+    MutatorKind Kind,
+    string? Target,
+    EquatableArray<ParamDef> Params,
+    string TemplateJson,
+    string? Description,
+    string? Since,
+    EquatableArray<string> InfraTypes,
+    string Fingerprint,
+    SourceLocation Location);
+
+/// <summary>What a route gives back.</summary>
+internal enum ReturnKind
+{
+    Empty,
+    Text,
+    Stream,
+    Download,
+    Json,
+    Type,
+    List,
+    Future,
+    Handle,
+}
+
+internal sealed record RouteDef(
+    string Name,
+    string Method,
+    string Path,
+    EquatableArray<ParamDef> Params,
+    string? QueryJson,
+    string? BodyJson,
+    string? FileParam,
+    string? FileNameParam,
+    ReturnKind Returns,
+    string? ReturnType,
+    string? Pick,
+    string? DownloadParam,
+    string? Description,
+    string? Since,
+    EquatableArray<string> Effects,
+    EquatableArray<string> InfraTypes,
+    string Fingerprint,
+    SourceLocation Location,
+    SourceLocation PathLocation);
+
+internal sealed record FactoryDef(
+    string Name,
+    string Target,
+    bool IsFuture,
+    EquatableArray<ParamDef> Params,
+    string? Description,
+    string? Since,
+    string Fingerprint,
+    SourceLocation Location);
+
+/// <summary>A handle on a DSS object, or one of the runtime clients (whose members become extension methods).</summary>
+internal sealed record HandleDef(
+    string Name,
+    bool IsClient,
+    string? Description,
+    EquatableArray<ParamDef> Identity,
+    EquatableArray<FactoryDef> Factories,
+    EquatableArray<RouteDef> Routes,
+    SourceLocation Location);

@@ -1,0 +1,43 @@
+namespace DssApi.Generator.Model;
+
+/// <summary>How generated code reaches a type of the schema.</summary>
+internal enum TypeCategory
+{
+    /// <summary>An open enum: <c>FromJson(JsonNode)</c> / <c>ToJson()</c>.</summary>
+    Enum,
+
+    /// <summary>A view over a JSON object: <c>FromJson(JsonObject)</c> / <c>GetRaw()</c>.</summary>
+    View,
+
+    /// <summary>Settings saved through a route: <c>Load(client, response, identity…)</c>.</summary>
+    Saved,
+
+    /// <summary>A handle: an internal constructor taking the client and the identity.</summary>
+    Handle,
+}
+
+internal sealed record CaseRef(string Wire, string Name);
+
+/// <summary>What a generated type needs to know about a type it mentions; nothing more, so unrelated edits leave it cached.</summary>
+internal sealed record TypeInfo(
+    string Name,
+    TypeCategory Category,
+    bool Editable,
+    EquatableArray<string> Identity,
+    string? Discriminator,
+    EquatableArray<CaseRef> Cases);
+
+/// <summary>The union a case type belongs to.</summary>
+internal sealed record UnionCaseOf(string UnionName, string Wire, string Discriminator, string DiscriminatorType, bool Saved);
+
+/// <summary>One generated source file's worth of model.</summary>
+internal abstract record EmitItem(string Name);
+
+internal sealed record EnumItem(EnumDef Enum) : EmitItem(Enum.Name);
+
+internal sealed record ObjectItem(ObjectDef Object, UnionCaseOf? CaseOf, EquatableArray<TypeInfo> References) : EmitItem(Object.Name);
+
+internal sealed record HandleItem(HandleDef Handle, EquatableArray<TypeInfo> References) : EmitItem(Handle.Name);
+
+/// <summary>Every generated file's model, plus the schema errors.</summary>
+internal sealed record ApiModel(EquatableArray<EmitItem> Items, EquatableArray<Diagnostics.DiagnosticInfo> Diagnostics);

@@ -1,0 +1,530 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using DssApi.Generator.Diagnostics;
+using DssApi.Generator.Model;
+
+namespace DssApi.Generator.Schema;
+
+/// <summary>
+/// Joins the schema files into one API: a later file extends what an earlier one declared (new
+/// enum values, fields, cases, mutators, routes) but may not change it. Then every reference is
+/// checked; a member that refers to something missing is reported and left out, so the emitter
+/// only ever sees a consistent model.
+/// </summary>
+internal sealed class SchemaMerger
+{
+    private readonly List<DiagnosticInfo> _diagnostics = [];
+    private readonly Dictionary<string, EnumDef> _enums = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ObjectDef> _objects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HandleDef> _handles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceLocation> _typeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeInfo> _types = new(StringComparer.Ordinal);
+
+    public static ApiModel Merge(ImmutableArray<SchemaDocument> documents, CancellationToken cancellationToken)
+    {
+        var merger = new SchemaMerger();
+
+        // the default schema first, then the user's files by path: the order decides what "later" means
+        foreach (var document in documents.OrderBy(d => d.IsDefault ? 0 : 1).ThenBy(d => d.Path, StringComparer.Ordinal))
+        {
+            merger._diagnostics.AddRange(document.Diagnostics);
+            merger.Add(document);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var items = merger.Resolve(cancellationToken);
+        return new ApiModel(items.ToEquatableArray(), merger._diagnostics.ToEquatableArray());
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, SourceLocation location, params string[] arguments) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+
+    private void Add(SchemaDocument document)
+    {
+        foreach (var definition in document.Enums)
+        {
+            if (_enums.TryGetValue(definition.Name, out var existing))
+            {
+                _enums[definition.Name] = existing with { Values = MergeByKey(existing.Values, definition.Values, v => v.Wire, v => v.Fingerprint, v => v.Location, "enum value") };
+            }
+            else if (ClaimTypeName(definition.Name, definition.Location))
+            {
+                _enums.Add(definition.Name, definition);
+            }
+        }
+
+        foreach (var definition in document.Objects)
+        {
+            if (_objects.TryGetValue(definition.Name, out var existing) && existing.Kind == definition.Kind)
+            {
+                _objects[definition.Name] = Extend(existing, definition);
+            }
+            else if (ClaimTypeName(definition.Name, definition.Location))
+            {
+                _objects.Add(definition.Name, definition);
+            }
+        }
+
+        foreach (var definition in document.Handles)
+        {
+            if (_handles.TryGetValue(definition.Name, out var existing))
+            {
+                _handles[definition.Name] = Extend(existing, definition);
+            }
+            else if (definition.IsClient || ClaimTypeName(definition.Name, definition.Location))
+            {
+                _handles.Add(definition.Name, definition);
+            }
+        }
+    }
+
+    private bool ClaimTypeName(string name, SourceLocation location)
+    {
+        if (_typeNames.ContainsKey(name))
+        {
+            Report(DiagnosticDescriptors.DuplicateName, location, "the type", name);
+            return false;
+        }
+
+        _typeNames.Add(name, location);
+        return true;
+    }
+
+    private ObjectDef Extend(ObjectDef existing, ObjectDef extension)
+    {
+        if (extension.Identity.Count > 0 && existing.Identity.Count > 0 && !SameParams(existing.Identity, extension.Identity))
+        {
+            Report(DiagnosticDescriptors.ConflictingExtension, extension.Location, "the identity of", extension.Name, existing.Location.Display);
+        }
+
+        var save = existing.Save;
+        if (extension.Save is { } extensionSave)
+        {
+            if (save is not null && save.Fingerprint != extensionSave.Fingerprint)
+            {
+                Report(DiagnosticDescriptors.ConflictingExtension, extensionSave.Location, "the save route of", extension.Name, save.Location.Display);
+            }
+            else
+            {
+                save = extensionSave;
+            }
+        }
+
+        var union = existing.Union;
+        if (union is not null && extension.Union is { } extensionUnion)
+        {
+            if (extensionUnion.Discriminator != union.Discriminator || extensionUnion.DiscriminatorType != union.DiscriminatorType)
+            {
+                Report(DiagnosticDescriptors.ConflictingExtension, extension.Location, "the discriminator of", extension.Name, existing.Location.Display);
+            }
+
+            union = union with { Cases = MergeByKey(union.Cases, extensionUnion.Cases, c => c.Wire, c => c.Fingerprint, c => c.Location, "union case") };
+        }
+
+        return existing with
+        {
+            Description = existing.Description ?? extension.Description,
+            Fields = MergeByKey(existing.Fields, extension.Fields, f => f.Wire, f => f.Fingerprint, f => f.Location, "field"),
+            Mutators = MergeByKey(existing.Mutators, extension.Mutators, m => m.Name, m => m.Fingerprint, m => m.Location, "mutator"),
+            Identity = existing.Identity.Count > 0 ? existing.Identity : extension.Identity,
+            Save = save,
+            Union = union,
+        };
+    }
+
+    private HandleDef Extend(HandleDef existing, HandleDef extension)
+    {
+        if (extension.Identity.Count > 0 && !SameParams(existing.Identity, extension.Identity))
+        {
+            Report(DiagnosticDescriptors.ConflictingExtension, extension.Location, "the identity of", extension.Name, existing.Location.Display);
+        }
+
+        return existing with
+        {
+            Description = existing.Description ?? extension.Description,
+            Factories = MergeByKey(existing.Factories, extension.Factories, f => f.Name, f => f.Fingerprint, f => f.Location, "factory"),
+            Routes = MergeByKey(existing.Routes, extension.Routes, r => r.Name, r => r.Fingerprint, r => r.Location, "route"),
+        };
+    }
+
+    private static bool SameParams(EquatableArray<ParamDef> left, EquatableArray<ParamDef> right) =>
+        left.Select(p => p.Name + ":" + p.Type).SequenceEqual(right.Select(p => p.Name + ":" + p.Type));
+
+    private EquatableArray<T> MergeByKey<T>(
+        EquatableArray<T> existing,
+        EquatableArray<T> additions,
+        Func<T, string> key,
+        Func<T, string> fingerprint,
+        Func<T, SourceLocation> location,
+        string what)
+        where T : IEquatable<T>
+    {
+        var merged = existing.ToList();
+        foreach (var addition in additions)
+        {
+            var same = merged.FirstOrDefault(item => key(item) == key(addition));
+            if (same is null)
+            {
+                merged.Add(addition);
+            }
+            else if (fingerprint(same) != fingerprint(addition))
+            {
+                Report(DiagnosticDescriptors.ConflictingExtension, location(addition), "the " + what, key(addition), location(same).Display);
+            }
+        }
+
+        return merged.ToEquatableArray();
+    }
+
+    private List<EmitItem> Resolve(CancellationToken cancellationToken)
+    {
+        foreach (var definition in _objects.Values)
+        {
+            foreach (var unionCase in definition.Union?.Cases ?? EquatableArray<CaseDef>.Empty)
+            {
+                ClaimTypeName(unionCase.Name, unionCase.Location);
+            }
+        }
+
+        RegisterTypes();
+        var items = new List<EmitItem>();
+        foreach (var definition in _enums.Values.OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            items.Add(new EnumItem(definition));
+        }
+
+        foreach (var definition in _objects.Values.OrderBy(o => o.Name, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            items.AddRange(ResolveObject(definition));
+        }
+
+        foreach (var definition in _handles.Values.OrderBy(h => h.Name, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            items.Add(ResolveHandle(definition));
+        }
+
+        return items;
+    }
+
+    private void RegisterTypes()
+    {
+        foreach (var definition in _enums.Values)
+        {
+            _types[definition.Name] = new TypeInfo(definition.Name, TypeCategory.Enum, false, EquatableArray<string>.Empty, null, EquatableArray<CaseRef>.Empty);
+        }
+
+        foreach (var definition in _objects.Values)
+        {
+            var category = definition.Save is null ? TypeCategory.View : TypeCategory.Saved;
+            var identity = definition.Identity.Select(p => p.Name).ToEquatableArray();
+            var cases = (definition.Union?.Cases ?? EquatableArray<CaseDef>.Empty).Select(c => new CaseRef(c.Wire, c.Name)).ToEquatableArray();
+            _types[definition.Name] = new TypeInfo(definition.Name, category, definition.Editable, identity, definition.Union?.Discriminator, cases);
+            foreach (var unionCase in definition.Union?.Cases ?? EquatableArray<CaseDef>.Empty)
+            {
+                if (!_types.ContainsKey(unionCase.Name))
+                {
+                    _types[unionCase.Name] = new TypeInfo(unionCase.Name, category, definition.Editable, identity, null, EquatableArray<CaseRef>.Empty);
+                }
+            }
+        }
+
+        foreach (var definition in _handles.Values.Where(h => !h.IsClient))
+        {
+            _types[definition.Name] = new TypeInfo(definition.Name, TypeCategory.Handle, false, definition.Identity.Select(p => p.Name).ToEquatableArray(), null, EquatableArray<CaseRef>.Empty);
+        }
+    }
+
+    private IEnumerable<EmitItem> ResolveObject(ObjectDef definition)
+    {
+        var references = new ReferenceSet(_types);
+        var fields = ResolveFields(definition.Fields, references);
+        var identityNames = definition.Identity.Select(p => p.Name).ToList();
+        var identity = definition.Identity.Where(p => CheckParamType(p, references, TypeName.String)).ToEquatableArray();
+        var save = definition.Save is { } route ? ResolveRoute(route, definition.Name, identityNames, references) : null;
+        var mutators = ResolveMutators(definition.Mutators, fields, definition.Name, references);
+        var union = definition.Union;
+        if (union is not null)
+        {
+            if (union.DiscriminatorType != TypeName.String && !references.Require(union.DiscriminatorType, TypeCategory.Enum))
+            {
+                Report(DiagnosticDescriptors.UnknownType, definition.Location, union.DiscriminatorType);
+                union = union with { DiscriminatorType = TypeName.String };
+            }
+
+            union = union with { Cases = union.Cases.Where(c => _typeNames.TryGetValue(c.Name, out var claimed) && claimed == c.Location).ToEquatableArray() };
+        }
+
+        var resolved = definition with { Fields = fields, Identity = identity, Save = save, Mutators = mutators, Union = union };
+        yield return new ObjectItem(resolved, null, references.ToArray());
+        if (union is null)
+        {
+            yield break;
+        }
+
+        foreach (var unionCase in union.Cases)
+        {
+            var caseReferences = new ReferenceSet(_types);
+            caseReferences.Require(definition.Name, TypeCategory.View);
+            if (union.DiscriminatorType != TypeName.String)
+            {
+                caseReferences.Require(union.DiscriminatorType, TypeCategory.Enum);
+            }
+
+            // a case sees the union's fields too, for its mutators' targets
+            var caseFields = ResolveFields(unionCase.Fields, caseReferences);
+            var caseObject = new ObjectDef(
+                unionCase.Name,
+                definition.Editable ? ObjectKind.Settings : ObjectKind.Record,
+                definition.Editable,
+                unionCase.Description,
+                unionCase.Since,
+                caseFields,
+                ResolveMutators(unionCase.Mutators, fields.Concat(caseFields).ToEquatableArray(), unionCase.Name, caseReferences),
+                identity,
+                null,
+                null,
+                unionCase.InfraTypes,
+                unionCase.Location);
+            var caseOf = new UnionCaseOf(definition.Name, unionCase.Wire, union.Discriminator, union.DiscriminatorType, definition.Save is not null);
+            yield return new ObjectItem(caseObject, caseOf, caseReferences.ToArray());
+        }
+    }
+
+    private EquatableArray<FieldDef> ResolveFields(EquatableArray<FieldDef> fields, ReferenceSet references) =>
+        fields.Where(field =>
+        {
+            if (field.Type == TypeName.Stream || !references.RequireType(field.Type))
+            {
+                Report(DiagnosticDescriptors.UnknownType, field.TypeLocation, field.Type);
+                return false;
+            }
+
+            return true;
+        }).ToEquatableArray();
+
+    private bool CheckParamType(ParamDef parameter, ReferenceSet references, string? only = null)
+    {
+        var known = only is null ? references.RequireType(parameter.Type) : parameter.Type == only;
+        if (!known)
+        {
+            Report(DiagnosticDescriptors.UnknownType, parameter.TypeLocation, parameter.Type);
+        }
+
+        return known;
+    }
+
+    private EquatableArray<MutatorDef> ResolveMutators(EquatableArray<MutatorDef> mutators, EquatableArray<FieldDef> fields, string owner, ReferenceSet references)
+    {
+        var resolved = new List<MutatorDef>();
+        foreach (var mutator in mutators)
+        {
+            if (!mutator.Params.All(p => CheckParamType(p, references)))
+            {
+                continue;
+            }
+
+            if (mutator.Kind != MutatorKind.Set)
+            {
+                var target = fields.FirstOrDefault(f => f.Wire == mutator.Target);
+                if (target is null || !TypeName.IsList(target.Type, out var element))
+                {
+                    Report(DiagnosticDescriptors.UnknownConstruct, mutator.Location, $"mutator '{mutator.Name}' of '{owner}' must name a list field of '{owner}', not '{mutator.Target}'");
+                    continue;
+                }
+
+                references.RequireType(element);
+            }
+
+            if (!CheckPlaceholders(Template.NamesInJson(mutator.TemplateJson), mutator.Params.Select(p => p.Name), mutator.Name, mutator.Location))
+            {
+                continue;
+            }
+
+            resolved.Add(mutator);
+        }
+
+        return resolved.ToEquatableArray();
+    }
+
+    private bool CheckPlaceholders(IEnumerable<string> used, IEnumerable<string> available, string member, SourceLocation location)
+    {
+        var known = new HashSet<string>(available, StringComparer.Ordinal);
+        var ok = true;
+        foreach (var name in used.Distinct())
+        {
+            if (!known.Contains(name))
+            {
+                Report(DiagnosticDescriptors.MissingPathParameter, location, name, member);
+                ok = false;
+            }
+        }
+
+        return ok;
+    }
+
+    private HandleItem ResolveHandle(HandleDef handle)
+    {
+        var references = new ReferenceSet(_types);
+        var identityNames = handle.Identity.Select(p => p.Name).ToList();
+        var factories = new List<FactoryDef>();
+        foreach (var factory in handle.Factories)
+        {
+            if (!factory.Params.All(p => CheckParamType(p, references)))
+            {
+                continue;
+            }
+
+            var available = identityNames.Concat(factory.Params.Select(p => p.Name)).ToList();
+            if (factory.IsFuture)
+            {
+                if (factory.Target != TypeName.Json && !references.Require(factory.Target, TypeCategory.View))
+                {
+                    Report(DiagnosticDescriptors.UnknownType, factory.Location, factory.Target);
+                    continue;
+                }
+
+                if (factory.Params.Count != 1 || factory.Params[0].Type != TypeName.String)
+                {
+                    Report(DiagnosticDescriptors.UnknownConstruct, factory.Location, $"factory '{factory.Name}' of a future takes exactly one string parameter: the job id");
+                    continue;
+                }
+            }
+            else if (!references.Require(factory.Target, TypeCategory.Handle))
+            {
+                Report(DiagnosticDescriptors.UnknownType, factory.Location, factory.Target);
+                continue;
+            }
+            else if (!CheckPlaceholders(_types[factory.Target].Identity, available, factory.Name, factory.Location))
+            {
+                continue;
+            }
+
+            factories.Add(factory);
+        }
+
+        var routes = handle.Routes.Select(r => ResolveRoute(r, handle.Name, identityNames, references)).Where(r => r is not null).Select(r => r!).ToEquatableArray();
+        return new HandleItem(handle with { Factories = factories.ToEquatableArray(), Routes = routes }, references.ToArray());
+    }
+
+    private RouteDef? ResolveRoute(RouteDef route, string owner, List<string> identity, ReferenceSet references)
+    {
+        if (!route.Params.All(p => CheckParamType(p, references)))
+        {
+            return null;
+        }
+
+        var available = identity.Concat(route.Params.Select(p => p.Name)).ToList();
+        if (!CheckPlaceholders(Template.NamesIn(route.Path), available, $"{owner}.{route.Name}", route.PathLocation)
+            || !CheckPlaceholders(Template.NamesInJson(route.QueryJson).Concat(Template.NamesInJson(route.BodyJson)), available, $"{owner}.{route.Name}", route.Location))
+        {
+            return null;
+        }
+
+        var special = new[] { route.FileParam, route.FileNameParam, route.DownloadParam }.Where(p => p is not null).Select(p => p!);
+        if (!CheckPlaceholders(special, route.Params.Select(p => p.Name), $"{owner}.{route.Name}", route.Location))
+        {
+            return null;
+        }
+
+        switch (route.Returns)
+        {
+            case ReturnKind.Type:
+                if (!references.RequireObject(route.ReturnType!))
+                {
+                    Report(DiagnosticDescriptors.UnknownType, route.Location, route.ReturnType!);
+                    return null;
+                }
+
+                var returned = _types[route.ReturnType!];
+                if (returned.Category == TypeCategory.Saved && !CheckPlaceholders(returned.Identity, available, $"{owner}.{route.Name}", route.Location))
+                {
+                    return null;
+                }
+
+                break;
+            case ReturnKind.List:
+                if (!TypeName.IsScalar(route.ReturnType!) && !references.Require(route.ReturnType!, TypeCategory.View))
+                {
+                    Report(DiagnosticDescriptors.UnknownType, route.Location, route.ReturnType!);
+                    return null;
+                }
+
+                break;
+            case ReturnKind.Future:
+                if (route.ReturnType != TypeName.Json && !references.Require(route.ReturnType!, TypeCategory.View))
+                {
+                    Report(DiagnosticDescriptors.UnknownType, route.Location, route.ReturnType!);
+                    return null;
+                }
+
+                break;
+            case ReturnKind.Handle:
+                if (!references.Require(route.ReturnType!, TypeCategory.Handle))
+                {
+                    Report(DiagnosticDescriptors.UnknownType, route.Location, route.ReturnType!);
+                    return null;
+                }
+
+                if (!CheckPlaceholders(_types[route.ReturnType!].Identity, available, $"{owner}.{route.Name}", route.Location))
+                {
+                    return null;
+                }
+
+                break;
+        }
+
+        return route;
+    }
+
+    /// <summary>The types one generated file mentions, looked up as they are checked.</summary>
+    private sealed class ReferenceSet(Dictionary<string, TypeInfo> types)
+    {
+        private readonly SortedDictionary<string, TypeInfo> _used = new(StringComparer.Ordinal);
+
+        public bool Require(string name, TypeCategory category)
+        {
+            if (!types.TryGetValue(name, out var info) || info.Category != category)
+            {
+                return false;
+            }
+
+            _used[name] = info;
+            return true;
+        }
+
+        /// <summary>An object type (view or saved settings).</summary>
+        public bool RequireObject(string name)
+        {
+            if (!types.TryGetValue(name, out var info) || info.Category is not (TypeCategory.View or TypeCategory.Saved))
+            {
+                return false;
+            }
+
+            _used[name] = info;
+            return true;
+        }
+
+        /// <summary>Any type a field or parameter may have: built-ins, enums, views, lists and maps of those.</summary>
+        public bool RequireType(string type)
+        {
+            if (TypeName.IsBuiltIn(type))
+            {
+                return true;
+            }
+
+            if (TypeName.IsList(type, out var element) || TypeName.IsMap(type, out element))
+            {
+                return element != TypeName.Stream && RequireType(element);
+            }
+
+            return Require(type, TypeCategory.Enum) || Require(type, TypeCategory.View);
+        }
+
+        public EquatableArray<TypeInfo> ToArray() => _used.Values.ToEquatableArray();
+    }
+}
