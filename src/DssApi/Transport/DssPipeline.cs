@@ -36,6 +36,9 @@ public sealed class DssPipeline
     /// <summary>The base URL every request path is appended to.</summary>
     public string BaseUrl => _baseUrl;
 
+    // Paths are escaped segment by segment already; canonicalization would unescape %2E%2E and drop the segment.
+    private static readonly UriCreationOptions EscapedUri = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
     private static string DefaultUserAgent { get; } =
         $"DssApi/{typeof(DssPipeline).Assembly.GetName().Version?.ToString(3)} (.NET {Environment.Version})";
 
@@ -61,10 +64,10 @@ public sealed class DssPipeline
     /// buffered whole. The caller owns the stream and must dispose it, which frees the connection.
     /// </summary>
     public Task<Stream> SendForStreamAsync(DssRequest request, CancellationToken cancellationToken) =>
-        ExecuteAsync(request, streamBody: true, static async (response, _, token) =>
+        ExecuteAsync(request, streamBody: true, static async (response, route, token) =>
         {
             var body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-            return (Stream)new DssResponseStream(body, response);
+            return (Stream)new DssResponseStream(body, response, route);
         }, cancellationToken);
 
     /// <summary>
@@ -146,7 +149,7 @@ public sealed class DssPipeline
 
     private HttpRequestMessage CreateMessage(DssRequest request)
     {
-        var message = new HttpRequestMessage(request.Method, new Uri(_baseUrl + request.Path + request.Query))
+        var message = new HttpRequestMessage(request.Method, new Uri(_baseUrl + request.Path + request.Query, EscapedUri))
         {
             Content = request.Body,
         };

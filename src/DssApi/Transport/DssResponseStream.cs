@@ -1,7 +1,8 @@
 namespace DssApi.Transport;
 
-/// <summary>A response body read from the connection; disposing it releases the response.</summary>
-internal sealed class DssResponseStream(Stream body, HttpResponseMessage response) : Stream
+/// <summary>A response body read from the connection; disposing it releases the response. A
+/// connection lost while reading surfaces as <see cref="DssConnectionException"/> naming the request.</summary>
+internal sealed class DssResponseStream(Stream body, HttpResponseMessage response, string route) : Stream
 {
     public override bool CanRead => true;
     public override bool CanSeek => false;
@@ -9,14 +10,34 @@ internal sealed class DssResponseStream(Stream body, HttpResponseMessage respons
     public override long Length => response.Content.Headers.ContentLength ?? throw new NotSupportedException();
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => body.Read(buffer, offset, count);
-    public override int Read(Span<byte> buffer) => body.Read(buffer);
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        try
+        {
+            return body.Read(buffer);
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        {
+            throw new DssConnectionException(route, exception);
+        }
+    }
+
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        body.ReadAsync(buffer, offset, count, cancellationToken);
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        body.ReadAsync(buffer, cancellationToken);
-    public override Task CopyToAsync(Stream destination, int bufferSize, CancellationToken cancellationToken) =>
-        body.CopyToAsync(destination, bufferSize, cancellationToken);
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        {
+            throw new DssConnectionException(route, exception);
+        }
+    }
 
     public override void Flush() { }
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
