@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using DssApi.Transport;
+
+namespace DssApi;
+
+/// <summary>
+/// The entry point to a DSS design, automation or deployer node: its API Designer, API Deployer
+/// and futures, through the typed handles generated from the DSS schema (<c>GetProject</c>,
+/// <c>GetApiDeployer</c>, <c>GetFuture</c> …). Thread-safe and cheap to share: create one per
+/// DSS instance and reuse it.
+/// </summary>
+public sealed class DssClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+
+    /// <summary>Creates a client for the DSS at <paramref name="url"/> with an API key.</summary>
+    /// <param name="url">The DSS base URL, such as <c>https://dss.example.com:11200</c>.</param>
+    /// <param name="apiKey">The API key.</param>
+    public DssClient(string url, string apiKey)
+        : this(new DssClientOptions { Url = new Uri(url, UriKind.Absolute), ApiKey = apiKey })
+    {
+    }
+
+    /// <summary>Creates a client from options.</summary>
+    /// <param name="options">Where DSS is, the API key and the transport settings.</param>
+    /// <exception cref="ArgumentException">The URL or the API key is missing or invalid.</exception>
+    public DssClient(DssClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var apiKey = options.ApiKey ?? throw new ArgumentException("An API key is required (DssClientOptions.ApiKey).", nameof(options));
+        var baseUrl = DssHttpStack.AppendPath(options.Url, "/dip/publicapi", "DssClientOptions.Url");
+        Url = options.Url!;
+        FuturePolling = options.FuturePolling;
+        _http = DssHttpStack.CreateHttpClient(options, baseUrl, out _ownsHttp);
+        Pipeline = new DssPipeline(_http, baseUrl, DssHttpStack.BasicAuthorization(apiKey), options);
+    }
+
+    /// <summary>The DSS base URL.</summary>
+    public Uri Url { get; }
+
+    /// <summary>How futures created through this client poll.</summary>
+    public DssFuturePollingOptions FuturePolling { get; }
+
+    /// <summary>The transport the generated handles send their requests through.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public DssPipeline Pipeline { get; }
+
+    /// <summary>Releases the HTTP stack, if this client created it.</summary>
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+
+    /// <summary>Names the DSS this client talks to; never shows the API key.</summary>
+    public override string ToString() => $"DssClient({Url})";
+}

@@ -1,0 +1,40 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace DssApi;
+
+/// <summary>
+/// How a DssApi client reaches a server: timeouts, headers, TLS and the HTTP stack to use.
+/// Shared by <see cref="DssClientOptions"/> and <see cref="DssApiNodeClientOptions"/>.
+/// </summary>
+public abstract class DssTransportOptions
+{
+    /// <summary>The longest a single request may take, from sending it to reading its whole
+    /// response (for streamed downloads: until the response headers arrive). Default 100 s;
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Headers added to every request (for instance a tenant or tracing header).</summary>
+    public IDictionary<string, string> ExtraHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The <c>User-Agent</c> header; defaults to <c>DssApi/&lt;version&gt;</c>.</summary>
+    public string? UserAgent { get; set; }
+
+    /// <summary>An <see cref="System.Net.Http.HttpClient"/> to send requests with (for instance one
+    /// from <c>IHttpClientFactory</c>). The DssApi client does not dispose it, and does not change
+    /// its settings: its own <see cref="System.Net.Http.HttpClient.Timeout"/> still applies.</summary>
+    public HttpClient? HttpClient { get; set; }
+
+    /// <summary>A handler to build the HTTP stack on (for instance to add a proxy or a
+    /// delegating handler). Not disposed by the DssApi client.</summary>
+    public HttpMessageHandler? HttpMessageHandler { get; set; }
+
+    /// <summary>
+    /// Turns OFF the validation of the server's TLS certificate: any certificate, expired,
+    /// self-signed or for another host, is accepted. This exposes every request, API key
+    /// included, to interception. Use it only against a test server you control.
+    /// </summary>
+    public bool DangerousAcceptAnyServerCertificate { get; set; }
+
+    /// <summary>A client certificate for mutual TLS.</summary>
+    public X509Certificate2? ClientCertificate { get; set; }
+}

@@ -1,0 +1,249 @@
+using System.ComponentModel;
+using System.Runtime.ExceptionServices;
+using System.Text.Json.Nodes;
+using DssApi.Transport;
+
+namespace DssApi;
+
+/// <summary>
+/// A long-running DSS job (a deployment update, for instance), and its result once it has one.
+/// DSS deletes a finished job when its result is read, so the result is read once, kept here, and
+/// every later <see cref="WaitForCompletionAsync(CancellationToken)"/> returns it without a request.
+/// Save <see cref="Id"/> to wait on the job again later, from another process
+/// (<c>client.GetFuture(id)</c>). Safe to use from several threads.
+/// </summary>
+/// <typeparam name="T">The type of the job's result.</typeparam>
+public sealed class DssFuture<T>
+{
+    private const string FutureRoute = "/futures/{jobId}";
+
+    private readonly DssClient _client;
+    private readonly Func<JsonNode?, T> _readResult;
+    private readonly SemaphoreSlim _pollGate = new(1, 1);
+    private volatile Outcome? _outcome;
+
+    /// <summary>Follows a job from the response that started it: either its id, or its result
+    /// when DSS finished it before answering.</summary>
+    /// <param name="client">The client that started the job.</param>
+    /// <param name="startResponse">The future response DSS answered.</param>
+    /// <param name="readResult">Reads the job's result JSON.</param>
+    /// <exception cref="DssProtocolException">The response has neither a job id nor a result.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public DssFuture(DssClient client, JsonObject startResponse, Func<JsonNode?, T> readResult)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _readResult = readResult ?? throw new ArgumentNullException(nameof(readResult));
+        var status = DssFutureStatus.FromJson(startResponse ?? throw new ArgumentNullException(nameof(startResponse)));
+        Id = status.JobId;
+        LastStatus = status;
+        if (status.HasResult)
+        {
+            _outcome = Finish(status);
+        }
+        else if (Id is null)
+        {
+            throw new DssProtocolException("DSS started a job but answered neither a job id nor a result.");
+        }
+    }
+
+    /// <summary>Follows a job by its id, for instance one saved by another process.</summary>
+    /// <param name="client">A client of the DSS that runs the job.</param>
+    /// <param name="jobId">The job id.</param>
+    /// <param name="readResult">Reads the job's result JSON.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public DssFuture(DssClient client, string jobId, Func<JsonNode?, T> readResult)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _readResult = readResult ?? throw new ArgumentNullException(nameof(readResult));
+        if (string.IsNullOrEmpty(jobId))
+        {
+            throw new ArgumentException("A job id is required.", nameof(jobId));
+        }
+
+        Id = jobId;
+    }
+
+    /// <summary>The job id, to save and follow the job later; null when DSS answered the result
+    /// at once.</summary>
+    public string? Id { get; }
+
+    /// <summary>True once the job has finished and its outcome has been read: a result, a
+    /// failure or an abort.</summary>
+    public bool HasCompleted => _outcome is not null;
+
+    /// <summary>True when the job finished by being aborted; it then has no value.</summary>
+    public bool IsAborted => _outcome?.Aborted == true;
+
+    /// <summary>True when the job finished successfully and <see cref="Value"/> holds its result.</summary>
+    public bool HasValue => _outcome is { Aborted: false, Failure: null };
+
+    /// <summary>What DSS last reported about the job; null until a first poll of a job followed by id.</summary>
+    public DssFutureStatus? LastStatus { get; private set; }
+
+    /// <summary>The job's result.</summary>
+    /// <exception cref="InvalidOperationException">The job has not completed yet.</exception>
+    /// <exception cref="DssFutureAbortedException">The job was aborted.</exception>
+    /// <exception cref="DssApiException">The job failed; this is the error DSS reported.</exception>
+    public T Value
+    {
+        get
+        {
+            var outcome = _outcome ?? throw new InvalidOperationException(
+                $"The DSS job {Id} has not completed yet: wait for it with WaitForCompletionAsync.");
+            if (outcome.Failure is not null)
+            {
+                ExceptionDispatchInfo.Throw(outcome.Failure);
+            }
+
+            return outcome.Aborted ? throw new DssFutureAbortedException(Id) : outcome.Value!;
+        }
+    }
+
+    /// <summary>Asks DSS how the job is doing, without consuming its result (a peek).</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The job's state; once the job has completed, its final state, without a request.</returns>
+    public async Task<DssFutureStatus> PeekAsync(CancellationToken cancellationToken = default)
+    {
+        if (_outcome is not null)
+        {
+            return LastStatus!;
+        }
+
+        return await RequestStateAsync(peek: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits until the job finishes, within the client's default timeout, and returns its result.</summary>
+    /// <param name="cancellationToken">Stops waiting; the job keeps running on the server.</param>
+    public Task<T> WaitForCompletionAsync(CancellationToken cancellationToken) =>
+        WaitForCompletionAsync(timeout: null, progress: null, cancellationToken);
+
+    /// <summary>
+    /// Waits until the job finishes and returns its result, polling with DSS's backoff
+    /// (see <see cref="DssFuturePollingOptions"/>). Polls are peeks; the result is read once the
+    /// job has finished.
+    /// </summary>
+    /// <param name="timeout">The longest to wait; null for the client's default.</param>
+    /// <param name="progress">Receives the job's state at each poll.</param>
+    /// <param name="cancellationToken">Stops waiting; the job keeps running on the server.</param>
+    /// <exception cref="DssTimeoutException">The job did not finish in time; it keeps running on the server.</exception>
+    /// <exception cref="DssFutureAbortedException">The job was aborted.</exception>
+    /// <exception cref="DssApiException">The job failed; this is the error DSS reported.</exception>
+    public async Task<T> WaitForCompletionAsync(TimeSpan? timeout = null, IProgress<DssFutureStatus>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (_outcome is null)
+        {
+            var limit = timeout ?? _client.FuturePolling.DefaultTimeout;
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (limit != Timeout.InfiniteTimeSpan)
+            {
+                deadline.CancelAfter(limit);
+            }
+
+            try
+            {
+                await _pollGate.WaitAsync(deadline.Token).ConfigureAwait(false);
+                try
+                {
+                    if (_outcome is null)
+                    {
+                        await PollUntilFinishedAsync(progress, deadline.Token).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    _pollGate.Release();
+                }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
+            {
+                throw new DssTimeoutException(
+                    $"The DSS job {Id} did not finish within {limit}; it keeps running on the server (abort it with AbortAsync).");
+            }
+        }
+
+        return Value;
+    }
+
+    /// <summary>Asks DSS to abort the job. Does nothing once the job has completed.</summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task AbortAsync(CancellationToken cancellationToken = default)
+    {
+        if (_outcome is not null || Id is null)
+        {
+            return;
+        }
+
+        await _client.Pipeline.SendAsync(new DssRequest(HttpMethod.Delete, FutureRoute, Id), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Names the job and its state.</summary>
+    public override string ToString() => _outcome switch
+    {
+        null => $"DssFuture({Id}, running)",
+        { Failure: not null } => $"DssFuture({Id}, failed)",
+        { Aborted: true } => $"DssFuture({Id}, aborted)",
+        _ => $"DssFuture({Id}, completed)",
+    };
+
+    private async Task PollUntilFinishedAsync(IProgress<DssFutureStatus>? progress, CancellationToken cancellationToken)
+    {
+        var backoff = new DssPollingBackoff(_client.FuturePolling);
+        while (true)
+        {
+            var status = await RequestStateAsync(peek: true, cancellationToken).ConfigureAwait(false);
+            progress?.Report(status);
+            if (!status.IsAlive || status.HasResult)
+            {
+                // Finished: this read consumes the job on the server, so its outcome is kept.
+                DssFutureStatus final;
+                try
+                {
+                    final = await RequestStateAsync(peek: false, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DssApiException failure)
+                {
+                    _outcome = new Outcome(default, Aborted: false, failure);
+                    throw;
+                }
+
+                if (final.HasResult)
+                {
+                    _outcome = Finish(final);
+                    return;
+                }
+            }
+
+            await Task.Delay(backoff.Next(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<DssFutureStatus> RequestStateAsync(bool peek, CancellationToken cancellationToken)
+    {
+        var request = new DssRequest(HttpMethod.Get, FutureRoute, Id!).AddQuery("peek", peek);
+        var response = await _client.Pipeline.SendForJsonAsync(request, cancellationToken).ConfigureAwait(false);
+        var status = DssFutureStatus.FromJson(response.RequireObject());
+        LastStatus = status;
+        return status;
+    }
+
+    private Outcome Finish(DssFutureStatus final)
+    {
+        if (final.IsAborted)
+        {
+            return new Outcome(default, Aborted: true, Failure: null);
+        }
+
+        try
+        {
+            return new Outcome(_readResult(final.Raw["result"]), Aborted: false, Failure: null);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return new Outcome(default, Aborted: false,
+                new DssProtocolException($"The result of DSS job {Id} could not be read: {exception.Message}", exception));
+        }
+    }
+
+    private sealed record Outcome(T? Value, bool Aborted, Exception? Failure);
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace DssApi.Transport;
+
+/// <summary>Builds the HTTP stack and the authorization header a client sends with.</summary>
+internal static class DssHttpStack
+{
+    /// <summary>
+    /// The <see cref="HttpClient"/> to use: the caller's, or one over the caller's handler, or one
+    /// over a handler built from the options. <paramref name="owned"/> says whether the DssApi
+    /// client must dispose it.
+    /// </summary>
+    public static HttpClient CreateHttpClient(DssTransportOptions options, Uri baseUrl, out bool owned)
+    {
+        var customStack = options.HttpClient is not null || options.HttpMessageHandler is not null;
+        if (customStack && (options.DangerousAcceptAnyServerCertificate || options.ClientCertificate is not null))
+        {
+            throw new ArgumentException(
+                "DangerousAcceptAnyServerCertificate and ClientCertificate apply to the HTTP stack DssApi builds; " +
+                "with your own HttpClient or HttpMessageHandler, configure TLS on it instead.", nameof(options));
+        }
+
+        if (options.HttpClient is not null)
+        {
+            owned = false;
+            return options.HttpClient;
+        }
+
+        owned = true;
+        if (options.HttpMessageHandler is not null)
+        {
+            return new HttpClient(options.HttpMessageHandler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        }
+
+        return new HttpClient(CreateHandler(options, baseUrl), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>HTTP Basic with the key as user name and an empty password, as DSS clients send it.</summary>
+    public static AuthenticationHeaderValue BasicAuthorization(DssSecret apiKey) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(apiKey.Reveal() + ":")));
+
+    /// <summary>An OAuth2 bearer token.</summary>
+    public static AuthenticationHeaderValue BearerAuthorization(DssSecret token) => new("Bearer", token.Reveal());
+
+    /// <summary>Checks an absolute http(s) URL and returns it with the given path appended.</summary>
+    public static Uri AppendPath(Uri? url, string path, string optionName)
+    {
+        if (url is null)
+        {
+            throw new ArgumentException($"{optionName} is required.", optionName);
+        }
+
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"{optionName} must be an absolute http or https URL, not '{url}'.", optionName);
+        }
+
+        if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+        {
+            throw new ArgumentException($"{optionName} must not have a query or fragment: '{url}'.", optionName);
+        }
+
+        return new Uri(url.GetLeftPart(UriPartial.Path).TrimEnd('/') + path);
+    }
+
+    private static SocketsHttpHandler CreateHandler(DssTransportOptions options, Uri baseUrl)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            // DNS changes are picked up and connections do not live forever in a long-lived client.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            // A proxy taken from the environment must not capture traffic meant for this machine.
+            UseProxy = !baseUrl.IsLoopback,
+        };
+        if (options.DangerousAcceptAnyServerCertificate)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+        }
+
+        if (options.ClientCertificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = [options.ClientCertificate];
+        }
+
+        return handler;
+    }
+}
