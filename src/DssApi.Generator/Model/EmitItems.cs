@@ -19,7 +19,7 @@ internal enum TypeCategory
 internal sealed record CaseRef(string Wire, string Name);
 
 /// <summary>What a generated type needs to know about a type it mentions; nothing more, so unrelated edits leave it cached.</summary>
-internal sealed record TypeInfo(
+internal sealed record TypeReference(
     string Name,
     TypeCategory Category,
     bool Editable,
@@ -35,9 +35,9 @@ internal abstract record EmitItem(string Name);
 
 internal sealed record EnumItem(EnumDef Enum) : EmitItem(Enum.Name);
 
-internal sealed record ObjectItem(ObjectDef Object, UnionCaseOf? CaseOf, EquatableArray<TypeInfo> References) : EmitItem(Object.Name);
+internal sealed record ObjectItem(ObjectDef Object, UnionCaseOf? CaseOf, EquatableArray<TypeReference> References) : EmitItem(Object.Name);
 
-internal sealed record HandleItem(HandleDef Handle, EquatableArray<TypeInfo> References) : EmitItem(Handle.Name);
+internal sealed record HandleItem(HandleDef Handle, EquatableArray<TypeReference> References) : EmitItem(Handle.Name);
 
 /// <summary>Every generated file's model, plus the schema errors.</summary>
 internal sealed record ApiModel(EquatableArray<EmitItem> Items, EquatableArray<Diagnostics.DiagnosticInfo> Diagnostics);

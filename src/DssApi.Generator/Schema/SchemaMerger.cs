@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using DssApi.Generator.Diagnostics;
 using DssApi.Generator.Model;
+using Microsoft.CodeAnalysis;
 
 namespace DssApi.Generator.Schema;
 
@@ -21,7 +22,7 @@ internal sealed class SchemaMerger
     private readonly Dictionary<string, ObjectDef> _objects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HandleDef> _handles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceLocation> _typeNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TypeInfo> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeReference> _types = new(StringComparer.Ordinal);
 
     public static ApiModel Merge(ImmutableArray<SchemaDocument> documents, CancellationToken cancellationToken)
     {
@@ -215,7 +216,7 @@ internal sealed class SchemaMerger
     {
         foreach (var definition in _enums.Values)
         {
-            _types[definition.Name] = new TypeInfo(definition.Name, TypeCategory.Enum, false, EquatableArray<string>.Empty, null, EquatableArray<CaseRef>.Empty);
+            _types[definition.Name] = new TypeReference(definition.Name, TypeCategory.Enum, false, EquatableArray<string>.Empty, null, EquatableArray<CaseRef>.Empty);
         }
 
         foreach (var definition in _objects.Values)
@@ -223,19 +224,19 @@ internal sealed class SchemaMerger
             var category = definition.Save is null ? TypeCategory.View : TypeCategory.Saved;
             var identity = definition.Identity.Select(p => p.Name).ToEquatableArray();
             var cases = (definition.Union?.Cases ?? EquatableArray<CaseDef>.Empty).Select(c => new CaseRef(c.Wire, c.Name)).ToEquatableArray();
-            _types[definition.Name] = new TypeInfo(definition.Name, category, definition.Editable, identity, definition.Union?.Discriminator, cases);
+            _types[definition.Name] = new TypeReference(definition.Name, category, definition.Editable, identity, definition.Union?.Discriminator, cases);
             foreach (var unionCase in definition.Union?.Cases ?? EquatableArray<CaseDef>.Empty)
             {
                 if (!_types.ContainsKey(unionCase.Name))
                 {
-                    _types[unionCase.Name] = new TypeInfo(unionCase.Name, category, definition.Editable, identity, null, EquatableArray<CaseRef>.Empty);
+                    _types[unionCase.Name] = new TypeReference(unionCase.Name, category, definition.Editable, identity, null, EquatableArray<CaseRef>.Empty);
                 }
             }
         }
 
         foreach (var definition in _handles.Values.Where(h => !h.IsClient))
         {
-            _types[definition.Name] = new TypeInfo(definition.Name, TypeCategory.Handle, false, definition.Identity.Select(p => p.Name).ToEquatableArray(), null, EquatableArray<CaseRef>.Empty);
+            _types[definition.Name] = new TypeReference(definition.Name, TypeCategory.Handle, false, definition.Identity.Select(p => p.Name).ToEquatableArray(), null, EquatableArray<CaseRef>.Empty);
         }
     }
 
@@ -482,9 +483,9 @@ internal sealed class SchemaMerger
     }
 
     /// <summary>The types one generated file mentions, looked up as they are checked.</summary>
-    private sealed class ReferenceSet(Dictionary<string, TypeInfo> types)
+    private sealed class ReferenceSet(Dictionary<string, TypeReference> types)
     {
-        private readonly SortedDictionary<string, TypeInfo> _used = new(StringComparer.Ordinal);
+        private readonly SortedDictionary<string, TypeReference> _used = new(StringComparer.Ordinal);
 
         public bool Require(string name, TypeCategory category)
         {
@@ -525,6 +526,6 @@ internal sealed class SchemaMerger
             return Require(type, TypeCategory.Enum) || Require(type, TypeCategory.View);
         }
 
-        public EquatableArray<TypeInfo> ToArray() => _used.Values.ToEquatableArray();
+        public EquatableArray<TypeReference> ToArray() => _used.Values.ToEquatableArray();
     }
 }

@@ -766,7 +766,7 @@ internal sealed class SchemaReader
     public static bool IsValidIdentifier(string name) =>
         SyntaxFacts.IsValidIdentifier(name)
         && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
-        && SyntaxFacts.GetContextualKeywordKind(name) is not (SyntaxKind.ValueKeyword or SyntaxKind.VarKeyword);
+        && name is not ("value" or "var" or "dynamic");
 
     /// <summary>The default .NET name of a wire name: "authMethod" → "AuthMethod", "API_KEYS" → "ApiKeys".</summary>
     public static string NameFromWire(string wire)

@@ -1,0 +1,165 @@
+using System.Collections.Generic;
+using System.Linq;
+using DssApi.Generator.Model;
+using DssApi.Generator.Schema;
+
+namespace DssApi.Generator.Emit;
+
+/// <summary>What mutators, routes and saves share: parameter lists, their docs and checks, and request building.</summary>
+internal sealed class MethodEmitter
+{
+    private readonly EmitContext _context;
+    private readonly TypeMapper _types;
+
+    public MethodEmitter(EmitContext context, TypeMapper types)
+    {
+        _context = context;
+        _types = types;
+    }
+
+    private CodeWriter W => _context.Writer;
+
+    /// <summary>Parameters in C# order: required ones as the schema lists them, then optional ones.</summary>
+    public static List<ParamDef> Ordered(IEnumerable<ParamDef> parameters)
+    {
+        var all = parameters.ToList();
+        return all.Where(p => !p.Optional).Concat(all.Where(p => p.Optional)).ToList();
+    }
+
+    public string Signature(IReadOnlyList<ParamDef> parameters, bool withCancellation, string? receiver = null)
+    {
+        var parts = new List<string>();
+        if (receiver is not null)
+        {
+            parts.Add(receiver);
+        }
+
+        foreach (var parameter in parameters)
+        {
+            var type = _types.ParameterType(parameter);
+            var text = $"{type} {parameter.Name}";
+            if (parameter.Optional)
+            {
+                text += " = " + (parameter.DefaultJson is { } json && json != "null" ? TypeMapper.DefaultLiteral(json) : parameter.Type is TypeName.Json ? "null" : "default");
+            }
+
+            parts.Add(text);
+        }
+
+        if (withCancellation)
+        {
+            parts.Add($"{Names.CancellationToken} cancellationToken = default");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    public void ParamDocs(IReadOnlyList<ParamDef> parameters, bool withCancellation, string? receiverDoc = null)
+    {
+        if (receiverDoc is not null)
+        {
+            W.Doc("param", receiverDoc, " name=\"client\"");
+        }
+
+        foreach (var parameter in parameters)
+        {
+            W.Doc("param", parameter.Description ?? $"The {Words(parameter.Name)}.", $" name=\"{parameter.Name}\"");
+        }
+
+        if (withCancellation)
+        {
+            W.Doc("param", "Cancels the request.", " name=\"cancellationToken\"");
+        }
+    }
+
+    /// <summary>Marks parameters some infrastructure types ignore, for analyzers.</summary>
+    public void InfraAttributes(IReadOnlyList<ParamDef> parameters)
+    {
+        foreach (var parameter in parameters.Where(p => p.IgnoredForInfraTypes.Count > 0))
+        {
+            var types = string.Join(", ", parameter.IgnoredForInfraTypes.Select(CodeWriter.Literal));
+            W.Line($"[{Names.Annotations}DssIgnoredForInfraTypes({CodeWriter.Literal(parameter.Name)}, {types})]");
+        }
+    }
+
+    /// <summary>Argument checks the schema asks for; a checked list parameter is replaced by the checked copy.</summary>
+    public void Checks(IReadOnlyList<ParamDef> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (parameter.NonEmpty)
+            {
+                W.Line($"{parameter.Name} = {Names.DssChecks}.NotEmpty({parameter.Name}, nameof({parameter.Name}));");
+            }
+
+            if (parameter.SumsToOne is { } field)
+            {
+                W.Line($"{parameter.Name} = {Names.DssChecks}.SumsToOne({parameter.Name}, static jsonItem => {Names.DssJson}.AsDouble(jsonItem.GetRaw()[{CodeWriter.Literal(field)}]), nameof({parameter.Name}));");
+            }
+        }
+    }
+
+    public Dictionary<string, Binding> Bindings(IEnumerable<(string Name, string Expression)> identity, IEnumerable<ParamDef> parameters)
+    {
+        var bindings = new Dictionary<string, Binding>(System.StringComparer.Ordinal);
+        foreach (var (name, expression) in identity)
+        {
+            bindings[name] = new Binding(expression, TypeName.String, false);
+        }
+
+        foreach (var parameter in parameters)
+        {
+            bindings[parameter.Name] = new Binding(parameter.Name, parameter.Type, _types.ParameterIsNullable(parameter));
+        }
+
+        return bindings;
+    }
+
+    /// <summary>Writes the request of a route into the local <c>dssRequest</c>.</summary>
+    public void Request(RouteDef route, Dictionary<string, Binding> bindings, bool withBody)
+    {
+        var pathValues = Template.NamesIn(route.Path).Select(name => ", " + bindings[name].Expression);
+        var method = route.Method switch
+        {
+            "GET" => "Get",
+            "POST" => "Post",
+            "PUT" => "Put",
+            "DELETE" => "Delete",
+            _ => "Patch",
+        };
+        W.Line($"var dssRequest = new {Names.DssRequest}({Names.HttpMethod}.{method}, {CodeWriter.Literal(route.Path)}{string.Concat(pathValues)});");
+        var templates = new TemplateEmitter(W, _types, bindings);
+        if (route.QueryJson is { } query)
+        {
+            templates.AddQueries(query, "dssRequest");
+        }
+
+        if (withBody && route.BodyJson is { } body)
+        {
+            var value = templates.Value(body, "body");
+            W.Line($"dssRequest.WithJsonBody({value});");
+        }
+
+        if (route.FileParam is { } file && route.FileNameParam is { } fileName)
+        {
+            W.Line($"dssRequest.WithFile({file}, {fileName});");
+        }
+    }
+
+    /// <summary>"projectKey" → "project key", for default parameter docs.</summary>
+    public static string Words(string name)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,335 @@
+using System.Collections.Generic;
+using System.Linq;
+using DssApi.Generator.Json;
+using DssApi.Generator.Model;
+using DssApi.Generator.Schema;
+
+namespace DssApi.Generator.Emit;
+
+/// <summary>
+/// Writes records, settings, unions and union cases: typed views over the JSON object DSS sent,
+/// so fields the schema does not know survive every read, edit and save.
+/// </summary>
+internal sealed class ObjectEmitter
+{
+    private readonly EmitContext _context;
+    private readonly ObjectItem _item;
+    private readonly ObjectDef _object;
+    private readonly TypeMapper _types;
+    private readonly MethodEmitter _methods;
+
+    private ObjectEmitter(EmitContext context, ObjectItem item)
+    {
+        _context = context;
+        _item = item;
+        _object = item.Object;
+        _types = new TypeMapper(context.Options.Namespace, item.References);
+        _methods = new MethodEmitter(context, _types);
+    }
+
+    private CodeWriter W => _context.Writer;
+
+    private bool IsUnion => _object.Union is not null;
+
+    private bool IsSaved => _object.Save is not null || _item.CaseOf is { Saved: true };
+
+    private string Name => _object.Name;
+
+    private string? Discriminator => _object.Union?.Discriminator ?? _item.CaseOf?.Discriminator;
+
+    public static void Emit(EmitContext context, ObjectItem item) => new ObjectEmitter(context, item).Emit();
+
+    private void Emit()
+    {
+        var baseType = _item.CaseOf is { } caseOf ? _types.Qualified(caseOf.UnionName) : IsSaved ? Names.DssSettings : Names.DssJsonView;
+        _context.Summary(_object.Description, $"The {MethodEmitter.Words(Name)} JSON of DSS.");
+        W.Line(SourceEmitter.GeneratedCodeAttribute);
+        _context.Since(_object.Since);
+        _context.InfraTypes(_object.InfraTypes);
+        W.Open($"{_context.Accessibility} {(IsUnion ? string.Empty : "sealed ")}partial class {Name} : {baseType}");
+        if (IsSaved)
+        {
+            EmitSavedConstructors();
+        }
+        else
+        {
+            EmitViewConstructors();
+        }
+
+        if (_object.Union is { } union)
+        {
+            EmitDiscriminator(union);
+        }
+
+        foreach (var field in _object.Fields.Where(f => f.Wire != Discriminator))
+        {
+            EmitField(field);
+        }
+
+        foreach (var mutator in _object.Mutators)
+        {
+            EmitMutator(mutator);
+        }
+
+        if (_object.Save is { } save)
+        {
+            EmitSave(save);
+        }
+
+        W.Close();
+    }
+
+    private IEnumerable<string> IdentityNames => _object.Identity.Select(p => p.Name);
+
+    private void EmitSavedConstructors()
+    {
+        var identityParams = string.Concat(IdentityNames.Select(n => $", string {n}"));
+        if (_item.CaseOf is null)
+        {
+            foreach (var name in IdentityNames)
+            {
+                W.Line($"private readonly string _{name};");
+            }
+
+            W.Line();
+        }
+
+        W.Line($"internal {Name}({Names.DssClient} client, {Names.JsonObject} raw, {Names.ReadOnlyMemoryOfByte} loadedUtf8{identityParams})");
+        if (_item.CaseOf is not null)
+        {
+            W.Line($"    : base(client, raw, loadedUtf8{string.Concat(IdentityNames.Select(n => ", " + n))})");
+            W.Line("{");
+            W.Line("}");
+        }
+        else
+        {
+            W.Line("    : base(client, raw, loadedUtf8)");
+            W.Open(string.Empty);
+            foreach (var name in IdentityNames)
+            {
+                W.Line($"_{name} = {name};");
+            }
+
+            W.Close();
+        }
+
+        if (_item.CaseOf is not null)
+        {
+            return;
+        }
+
+        W.Line();
+        W.Doc("summary", $"Wraps a settings response of DSS as {Name}.");
+        W.Line(Names.EditorBrowsableNever);
+        W.Open($"internal static {Name} Load({Names.DssClient} client, {Names.DssJsonResponse} response{identityParams})");
+        W.Line("var raw = response.RequireObject();");
+        var arguments = "client, raw, response.Utf8" + string.Concat(IdentityNames.Select(n => ", " + n));
+        if (_object.Union is { } union)
+        {
+            W.Line($"return {Names.DssJson}.AsString(raw[{CodeWriter.Literal(union.Discriminator)}]) switch");
+            W.Line("{");
+            foreach (var unionCase in union.Cases)
+            {
+                W.Line($"    {CodeWriter.Literal(unionCase.Wire)} => new {_types.Qualified(unionCase.Name)}({arguments}),");
+            }
+
+            W.Line($"    _ => new {Name}({arguments}),");
+            W.Line("};");
+        }
+        else
+        {
+            W.Line($"return new {Name}({arguments});");
+        }
+
+        W.Close();
+    }
+
+    private void EmitViewConstructors()
+    {
+        if (_object.Editable && !IsUnion)
+        {
+            W.Doc("summary", $"Creates an empty {Name}, to fill in and add to settings.");
+            var initial = _item.CaseOf is { } caseOf
+                ? $"new {Names.JsonObject} {{ [{CodeWriter.Literal(caseOf.Discriminator)}] = {CodeWriter.Literal(caseOf.Wire)} }}"
+                : $"new {Names.JsonObject}()";
+            W.Line($"public {Name}()");
+            W.Line($"    : this({initial})");
+            W.Line("{");
+            W.Line("}");
+            W.Line();
+        }
+
+        W.Line($"internal {Name}({Names.JsonObject} raw)");
+        W.Line("    : base(raw)");
+        W.Line("{");
+        W.Line("}");
+        if (_item.CaseOf is not null)
+        {
+            return;
+        }
+
+        W.Line();
+        W.Doc("summary", $"Views <paramref name=\"json\"/> (not a copy) as {Name}.");
+        W.Doc("param", "A JSON object DSS sent or will receive.", " name=\"json\"");
+        W.Doc("returns", IsUnion ? "The case of the union that the discriminator names, or the union itself for an unknown case." : "The view.");
+        if (_object.Union is { } union)
+        {
+            W.Open($"public static {Name} FromJson({Names.JsonObject} json)");
+            W.Line($"global::System.ArgumentNullException.ThrowIfNull(json);");
+            W.Line($"return {Names.DssJson}.AsString(json[{CodeWriter.Literal(union.Discriminator)}]) switch");
+            W.Line("{");
+            foreach (var unionCase in union.Cases)
+            {
+                W.Line($"    {CodeWriter.Literal(unionCase.Wire)} => new {_types.Qualified(unionCase.Name)}(json),");
+            }
+
+            W.Line($"    _ => new {Name}(json),");
+            W.Line("};");
+            W.Close();
+        }
+        else
+        {
+            W.Line($"public static {Name} FromJson({Names.JsonObject} json) => new {Name}(json ?? throw new global::System.ArgumentNullException(nameof(json)));");
+        }
+    }
+
+    private void EmitDiscriminator(UnionDef union)
+    {
+        W.Line();
+        W.Doc("summary", $"The \"{union.Discriminator}\" field, which tells the cases of {Name} apart.");
+        var type = _types.PropertyType(union.DiscriminatorType, required: false, editable: false);
+        W.Line($"public {type} {SchemaReader.NameFromWire(union.Discriminator)} => {_types.Read(union.DiscriminatorType, $"GetRaw()[{CodeWriter.Literal(union.Discriminator)}]")};");
+    }
+
+    private void EmitField(FieldDef field)
+    {
+        W.Line();
+        _context.Summary(field.Description, $"The \"{field.Wire}\" field.");
+        _context.Since(field.Since);
+        _context.InfraTypes(field.InfraTypes);
+        var wire = CodeWriter.Literal(field.Wire);
+        var node = $"GetRaw()[{wire}]";
+        var type = _types.PropertyType(field.Type, field.Required, _object.Editable);
+        if (TypeName.IsList(field.Type, out var element) || TypeName.IsMap(field.Type, out element))
+        {
+            var view = TypeName.IsList(field.Type, out _) ? Names.DssJsonList : Names.DssJsonMap;
+            var read = _types.ReadElement(element, "jsonItem");
+            var write = _types.Write(element, "jsonItem", element == TypeName.Json);
+            W.Line($"public {type} {field.Name} => new {view}<{_types.ElementType(element)}>(GetRaw(), {wire}, static jsonItem => {read}, static jsonItem => {write});");
+            return;
+        }
+
+        var getter = _types.Read(field.Type, node);
+        if (field.Required && field.Type != TypeName.Json)
+        {
+            var isValueType = TypeName.IsScalar(field.Type) ? field.Type != TypeName.String : _types.Info(field.Type).Category == TypeCategory.Enum;
+            getter = $"{Names.DssJson}.{(isValueType ? "RequiredValue" : "Required")}({getter}, {wire})";
+        }
+
+        if (!_object.Editable)
+        {
+            W.Line($"public {type} {field.Name} => {getter};");
+            return;
+        }
+
+        _context.Attribute("DssMutates");
+        W.Open($"public {type} {field.Name}");
+        W.Line($"get => {getter};");
+        W.Line($"set => {Names.DssJson}.Set(GetRaw(), {wire}, {_types.Write(field.Type, "value", !field.Required || field.Type == TypeName.Json)});");
+        W.Close();
+    }
+
+    private void EmitMutator(MutatorDef mutator)
+    {
+        var parameters = MethodEmitter.Ordered(mutator.Params);
+        var bindings = _methods.Bindings([], parameters);
+        var returnType = "void";
+        var returnsCase = false;
+        FieldDef? target = null;
+        if (mutator.Kind == MutatorKind.Append)
+        {
+            target = _object.Fields.First(f => f.Wire == mutator.Target);
+            (returnType, returnsCase) = AppendedType(target, mutator.TemplateJson);
+        }
+        else if (mutator.Kind == MutatorKind.Remove)
+        {
+            target = _object.Fields.First(f => f.Wire == mutator.Target);
+            returnType = "int";
+        }
+
+        W.Line();
+        _context.Summary(mutator.Description, $"Edits these settings ({MethodEmitter.Words(mutator.Name)}); call SaveAsync to send the change.");
+        _methods.ParamDocs(parameters, withCancellation: false);
+        if (mutator.Kind == MutatorKind.Append)
+        {
+            W.Doc("returns", "The added item, which can be edited further.");
+        }
+        else if (mutator.Kind == MutatorKind.Remove)
+        {
+            W.Doc("returns", "How many items were removed.");
+        }
+
+        _context.Since(mutator.Since);
+        _context.InfraTypes(mutator.InfraTypes);
+        _context.Attribute("DssMutates");
+        _methods.InfraAttributes(parameters);
+        W.Open($"public {returnType} {mutator.Name}({_methods.Signature(parameters, withCancellation: false)})");
+        _methods.Checks(parameters);
+        var templates = new TemplateEmitter(W, _types, bindings);
+        switch (mutator.Kind)
+        {
+            case MutatorKind.Append:
+                var item = templates.BuildObject(mutator.TemplateJson, "item");
+                W.Line($"{Names.DssJson}.GetOrAddArray(GetRaw(), {CodeWriter.Literal(target!.Wire)}).Add({item});");
+                W.Line(returnsCase ? $"return new {returnType}({item});" : $"return {returnType}.FromJson({item});");
+                break;
+            case MutatorKind.Remove:
+                var pattern = templates.BuildObject(mutator.TemplateJson, "pattern");
+                W.Line($"return {Names.DssJson}.RemoveMatching(GetRaw(), {CodeWriter.Literal(target!.Wire)}, {pattern});");
+                break;
+            default:
+                foreach (var (key, value, removeWhenNull) in templates.Members(mutator.TemplateJson))
+                {
+                    W.Line(removeWhenNull
+                        ? $"{Names.DssJson}.Set(GetRaw(), {CodeWriter.Literal(key)}, {value});"
+                        : $"GetRaw()[{CodeWriter.Literal(key)}] = {value};");
+                }
+
+                break;
+        }
+
+        W.Close();
+    }
+
+    /// <summary>The type an append returns: the union case the template's discriminator names, else the list's item type.</summary>
+    private (string Type, bool IsCase) AppendedType(FieldDef target, string templateJson)
+    {
+        TypeName.IsList(target.Type, out var element);
+        var info = _types.Info(element);
+        if (info.Discriminator is { } discriminator
+            && JsonParser.Parse(templateJson).Root is JsonObjectSyntax template
+            && template.Find(discriminator)?.Value is JsonStringSyntax wire
+            && info.Cases.FirstOrDefault(c => c.Wire == wire.Value) is { } unionCase)
+        {
+            return (_types.Qualified(unionCase.Name), true);
+        }
+
+        return (_types.Qualified(element), false);
+    }
+
+    private void EmitSave(RouteDef save)
+    {
+        var parameters = MethodEmitter.Ordered(save.Params);
+        W.Line();
+        _context.Summary(save.Description, "Sends these settings, with every edit, back to DSS.");
+        _methods.ParamDocs(parameters, withCancellation: true);
+        W.Doc("returns", "A task that completes when DSS has stored the settings.");
+        _context.Attribute("DssSaves");
+        W.Open($"public {Names.Task} SaveAsync({_methods.Signature(parameters, withCancellation: true)})");
+        _methods.Checks(parameters);
+        var bindings = _methods.Bindings(IdentityNames.Select(n => (n, "_" + n)), parameters);
+        _methods.Request(save, bindings, withBody: false);
+        W.Line("return SaveCoreAsync(dssRequest, cancellationToken);");
+        W.Close();
+    }
+}

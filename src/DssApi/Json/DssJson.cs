@@ -1,0 +1,251 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DssApi.Json;
+
+/// <summary>
+/// JSON reads and writes for generated code. Reads are lenient (a missing or mistyped value reads
+/// as null) because DSS versions differ in what they send; nothing here uses reflection.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class DssJson
+{
+    /// <summary>The string held by <paramref name="node"/>, or null.</summary>
+    /// <param name="node">A JSON value.</param>
+    /// <returns>The string, or null when the node is missing or not a string.</returns>
+    public static string? AsString(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    /// <summary>The boolean held by <paramref name="node"/>, or null.</summary>
+    /// <param name="node">A JSON value.</param>
+    /// <returns>The boolean, or null when the node is missing or not a boolean.</returns>
+    public static bool? AsBoolean(JsonNode? node) => node?.GetValueKind() switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
+    /// <summary>The integer held by <paramref name="node"/>, or null.</summary>
+    /// <param name="node">A JSON value.</param>
+    /// <returns>The integer (a fractional number is truncated), or null when the node is not a number.</returns>
+    public static long? AsInt64(JsonNode? node) =>
+        AsDouble(node) is { } number
+            ? long.TryParse(node!.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer) ? integer : (long)number
+            : null;
+
+    /// <summary>The number held by <paramref name="node"/>, or null.</summary>
+    /// <param name="node">A JSON value.</param>
+    /// <returns>The number, or null when the node is missing or not a number.</returns>
+    public static double? AsDouble(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+        && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
+
+    /// <summary>The object <paramref name="node"/> is, or a new empty detached object when it is not one.</summary>
+    /// <param name="node">A JSON value.</param>
+    /// <returns>A JSON object.</returns>
+    public static JsonObject AsObjectOrEmpty(JsonNode? node) => node as JsonObject ?? new JsonObject();
+
+    /// <summary>A required field's value, or an exception naming the field when DSS did not send it.</summary>
+    /// <typeparam name="T">The field's type.</typeparam>
+    /// <param name="value">The value read.</param>
+    /// <param name="name">The field's JSON name.</param>
+    /// <returns><paramref name="value"/>.</returns>
+    public static T Required<T>(T? value, string name)
+        where T : class =>
+        value ?? throw new InvalidOperationException($"The JSON has no '{name}' field, which DSS always sends.");
+
+    /// <summary>A required field's value, or an exception naming the field when DSS did not send it.</summary>
+    /// <typeparam name="T">The field's type.</typeparam>
+    /// <param name="value">The value read.</param>
+    /// <param name="name">The field's JSON name.</param>
+    /// <returns><paramref name="value"/>.</returns>
+    public static T RequiredValue<T>(T? value, string name)
+        where T : struct =>
+        value ?? throw new InvalidOperationException($"The JSON has no '{name}' field, which DSS always sends.");
+
+    /// <summary>Sets a field, or removes it when <paramref name="value"/> is null (DSS omits unset fields).</summary>
+    /// <param name="owner">The object to change.</param>
+    /// <param name="name">The field's JSON name.</param>
+    /// <param name="value">The new value.</param>
+    public static void Set(JsonObject owner, string name, JsonNode? value)
+    {
+        if (value is null)
+        {
+            owner.Remove(name);
+        }
+        else
+        {
+            owner[name] = Adopt(value);
+        }
+    }
+
+    /// <summary>The node itself when it has no parent yet, else a copy (a node belongs to one parent at a time).</summary>
+    /// <param name="node">A JSON node.</param>
+    /// <returns>A node that can be attached.</returns>
+    public static JsonNode? Adopt(JsonNode? node) => node is { Parent: not null } ? node.DeepClone() : node;
+
+    /// <summary>The array field <paramref name="name"/> of <paramref name="owner"/>, added empty when missing.</summary>
+    /// <param name="owner">The object holding the array.</param>
+    /// <param name="name">The field's JSON name.</param>
+    /// <returns>The array.</returns>
+    public static JsonArray GetOrAddArray(JsonObject owner, string name)
+    {
+        if (owner[name] is JsonArray array)
+        {
+            return array;
+        }
+
+        array = [];
+        owner[name] = array;
+        return array;
+    }
+
+    /// <summary>The object field <paramref name="name"/> of <paramref name="owner"/>, added empty when missing.</summary>
+    /// <param name="owner">The object holding the field.</param>
+    /// <param name="name">The field's JSON name.</param>
+    /// <returns>The object.</returns>
+    public static JsonObject GetOrAddObject(JsonObject owner, string name)
+    {
+        if (owner[name] is JsonObject obj)
+        {
+            return obj;
+        }
+
+        obj = [];
+        owner[name] = obj;
+        return obj;
+    }
+
+    /// <summary>Removes every item of an array field that has all the members of <paramref name="pattern"/>.</summary>
+    /// <param name="owner">The object holding the array.</param>
+    /// <param name="name">The array field's JSON name.</param>
+    /// <param name="pattern">Members an item must have, with equal values, to be removed.</param>
+    /// <returns>How many items were removed.</returns>
+    public static int RemoveMatching(JsonObject owner, string name, JsonObject pattern)
+    {
+        if (owner[name] is not JsonArray array)
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        for (var i = array.Count - 1; i >= 0; i--)
+        {
+            if (array[i] is JsonObject item && Matches(item, pattern))
+            {
+                array.RemoveAt(i);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool Matches(JsonObject item, JsonObject pattern)
+    {
+        foreach (var member in pattern)
+        {
+            if (!JsonNode.DeepEquals(item[member.Key], member.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A new JSON array of <paramref name="items"/>, or null when there are none.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The items.</param>
+    /// <param name="write">Turns one item into JSON.</param>
+    /// <returns>The array, or null.</returns>
+    public static JsonArray? ToArray<T>(IEnumerable<T>? items, Func<T, JsonNode?> write)
+    {
+        if (items is null)
+        {
+            return null;
+        }
+
+        var array = new JsonArray();
+        foreach (var item in items)
+        {
+            array.Add(Adopt(write(item)));
+        }
+
+        return array;
+    }
+
+    /// <summary>A new JSON object of <paramref name="entries"/>, or null when there are none.</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="entries">The entries.</param>
+    /// <param name="write">Turns one value into JSON.</param>
+    /// <returns>The object, or null.</returns>
+    public static JsonObject? ToObject<T>(IEnumerable<KeyValuePair<string, T>>? entries, Func<T, JsonNode?> write)
+    {
+        if (entries is null)
+        {
+            return null;
+        }
+
+        var obj = new JsonObject();
+        foreach (var entry in entries)
+        {
+            obj[entry.Key] = Adopt(write(entry.Value));
+        }
+
+        return obj;
+    }
+
+    /// <summary>The items of a JSON array as a read-only list.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="array">The array (null reads as empty).</param>
+    /// <param name="read">Reads one item.</param>
+    /// <returns>The items.</returns>
+    public static IReadOnlyList<T> ReadList<T>(JsonArray? array, Func<JsonNode?, T> read)
+    {
+        if (array is null)
+        {
+            return [];
+        }
+
+        var items = new List<T>(array.Count);
+        foreach (var node in array)
+        {
+            items.Add(read(node));
+        }
+
+        return items;
+    }
+
+    /// <summary>A number as DSS expects it in a query string.</summary>
+    /// <param name="value">The number.</param>
+    /// <returns>Its invariant text, or null.</returns>
+    public static string? FormatNumber(double? value) => value?.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Follows a JSON pointer (RFC 6901) such as <c>/results/0</c> to the object it names.</summary>
+    /// <param name="node">The document.</param>
+    /// <param name="pointer">The pointer.</param>
+    /// <returns>The object at the pointer.</returns>
+    /// <exception cref="DssProtocolException">When the pointer names nothing, or not an object.</exception>
+    public static JsonObject PickObject(JsonNode? node, string pointer)
+    {
+        var current = node;
+        foreach (var token in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = token.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            current = current switch
+            {
+                JsonObject obj => obj[name],
+                JsonArray array when int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count => array[index],
+                _ => null,
+            };
+        }
+
+        return current as JsonObject ?? throw new DssProtocolException($"The response has no object at '{pointer}'.");
+    }
+}
