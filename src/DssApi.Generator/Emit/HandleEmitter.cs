@@ -185,6 +185,13 @@ internal sealed class HandleEmitter
         }
 
         _methods.Checks(parameters);
+        if (route.Combine.Count > 0)
+        {
+            EmitCombination(route);
+            W.Close();
+            return;
+        }
+
         _methods.Request(route, bindings, withBody: true);
         var pipeline = $"{_client}.Pipeline";
         const string Await = ".ConfigureAwait(false)";
@@ -214,6 +221,19 @@ internal sealed class HandleEmitter
         }
 
         W.Close();
+    }
+
+    /// <summary>Calls the combined routes in order and puts each result under its name.</summary>
+    private void EmitCombination(RouteDef route)
+    {
+        var receiver = _handle.IsClient ? "client." : string.Empty;
+        W.Line($"var combined = new {Names.JsonObject}();");
+        foreach (var part in route.Combine)
+        {
+            W.Line($"combined[{CodeWriter.Literal(part.Key)}] = {Names.DssJson}.Adopt((await {receiver}{part.Route}Async(cancellationToken: cancellationToken).ConfigureAwait(false)).GetRaw());");
+        }
+
+        W.Line($"return {_types.Qualified(route.ReturnType!)}.FromJson(combined);");
     }
 
     private string ReadResponse(RouteDef route, Dictionary<string, Binding> bindings)

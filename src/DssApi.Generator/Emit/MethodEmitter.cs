@@ -109,7 +109,8 @@ internal sealed class MethodEmitter
 
         foreach (var parameter in parameters)
         {
-            bindings[parameter.Name] = new Binding(parameter.Name, parameter.Type, _types.ParameterIsNullable(parameter));
+            var value = _types.ParameterValue(parameter);
+            bindings[parameter.Name] = new Binding(value, parameter.Type, value == parameter.Name && _types.ParameterIsNullable(parameter));
         }
 
         return bindings;
@@ -118,7 +119,7 @@ internal sealed class MethodEmitter
     /// <summary>Writes the request of a route into the local <c>dssRequest</c>.</summary>
     public void Request(RouteDef route, Dictionary<string, Binding> bindings, bool withBody)
     {
-        var pathValues = Template.NamesIn(route.Path).Select(name => ", " + bindings[name].Expression);
+        var pathValues = Template.NamesIn(route.Path).Select(name => ", " + PathValue(bindings[name]));
         var method = route.Method switch
         {
             "GET" => "Get",
@@ -145,6 +146,15 @@ internal sealed class MethodEmitter
             W.Line($"dssRequest.WithFile({file}, {fileName});");
         }
     }
+
+    /// <summary>A path segment's text: DSS ids are strings, timestamps are integers.</summary>
+    private string PathValue(Binding binding) => binding.Type switch
+    {
+        TypeName.String => binding.Expression,
+        TypeName.Integer or TypeName.Number => $"{binding.Expression}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+        _ when _types.IsEnum(binding.Type) => $"{binding.Expression}.Value",
+        _ => $"{binding.Expression}.ToString()",
+    };
 
     /// <summary>"projectKey" → "project key", for default parameter docs.</summary>
     public static string Words(string name)

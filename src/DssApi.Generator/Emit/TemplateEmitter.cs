@@ -68,7 +68,7 @@ internal sealed class TemplateEmitter
                         TypeName.Bool => $"{request}.AddQuery({key}, (bool?){binding.Expression});",
                         TypeName.Integer => $"{request}.AddQuery({key}, (long?){binding.Expression});",
                         TypeName.Number => $"{request}.AddQuery({key}, {Names.DssJson}.FormatNumber({binding.Expression}));",
-                        _ when IsEnum(binding.Type) => $"{request}.AddQuery({key}, {binding.Expression}{(binding.Nullable ? "?." : ".")}Value);",
+                        _ when _types.IsEnum(binding.Type) => $"{request}.AddQuery({key}, {binding.Expression}{(binding.Nullable ? "?." : ".")}Value);",
                         _ => $"{request}.AddJsonQuery({key}, {_types.Write(binding.Type, binding.Expression, binding.Nullable)});",
                     });
                     break;
@@ -87,8 +87,6 @@ internal sealed class TemplateEmitter
             }
         }
     }
-
-    private bool IsEnum(string type) => !TypeName.IsBuiltIn(type) && !TypeName.TryParseGeneric(type, out _, out _) && _types.Info(type).Category == Model.TypeCategory.Enum;
 
     private string BuildObject(JsonObjectSyntax syntax, string name)
     {

@@ -23,7 +23,7 @@ internal sealed class TypeMapper
 
     public TypeReference Info(string name) => _types[name];
 
-    private bool IsEnum(string type) => _types.TryGetValue(type, out var info) && info.Category == TypeCategory.Enum;
+    public bool IsEnum(string type) => _types.TryGetValue(type, out var info) && info.Category == TypeCategory.Enum;
 
     /// <summary>The C# type of one item of a list or map: never nullable, except raw JSON.</summary>
     public string ElementType(string type) => type switch
@@ -72,8 +72,22 @@ internal sealed class TypeMapper
         }
 
         var plain = ElementType(parameter.Type);
-        var nullable = parameter.Optional && parameter.Type != TypeName.Json && (parameter.DefaultJson is null or "null");
+        var nullable = parameter.Optional && parameter.Type != TypeName.Json && (parameter.DefaultJson is null or "null" || IsEnum(parameter.Type));
         return nullable ? plain + "?" : plain;
+    }
+
+    /// <summary>
+    /// The value a parameter stands for in templates. An enum's default cannot be a C# constant, so
+    /// the parameter is nullable and null stands for the schema's default value.
+    /// </summary>
+    public string ParameterValue(ParamDef parameter)
+    {
+        if (IsEnum(parameter.Type) && parameter.DefaultJson is { } json && Json.JsonParser.Parse(json).Root is Json.JsonStringSyntax text)
+        {
+            return $"({parameter.Name} ?? new {Qualified(parameter.Type)}({CodeWriter.Literal(text.Value)}))";
+        }
+
+        return parameter.Name;
     }
 
     /// <summary>Whether a parameter's C# type admits null.</summary>

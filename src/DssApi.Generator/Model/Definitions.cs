@@ -137,6 +137,7 @@ internal sealed record RouteDef(
     string? ReturnType,
     string? Pick,
     string? DownloadParam,
+    EquatableArray<CombinePart> Combine,
     string? Description,
     string? Since,
     EquatableArray<string> Effects,
@@ -144,6 +145,9 @@ internal sealed record RouteDef(
     string Fingerprint,
     SourceLocation Location,
     SourceLocation PathLocation);
+
+/// <summary>One member of a combined route's result: the JSON name and the route whose result goes there.</summary>
+internal sealed record CombinePart(string Key, string Route);
 
 internal sealed record FactoryDef(
     string Name,

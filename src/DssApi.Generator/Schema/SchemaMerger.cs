@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using DssApi.Generator.Diagnostics;
 using DssApi.Generator.Model;
+using static DssApi.Generator.Schema.SchemaReader;
 using Microsoft.CodeAnalysis;
 
 namespace DssApi.Generator.Schema;
@@ -194,7 +195,8 @@ internal sealed class SchemaMerger
         var items = new List<EmitItem>();
         foreach (var definition in _enums.Values.OrderBy(e => e.Name, StringComparer.Ordinal))
         {
-            items.Add(new EnumItem(definition));
+            var taken = new HashSet<string>(EnumMembers.Append(definition.Name), StringComparer.Ordinal);
+            items.Add(new EnumItem(definition with { Values = UniqueMembers(definition.Values, v => v.Name, v => v.Location, taken) }));
         }
 
         foreach (var definition in _objects.Values.OrderBy(o => o.Name, StringComparer.Ordinal))
@@ -240,14 +242,38 @@ internal sealed class SchemaMerger
         }
     }
 
+    // members every generated object, enum or handle already has
+    private static readonly string[] ObjectMembers = ["GetRaw", "ToString", "FromJson", "Load", "Equals", "GetHashCode", "GetType", "HasChanges", "SaveAsync", "Client"];
+    private static readonly string[] EnumMembers = ["Value", "IsKnown", "FromJson", "ToJson", "Equals", "GetHashCode", "GetType", "ToString"];
+
+    /// <summary>Keeps the members whose C# names are free; reports the others as duplicates.</summary>
+    private EquatableArray<T> UniqueMembers<T>(EquatableArray<T> members, Func<T, string> name, Func<T, SourceLocation> location, HashSet<string> taken)
+        where T : IEquatable<T> =>
+        members.Where(member =>
+        {
+            if (taken.Add(name(member)))
+            {
+                return true;
+            }
+
+            Report(DiagnosticDescriptors.DuplicateName, location(member), "the member", name(member));
+            return false;
+        }).ToEquatableArray();
+
     private IEnumerable<EmitItem> ResolveObject(ObjectDef definition)
     {
         var references = new ReferenceSet(_types);
-        var fields = ResolveFields(definition.Fields, references);
-        var identityNames = definition.Identity.Select(p => p.Name).ToList();
+        var taken = new HashSet<string>(ObjectMembers.Append(definition.Name), StringComparer.Ordinal);
+        if (definition.Union is { } unionDefinition)
+        {
+            taken.Add(NameFromWire(unionDefinition.Discriminator));
+        }
+
+        var fields = UniqueMembers(ResolveFields(definition.Fields, references).Where(f => f.Wire != definition.Union?.Discriminator).ToEquatableArray(), f => f.Name, f => f.Location, taken);
         var identity = definition.Identity.Where(p => CheckParamType(p, references, TypeName.String)).ToEquatableArray();
+        var identityNames = identity.Select(p => p.Name).ToList();
         var save = definition.Save is { } route ? ResolveRoute(route, definition.Name, identityNames, references) : null;
-        var mutators = ResolveMutators(definition.Mutators, fields, definition.Name, references);
+        var mutators = UniqueMembers(ResolveMutators(definition.Mutators, fields, definition.Name, references), m => m.Name, m => m.Location, taken);
         var union = definition.Union;
         if (union is not null)
         {
@@ -276,8 +302,9 @@ internal sealed class SchemaMerger
                 caseReferences.Require(union.DiscriminatorType, TypeCategory.Enum);
             }
 
-            // a case sees the union's fields too, for its mutators' targets
-            var caseFields = ResolveFields(unionCase.Fields, caseReferences);
+            // a case sees the union's fields too, for its mutators' targets; its members must not hide the union's
+            var caseTaken = new HashSet<string>(taken, StringComparer.Ordinal) { unionCase.Name };
+            var caseFields = UniqueMembers(ResolveFields(unionCase.Fields, caseReferences).Where(f => f.Wire != union.Discriminator).ToEquatableArray(), f => f.Name, f => f.Location, caseTaken);
             var caseObject = new ObjectDef(
                 unionCase.Name,
                 definition.Editable ? ObjectKind.Settings : ObjectKind.Record,
@@ -285,7 +312,7 @@ internal sealed class SchemaMerger
                 unionCase.Description,
                 unionCase.Since,
                 caseFields,
-                ResolveMutators(unionCase.Mutators, fields.Concat(caseFields).ToEquatableArray(), unionCase.Name, caseReferences),
+                UniqueMembers(ResolveMutators(unionCase.Mutators, fields.Concat(caseFields).ToEquatableArray(), unionCase.Name, caseReferences), m => m.Name, m => m.Location, caseTaken),
                 identity,
                 null,
                 null,
@@ -314,9 +341,22 @@ internal sealed class SchemaMerger
         if (!known)
         {
             Report(DiagnosticDescriptors.UnknownType, parameter.TypeLocation, parameter.Type);
+            return false;
         }
 
-        return known;
+        if (parameter.SumsToOne is not null && !(TypeName.IsList(parameter.Type, out var element) && references.Require(element, TypeCategory.View)))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, parameter.Location, $"'sumsToOne' of parameter '{parameter.Name}' needs a list of records or settings, not '{parameter.Type}'");
+            return false;
+        }
+
+        if (parameter.Type == TypeName.Stream && parameter.Optional)
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, parameter.Location, $"the stream parameter '{parameter.Name}' cannot be optional");
+            return false;
+        }
+
+        return true;
     }
 
     private EquatableArray<MutatorDef> ResolveMutators(EquatableArray<MutatorDef> mutators, EquatableArray<FieldDef> fields, string owner, ReferenceSet references)
@@ -332,13 +372,12 @@ internal sealed class SchemaMerger
             if (mutator.Kind != MutatorKind.Set)
             {
                 var target = fields.FirstOrDefault(f => f.Wire == mutator.Target);
-                if (target is null || !TypeName.IsList(target.Type, out var element))
+                if (target is null || !TypeName.IsList(target.Type, out var element) || !references.Require(element, TypeCategory.View))
                 {
-                    Report(DiagnosticDescriptors.UnknownConstruct, mutator.Location, $"mutator '{mutator.Name}' of '{owner}' must name a list field of '{owner}', not '{mutator.Target}'");
+                    Report(DiagnosticDescriptors.UnknownConstruct, mutator.Location, $"mutator '{mutator.Name}' of '{owner}' must name a field of '{owner}' that is a list of records or settings, not '{mutator.Target}'");
                     continue;
                 }
 
-                references.RequireType(element);
             }
 
             if (!CheckPlaceholders(Template.NamesInJson(mutator.TemplateJson), mutator.Params.Select(p => p.Name), mutator.Name, mutator.Location))
@@ -371,7 +410,9 @@ internal sealed class SchemaMerger
     private HandleItem ResolveHandle(HandleDef handle)
     {
         var references = new ReferenceSet(_types);
-        var identityNames = handle.Identity.Select(p => p.Name).ToList();
+        var taken = new HashSet<string>(ObjectMembers.Append(handle.Name), StringComparer.Ordinal);
+        var identity = UniqueMembers(handle.Identity.Where(p => CheckParamType(p, references, TypeName.String)).ToEquatableArray(), p => NameFromWire(p.Name), p => p.Location, taken);
+        var identityNames = identity.Select(p => p.Name).ToList();
         var factories = new List<FactoryDef>();
         foreach (var factory in handle.Factories)
         {
@@ -408,8 +449,57 @@ internal sealed class SchemaMerger
             factories.Add(factory);
         }
 
-        var routes = handle.Routes.Select(r => ResolveRoute(r, handle.Name, identityNames, references)).Where(r => r is not null).Select(r => r!).ToEquatableArray();
-        return new HandleItem(handle with { Factories = factories.ToEquatableArray(), Routes = routes }, references.ToArray());
+        factories = UniqueMembers(factories.ToEquatableArray(), f => f.Name, f => f.Location, taken).ToList();
+        var routes = handle.Routes
+            .Select(r => ResolveRoute(r, handle.Name, identityNames, references))
+            .Where(r => r is not null && (handle.Name != "DssApiNodeClient" || IsNodeClientRoute(r)))
+            .Select(r => r!)
+            .ToList();
+        routes = routes.Where(r => r.Combine.Count == 0 || CheckCombine(r, routes, handle.Name)).ToList();
+        routes = UniqueMembers(routes.ToEquatableArray(), r => r.Name + "Async", r => r.Location, taken).ToList();
+        if (handle.Name == "DssApiNodeClient" && factories.Count > 0)
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, factories[0].Location, "the API node client has no factories: handles and futures belong to DssClient");
+            factories.Clear();
+        }
+
+        return new HandleItem(handle with { Identity = identity, Factories = factories.ToEquatableArray(), Routes = routes.ToEquatableArray() }, references.ToArray());
+    }
+
+    /// <summary>Routes of the API node client cannot lead back to the DSS server's objects.</summary>
+    private bool IsNodeClientRoute(RouteDef route)
+    {
+        if (route.Returns is ReturnKind.Future or ReturnKind.Handle
+            || (route.Returns == ReturnKind.Type && _types[route.ReturnType!].Category == TypeCategory.Saved))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, route.Location, $"route '{route.Name}' of the API node client cannot return settings, handles or futures: those belong to DssClient");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A combined route calls routes of its own handle that take no parameters and return records.</summary>
+    private bool CheckCombine(RouteDef route, List<RouteDef> routes, string owner)
+    {
+        if (route.Returns != ReturnKind.Type || _types[route.ReturnType!].Category != TypeCategory.View || route.Params.Count > 0)
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, route.Location, $"combined route '{route.Name}' of '{owner}' takes no parameters and returns a record");
+            return false;
+        }
+
+        foreach (var part in route.Combine)
+        {
+            var called = routes.FirstOrDefault(r => r.Name == part.Route);
+            if (called is null || called.Combine.Count > 0 || called.Params.Any(p => !p.Optional)
+                || called.Returns != ReturnKind.Type || _types[called.ReturnType!].Category != TypeCategory.View)
+            {
+                Report(DiagnosticDescriptors.UnknownConstruct, route.Location, $"'{part.Route}' is not a route of '{owner}' without required parameters that returns a record");
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private RouteDef? ResolveRoute(RouteDef route, string owner, List<string> identity, ReferenceSet references)
@@ -520,7 +610,7 @@ internal sealed class SchemaMerger
 
             if (TypeName.IsList(type, out var element) || TypeName.IsMap(type, out element))
             {
-                return element != TypeName.Stream && RequireType(element);
+                return element != TypeName.Stream && !TypeName.TryParseGeneric(element, out _, out _) && RequireType(element);
             }
 
             return Require(type, TypeCategory.Enum) || Require(type, TypeCategory.View);

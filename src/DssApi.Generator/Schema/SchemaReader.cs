@@ -25,7 +25,7 @@ internal sealed class SchemaReader
     private static readonly string[] FieldKeys = ["type", "name", "required", "description", "since", "infraTypes"];
     private static readonly string[] ParamKeys = ["type", "optional", "default", "description", "nonEmpty", "sumsToOne", "ignoredForInfraTypes"];
     private static readonly string[] MutatorKeys = ["description", "since", "params", "appendTo", "template", "set", "removeFrom", "where", "infraTypes"];
-    private static readonly string[] RouteKeys = ["description", "since", "method", "path", "params", "query", "body", "file", "returns", "pick", "downloadTo", "effects", "infraTypes"];
+    private static readonly string[] RouteKeys = ["description", "since", "method", "path", "params", "query", "body", "file", "returns", "pick", "downloadTo", "combine", "effects", "infraTypes"];
     private static readonly string[] SaveKeys = ["description", "method", "path", "params", "query"];
     private static readonly string[] FileKeys = ["content", "fileName"];
     private static readonly string[] HandleKeys = ["description", "identity", "factories", "routes"];
@@ -525,8 +525,37 @@ internal sealed class SchemaReader
         }
 
         var properties = Properties(syntax, construct, allowed);
-        var method = RequiredString(properties, "method", construct, nameRange, out var methodRange);
-        var path = RequiredString(properties, "path", construct, nameRange, out var pathRange);
+        var combine = new List<CombinePart>();
+        if (properties.TryGetValue("combine", out var combineProperty) && AsObject(combineProperty.Value, $"the combine of {construct}") is { } combineSyntax)
+        {
+            foreach (var part in Properties(combineSyntax, $"the combine of {construct}", allowed: null).Values)
+            {
+                if (part.Value is JsonStringSyntax routeName)
+                {
+                    combine.Add(new CombinePart(part.Key, routeName.Value));
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.UnknownConstruct, part.Value.Range, $"each member of the combine of {construct} names a route of the same handle");
+                }
+            }
+
+            if (combine.Count == 0)
+            {
+                return null;
+            }
+        }
+
+        // a combined route sends nothing itself: it calls other routes in order
+        string? method = "GET";
+        string? path = "/";
+        var methodRange = nameRange;
+        var pathRange = nameRange;
+        if (combine.Count == 0)
+        {
+            method = RequiredString(properties, "method", construct, nameRange, out methodRange);
+            path = RequiredString(properties, "path", construct, nameRange, out pathRange);
+        }
         if (method is null || path is null)
         {
             return null;
@@ -595,6 +624,7 @@ internal sealed class SchemaReader
             returnType,
             OptionalString(properties, "pick"),
             downloadParam,
+            combine.ToEquatableArray(),
             OptionalString(properties, "description"),
             Since(properties),
             effects.Where(KnownEffects.Contains).ToEquatableArray(),
