@@ -13,7 +13,6 @@ public sealed class SnapshotTests
         Assert.Empty(run.Diagnostics);
         GeneratorHarness.AssertCompilesCleanly(run.Output);
         Golden.VerifyAll("Dss", run.Result.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
-        run.AssertRerunIsCached();
     }
 
     [Fact]
@@ -30,6 +29,5 @@ public sealed class SnapshotTests
         Assert.Empty(run.Diagnostics);
         GeneratorHarness.AssertCompilesCleanly(run.Output);
         Golden.VerifyAll("Fixture", run.Result.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
-        run.AssertRerunIsCached();
     }
 }
