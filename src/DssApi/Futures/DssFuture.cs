@@ -1,6 +1,8 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Text.Json.Nodes;
+using DssApi.Diagnostics;
 using DssApi.Transport;
 
 namespace DssApi;
@@ -140,6 +142,8 @@ public sealed class DssFuture<T>
                 deadline.CancelAfter(limit);
             }
 
+            using var activity = DssTelemetry.Source.StartActivity("DssApi future wait", ActivityKind.Internal);
+            activity?.SetTag("dssapi.job.id", Id);
             try
             {
                 await _pollGate.WaitAsync(deadline.Token).ConfigureAwait(false);
@@ -157,6 +161,7 @@ public sealed class DssFuture<T>
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
             {
+                activity?.SetStatus(ActivityStatusCode.Error, "timeout");
                 throw new DssTimeoutException(
                     $"The DSS job {Id} did not finish within {limit}; it keeps running on the server (abort it with AbortAsync).");
             }
@@ -193,6 +198,7 @@ public sealed class DssFuture<T>
         {
             var status = await RequestStateAsync(peek: true, cancellationToken).ConfigureAwait(false);
             progress?.Report(status);
+            LogProgress(status);
             if (!status.IsAlive || status.HasResult)
             {
                 // Finished: this read consumes the job on the server, so its outcome is kept.
@@ -204,17 +210,28 @@ public sealed class DssFuture<T>
                 catch (DssApiException failure)
                 {
                     _outcome = new Outcome(default, Aborted: false, failure);
+                    DssLog.JobFinished(_client.Pipeline.Logger, Id, "failed");
                     throw;
                 }
 
                 if (final.HasResult)
                 {
                     _outcome = Finish(final);
+                    DssLog.JobFinished(_client.Pipeline.Logger, Id, ToString());
                     return;
                 }
             }
 
             await Task.Delay(backoff.Next(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void LogProgress(DssFutureStatus status)
+    {
+        if (status.IsAlive && status.States.Count > 0)
+        {
+            var step = status.States[^1];
+            DssLog.JobProgress(_client.Pipeline.Logger, Id, step.Name, step.Current, step.Target, status.RunningTime.TotalSeconds);
         }
     }
 
