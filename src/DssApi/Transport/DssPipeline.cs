@@ -32,8 +32,10 @@ public sealed class DssPipeline
     private readonly TimeSpan _timeout;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _retrying;
+    private readonly ResiliencePipeline<bool> _retryingUnlessDone;
 
     private static readonly ResiliencePropertyKey<Attempt> AttemptKey = new("DssApi.Attempt");
+    private static readonly ResiliencePropertyKey<(string Method, string RouteTemplate)> RouteKey = new("DssApi.Route");
 
     internal DssPipeline(HttpClient http, Uri baseUrl, AuthenticationHeaderValue? authorization, DssTransportOptions options, ILogger logger)
     {
@@ -46,6 +48,7 @@ public sealed class DssPipeline
         _timeout = options.Timeout;
         _logger = logger;
         _retrying = CreateRetryPipeline(options.Retry);
+        _retryingUnlessDone = CreateRetryUnlessDonePipeline(options.Retry);
     }
 
     /// <summary>The base URL every request path is appended to.</summary>
@@ -87,6 +90,59 @@ public sealed class DssPipeline
             var body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
             return (Stream)new DssResponseStream(body, response, route);
         }, cancellationToken);
+
+    /// <summary>
+    /// Sends a request that creates or starts something, which must not happen twice. When it
+    /// fails without a clear answer (connection lost, timeout, 502/503/504), DSS is asked whether
+    /// it took effect: if so, that is success; if not, the request is sent again, within the retry
+    /// budget; if DSS cannot tell, <see cref="DssOutcomeUnknownException"/> says what to check.
+    /// </summary>
+    /// <param name="createRequest">Builds the request (once per attempt).</param>
+    /// <param name="tookEffect">Asks DSS whether the request took effect (does the object now exist?).</param>
+    /// <param name="whatToCheck">What a person should check when DSS cannot tell, such as "whether deployment d1 exists".</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task SendOnceAsync(Func<DssRequest> createRequest, Func<CancellationToken, Task<bool>> tookEffect, string whatToCheck,
+        CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            var once = new SendOnceState(this, createRequest, tookEffect, whatToCheck);
+            context.Properties.Set(RouteKey, once.Route);
+            var outcome = await _retryingUnlessDone.ExecuteOutcomeAsync(static async (context, state) =>
+            {
+                var request = state.NextRequest();
+                try
+                {
+                    await state.Pipeline.SendAsync(request, context.CancellationToken).ConfigureAwait(false);
+                    return Outcome.FromResult(true);
+                }
+                catch (Exception ambiguous) when (IsAmbiguous(ambiguous))
+                {
+                    try
+                    {
+                        // A request that did not take effect fails with the ambiguous error, which the retry strategy repeats.
+                        return await state.TookEffect(context.CancellationToken).ConfigureAwait(false)
+                            ? Outcome.FromResult(true)
+                            : Outcome.FromException<bool>(ambiguous);
+                    }
+                    catch (Exception checkFailure) when (checkFailure is DssApiException or DssConnectionException or DssTimeoutException)
+                    {
+                        return Outcome.FromException<bool>(new DssOutcomeUnknownException(
+                            $"{request.Method} {state.Pipeline._basePath}{request.Path}", state.WhatToCheck, ambiguous));
+                    }
+                }
+            }, context, once).ConfigureAwait(false);
+            if (outcome.Exception is not null)
+            {
+                ExceptionDispatchInfo.Throw(outcome.Exception);
+            }
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
 
     /// <summary>
     /// Streams a response body to a file, atomically: the body goes to a temporary file beside the
@@ -132,6 +188,7 @@ public sealed class DssPipeline
         HttpResponseMessage? response = null;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(AttemptKey, attempt);
+        context.Properties.Set(RouteKey, (method, routeTemplate));
         try
         {
             var resilience = IsSafeToRepeat(request.Method) ? _retrying : ResiliencePipeline<HttpResponseMessage>.Empty;
@@ -227,36 +284,45 @@ public sealed class DssPipeline
         return await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
     }
 
-    private ResiliencePipeline<HttpResponseMessage> CreateRetryPipeline(DssRetryOptions options)
-    {
-        if (options.MaxRetries <= 0)
-        {
-            return ResiliencePipeline<HttpResponseMessage>.Empty;
-        }
+    private ResiliencePipeline<HttpResponseMessage> CreateRetryPipeline(DssRetryOptions options) =>
+        options.MaxRetries <= 0
+            ? ResiliencePipeline<HttpResponseMessage>.Empty
+            : new ResiliencePipelineBuilder<HttpResponseMessage>()
+                .AddRetry(RetryOptions<HttpResponseMessage>(options, static outcome => IsTransient(outcome), outcome =>
+                    outcome.Exception?.Message ?? $"HTTP {(int)outcome.Result!.StatusCode} {outcome.Result.ReasonPhrase}"))
+                .Build();
 
-        return new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                Delay = options.BaseDelay,
-                MaxDelay = options.MaxDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = static arguments => ValueTask.FromResult(IsTransient(arguments.Outcome)),
-                OnRetry = arguments =>
-                {
-                    var attempt = arguments.Context.Properties.GetValue(AttemptKey, null!);
-                    var failure = arguments.Outcome.Exception?.Message
-                        ?? $"HTTP {(int)arguments.Outcome.Result!.StatusCode} {arguments.Outcome.Result.ReasonPhrase}";
-                    arguments.Outcome.Result?.Dispose();
-                    DssTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("http.request.method", attempt.Request.Method.Method));
-                    DssLog.Retrying(_logger, attempt.Request.Method.Method, _basePath + attempt.Request.PathTemplate,
-                        (long)arguments.RetryDelay.TotalMilliseconds, arguments.AttemptNumber + 1, failure);
-                    return default;
-                },
-            })
-            .Build();
-    }
+    private ResiliencePipeline<bool> CreateRetryUnlessDonePipeline(DssRetryOptions options) =>
+        options.MaxRetries <= 0
+            ? ResiliencePipeline<bool>.Empty
+            : new ResiliencePipelineBuilder<bool>()
+                .AddRetry(RetryOptions<bool>(options, static outcome => outcome.Exception is not null && IsAmbiguous(outcome.Exception),
+                    static outcome => outcome.Exception!.Message + " It did not take effect."))
+                .Build();
+
+    /// <summary>Exponential backoff with jitter; each retry is counted, logged and frees the failed response.</summary>
+    private RetryStrategyOptions<T> RetryOptions<T>(DssRetryOptions options, Func<Outcome<T>, bool> isRetryable, Func<Outcome<T>, string> describe) => new()
+    {
+        MaxRetryAttempts = options.MaxRetries,
+        Delay = options.BaseDelay,
+        MaxDelay = options.MaxDelay,
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        ShouldHandle = arguments => ValueTask.FromResult(isRetryable(arguments.Outcome)),
+        OnRetry = arguments =>
+        {
+            var failure = describe(arguments.Outcome);
+            (arguments.Outcome.Result as IDisposable)?.Dispose();
+            var (method, routeTemplate) = arguments.Context.Properties.GetValue(RouteKey, default);
+            DssTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("http.request.method", method));
+            DssLog.Retrying(_logger, method, routeTemplate, (long)arguments.RetryDelay.TotalMilliseconds, arguments.AttemptNumber + 1, failure);
+            return default;
+        },
+    };
+
+    private static bool IsAmbiguous(Exception exception) =>
+        exception is DssTimeoutException or DssConnectionException
+        || exception is DssApiException { StatusCode: (int)HttpStatusCode.BadGateway or (int)HttpStatusCode.ServiceUnavailable or (int)HttpStatusCode.GatewayTimeout };
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
         outcome.Exception is DssTimeoutException or DssConnectionException
@@ -266,6 +332,26 @@ public sealed class DssPipeline
     /// <summary>Reads, saves and deletes give the same result when repeated; creations and starts may not.</summary>
     private static bool IsSafeToRepeat(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Head;
+
+    /// <summary>The attempts of a request that must not happen twice: the first request is built
+    /// up front (its route names the retries in logs), the others on demand.</summary>
+    private sealed class SendOnceState(DssPipeline pipeline, Func<DssRequest> createRequest, Func<CancellationToken, Task<bool>> tookEffect,
+        string whatToCheck)
+    {
+        private DssRequest? _pending = createRequest();
+
+        public DssPipeline Pipeline { get; } = pipeline;
+        public Func<CancellationToken, Task<bool>> TookEffect { get; } = tookEffect;
+        public string WhatToCheck { get; } = whatToCheck;
+        public (string Method, string RouteTemplate) Route => (_pending!.Method.Method, Pipeline._basePath + _pending.PathTemplate);
+
+        public DssRequest NextRequest()
+        {
+            var request = _pending ?? createRequest();
+            _pending = null;
+            return request;
+        }
+    }
 
     /// <summary>What the attempts of one request share.</summary>
     private sealed class Attempt(DssRequest request, string route, HttpCompletionOption completion)

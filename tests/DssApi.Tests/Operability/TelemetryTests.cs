@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DssApi.Tests.Operability;
 
-[Collection(nameof(TelemetryTests))] // listeners are process-wide: keep these tests apart from each other
+[Collection(nameof(TelemetryTests))]
 public class TelemetryTests
 {
     [Fact]
@@ -27,12 +27,13 @@ public class TelemetryTests
         using var client = Clients.For(server);
 
         await Assert.ThrowsAsync<DssApiException>(() =>
-            client.Pipeline.SendAsync(new DssRequest(HttpMethod.Get, "/api-deployer/infras/{infraId}", "prod-eu"), default));
+            client.Pipeline.SendAsync(new DssRequest(HttpMethod.Get, "/api-deployer/deployments/{deploymentId}/status", "prod-eu"), default));
 
-        var span = Assert.Single(spans, s => s.OperationName == "GET /dip/publicapi/api-deployer/infras/{infraId}");
+        // Listeners see the whole process: pick this test's span by its route.
+        var span = Assert.Single(spans, s => s.OperationName == "GET /dip/publicapi/api-deployer/deployments/{deploymentId}/status");
         Assert.Equal(ActivityKind.Client, span.Kind);
         Assert.Equal("GET", span.GetTagItem("http.request.method"));
-        Assert.Equal("/dip/publicapi/api-deployer/infras/{infraId}", span.GetTagItem("url.template"));
+        Assert.Equal("/dip/publicapi/api-deployer/deployments/{deploymentId}/status", span.GetTagItem("url.template"));
         Assert.Equal(404, span.GetTagItem("http.response.status_code"));
         Assert.Equal("404", span.GetTagItem("error.type"));
         Assert.Equal(ActivityStatusCode.Error, span.Status);
@@ -64,9 +65,10 @@ public class TelemetryTests
         await using var server = await LoopbackServer.StartAsync(200, "application/json", "[]");
         using var client = Clients.For(server);
 
-        await client.Pipeline.SendForJsonAsync(new DssRequest(HttpMethod.Get, "/api-deployer/stages"), default);
+        await client.Pipeline.SendForJsonAsync(new DssRequest(HttpMethod.Get, "/projects/{projectKey}/apiservices/{serviceId}/packages", "P", "s"), default);
 
-        var (value, tags) = Assert.Single(measurements, m => (string?)m.Tags["url.template"] == "/dip/publicapi/api-deployer/stages");
+        var (value, tags) = Assert.Single(measurements,
+            m => (string?)m.Tags["url.template"] == "/dip/publicapi/projects/{projectKey}/apiservices/{serviceId}/packages");
         Assert.True(value > 0);
         Assert.Equal(200, tags["http.response.status_code"]);
         Assert.Equal("GET", tags["http.request.method"]);
@@ -91,9 +93,8 @@ public class TelemetryTests
 
         await new DssFuture<JsonNode?>(client, "job-9", result => result).WaitForCompletionAsync();
 
-        var wait = Assert.Single(spans, s => s.OperationName == "DssApi future wait");
-        Assert.Equal("job-9", wait.GetTagItem("dssapi.job.id"));
-        Assert.All(spans.Where(s => s.OperationName.StartsWith("GET")), poll => Assert.Equal(wait.SpanId, poll.ParentSpanId));
+        var wait = Assert.Single(spans, s => s.OperationName == "DssApi future wait" && (string?)s.GetTagItem("dssapi.job.id") == "job-9");
+        Assert.Equal(4, spans.Count(s => s.ParentSpanId == wait.SpanId && s.OperationName == "GET /dip/publicapi/futures/{jobId}"));
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Information && e.Message.StartsWith("DSS job job-9: Updating API nodes (1/3)"));
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Information && e.Message == "DSS job job-9 finished: DssFuture(job-9, completed)");
     }
