@@ -75,6 +75,18 @@ public sealed class WireParityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Records_without_their_required_member_are_rejected_before_anything_is_sent()
+    {
+        using var node = _server.CreateNodeClient("SVC");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => node.PredictRecordsAsync("ep", [new JsonObject { ["x"] = 1 }]));
+        await Assert.ThrowsAsync<ArgumentException>(() => node.PredictEffectsAsync("ep", [new JsonObject { ["features"] = new JsonObject() }, null]));
+        await Assert.ThrowsAsync<ArgumentException>(() => node.LookupRecordsAsync("ep", [new JsonObject { ["features"] = new JsonObject() }]));
+
+        Assert.Empty(_server.Requests);
+    }
+
+    [Fact]
     public async Task Start_update_returns_a_future_of_the_job_the_server_started()
     {
         _server.Reply("POST", "/actions/update", """{"jobId":"job-7","alive":true,"hasResult":false}""");

@@ -82,6 +82,7 @@ internal sealed record ParamDef(
     string? Description,
     bool NonEmpty,
     string? SumsToOne,
+    string? ItemsHave,
     EquatableArray<string> IgnoredForInfraTypes,
     SourceLocation Location,
     SourceLocation TypeLocation);

@@ -350,6 +350,12 @@ internal sealed class SchemaMerger
             return false;
         }
 
+        if (parameter.ItemsHave is not null && !(TypeName.IsList(parameter.Type, out var items) && items == TypeName.Json))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, parameter.Location, $"'itemsHave' of parameter '{parameter.Name}' needs a list<json>, not '{parameter.Type}'");
+            return false;
+        }
+
         if (parameter.Type == TypeName.Stream && parameter.Optional)
         {
             Report(DiagnosticDescriptors.UnknownConstruct, parameter.Location, $"the stream parameter '{parameter.Name}' cannot be optional");

@@ -23,7 +23,7 @@ internal sealed class SchemaReader
     private static readonly string[] UnionKeys = ["description", "since", "editable", "discriminator", "discriminatorType", "fields", "mutators", "identity", "save", "cases", "infraTypes"];
     private static readonly string[] CaseKeys = ["name", "description", "since", "fields", "mutators", "infraTypes"];
     private static readonly string[] FieldKeys = ["type", "name", "required", "description", "since", "infraTypes"];
-    private static readonly string[] ParamKeys = ["type", "optional", "default", "description", "nonEmpty", "sumsToOne", "ignoredForInfraTypes"];
+    private static readonly string[] ParamKeys = ["type", "optional", "default", "description", "nonEmpty", "sumsToOne", "itemsHave", "ignoredForInfraTypes"];
     private static readonly string[] MutatorKeys = ["description", "since", "params", "appendTo", "template", "set", "removeFrom", "where", "infraTypes"];
     private static readonly string[] RouteKeys = ["description", "since", "method", "path", "params", "query", "body", "file", "returns", "pick", "downloadTo", "combine", "effects", "infraTypes"];
     private static readonly string[] SaveKeys = ["description", "method", "path", "params", "query"];
@@ -331,7 +331,7 @@ internal sealed class SchemaReader
 
             if (entry.Value is JsonStringSyntax shorthand)
             {
-                parameters.Add(new ParamDef(entry.Key, shorthand.Value, false, null, null, false, null, EquatableArray<string>.Empty, At(entry.KeyRange), At(shorthand.Range)));
+                parameters.Add(new ParamDef(entry.Key, shorthand.Value, false, null, null, false, null, null, EquatableArray<string>.Empty, At(entry.KeyRange), At(shorthand.Range)));
                 continue;
             }
 
@@ -367,6 +367,7 @@ internal sealed class SchemaReader
                 OptionalString(paramProperties, "description"),
                 OptionalBool(paramProperties, "nonEmpty") ?? false,
                 OptionalString(paramProperties, "sumsToOne"),
+                OptionalString(paramProperties, "itemsHave"),
                 StringList(paramProperties, "ignoredForInfraTypes", paramConstruct),
                 At(entry.KeyRange),
                 At(typeRange)));
