@@ -182,9 +182,23 @@ public sealed class RoundTripTests : IAsyncLifetime
         Assert.Equal(DeploymentHealth.OutOfSync, status.Heavy.Health);
         Assert.Equal(MessageSeverity.Warning, status.Heavy.HealthMessages?.MaxSeverity);
         Assert.Equal("OUTDATED", status.Heavy.HealthMessages?.Messages[0].Code);
+        Assert.Equal(["http://a:12000/public/api/v1/churn"], status.GetServiceUrls());
         var nodeHealth = status.Heavy.ApiNodes[0].Health;
         Assert.Equal("DEGRADED", nodeHealth?.Value);
         Assert.False(nodeHealth?.IsKnown);
+    }
+
+    [Fact]
+    public void Service_urls_prefer_the_deployed_service_id_and_the_public_url_when_there_are_no_api_nodes()
+    {
+        var status = DeploymentStatus.FromJson(JsonNode.Parse("""
+            { "light": { "deploymentBasicInfo": { "id": "d", "publishedServiceId": "churn", "deployedServiceId": "churn-v2" } },
+              "heavy": { "health": "HEALTHY", "publicURL": "https://k8s.example" } }
+            """)!.AsObject());
+        var starting = DeploymentStatus.FromJson(JsonNode.Parse("""{ "light": { "deploymentBasicInfo": { "id": "d", "publishedServiceId": "churn" } }, "heavy": {} }""")!.AsObject());
+
+        Assert.Equal(["https://k8s.example/public/api/v1/churn-v2"], status.GetServiceUrls());
+        Assert.Throws<InvalidOperationException>(() => starting.GetServiceUrls());
     }
 
     [Fact]

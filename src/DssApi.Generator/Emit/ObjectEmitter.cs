@@ -71,6 +71,11 @@ internal sealed class ObjectEmitter
             EmitMutator(mutator);
         }
 
+        foreach (var computed in _object.Computed)
+        {
+            EmitComputed(computed);
+        }
+
         if (_object.Save is { } save)
         {
             EmitSave(save);
@@ -315,6 +320,16 @@ internal sealed class ObjectEmitter
         }
 
         return (_types.Qualified(element), false);
+    }
+
+    private void EmitComputed(ComputedDef computed)
+    {
+        W.Line();
+        _context.Summary(computed.Description, $"Computes {MethodEmitter.Words(computed.Name)} from this JSON.");
+        W.Doc("returns", "The computed value.");
+        _context.Since(computed.Since);
+        var type = _types.PropertyType(computed.Returns, required: true, editable: false);
+        W.Line($"public {type} {computed.Name}() => global::{computed.Helper}(GetRaw());");
     }
 
     private void EmitSave(RouteDef save)
