@@ -170,6 +170,17 @@ public sealed class DiagnosticTests
                   "editable": true, "discriminator": "type", "discriminatorType": "EndpointType",
                   "cases": { "LLM_PROMPT": { "name": "PromptEndpoint", "fields": { "prompt": "string" } } }
                 }
+              },
+              "settings": {
+                "ApiServiceSettings": {
+                  "mutators": {
+                    "AddPromptEndpoint": {
+                      "params": { "endpointId": "string", "prompt": "string" },
+                      "appendTo": "endpoints",
+                      "template": { "id": "{endpointId}", "type": "LLM_PROMPT", "prompt": "{prompt}" }
+                    }
+                  }
+                }
               }
             }
             """;
@@ -182,6 +193,7 @@ public sealed class DiagnosticTests
         Assert.Contains("OnPremGpu", sources["InfraType.g.cs"], StringComparison.Ordinal);
         Assert.Contains("public string? Owner", sources["Stage.g.cs"], StringComparison.Ordinal);
         Assert.Contains("\"LLM_PROMPT\" => new global::DssApi.PromptEndpoint(json)", sources["Endpoint.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("public global::DssApi.PromptEndpoint AddPromptEndpoint(string endpointId, string prompt)", sources["ApiServiceSettings.g.cs"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -107,11 +107,12 @@ internal sealed class GeneratorRun
         return run;
     }
 
-    /// <summary>Runs again on the same input and checks that every tracked step reused its output.</summary>
+    /// <summary>Runs again on the same input and checks that every tracked step reused its output and holds no compiler object.</summary>
     public GeneratorRun AssertRerunIsCached()
     {
         var again = Next(Driver, Input);
         IncrementalAssert.AllCached(again.Result);
+        IncrementalAssert.NoCompilerObjects(again.Result);
         return again;
     }
 
