@@ -174,7 +174,7 @@ internal sealed class ObjectEmitter
         }
 
         W.Line();
-        W.Doc("summary", $"Views <paramref name=\"json\"/> (not a copy) as {Name}.");
+        W.Line($"/// <summary>Views <paramref name=\"json\"/> (not a copy) as {Name}.</summary>");
         W.Doc("param", "A JSON object DSS sent or will receive.", " name=\"json\"");
         W.Doc("returns", IsUnion ? "The case of the union that the discriminator names, or the union itself for an unknown case." : "The view.");
         if (_object.Union is { } union)
