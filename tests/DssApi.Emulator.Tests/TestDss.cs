@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace DssApi.Emulator.Tests;
+
+/// <summary>An emulator on a free loopback port plus an HTTP client holding its admin key, with the flows tests repeat.</summary>
+internal sealed class TestDss : IAsyncDisposable
+{
+    public const string PublicApi = "/dip/publicapi/";
+
+    private TestDss(DssEmulator emulator)
+    {
+        Emulator = emulator;
+        Http = NewClient(emulator.Url, emulator.AdminApiKey);
+    }
+
+    public DssEmulator Emulator { get; }
+
+    public HttpClient Http { get; }
+
+    public string Project => Emulator.DemoProjectKey;
+
+    public static async Task<TestDss> StartAsync(DssEmulatorOptions? options = null) =>
+        new(await DssEmulator.StartAsync(options ?? new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(20) }));
+
+    /// <summary>A client that bypasses any proxy and sends the key as the Python client does (Basic, key as user name).</summary>
+    public static HttpClient NewClient(string baseUrl, string? apiKey)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri(baseUrl) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = Basic(apiKey + ":");
+        }
+
+        return client;
+    }
+
+    public static AuthenticationHeaderValue Basic(string userAndPassword) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userAndPassword)));
+
+    /// <summary>Sends a request to the public API; a JSON body goes out as text/plain, since DSS must not care.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body = null) =>
+        Http.SendAsync(new HttpRequestMessage(method, PublicApi + path) { Content = body is null ? null : new StringContent(body) });
+
+    public async Task<JsonNode> GetJsonAsync(string path) => await ReadJsonAsync(await SendAsync(HttpMethod.Get, path));
+
+    public async Task<JsonNode> SendJsonAsync(HttpMethod method, string path, string? body = null) =>
+        await ReadJsonAsync(await SendAsync(method, path, body));
+
+    public async Task SendOkAsync(HttpMethod method, string path, string? body = null)
+    {
+        using var response = await SendAsync(method, path, body);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public static async Task<JsonNode> ReadJsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>Asserts a DSS error: status, Java exception class, and a message naming the problem.</summary>
+    public static async Task<JsonObject> AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string errorType, string messagePart)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
+        Assert.StartsWith("application/json", response.Content.Headers.ContentType?.ToString());
+        var error = JsonNode.Parse(text)!.AsObject();
+        Assert.Equal(errorType, error["errorType"]!.GetValue<string>());
+        Assert.Contains(messagePart, error["message"]!.GetValue<string>());
+        Assert.Equal(error["message"]!.GetValue<string>(), error["detailedMessage"]!.GetValue<string>());
+        return error;
+    }
+
+    public static string Escape(string id) => Uri.EscapeDataString(id);
+
+    /// <summary>Creates an API service with the given endpoints (and optional extra settings), returning its settings path.</summary>
+    public async Task<string> CreateServiceAsync(string serviceId, JsonArray endpoints, Action<JsonObject>? edit = null)
+    {
+        var path = $"projects/{Project}/apiservices/{Escape(serviceId)}";
+        await SendOkAsync(HttpMethod.Post, path);
+        var settings = (await GetJsonAsync(path + "/settings")).AsObject();
+        settings["endpoints"] = endpoints;
+        edit?.Invoke(settings);
+        await SendOkAsync(HttpMethod.Put, path + "/settings", settings.ToJsonString());
+        return path;
+    }
+
+    public static JsonObject Endpoint(string id, string type, string? modelRef = null) => new()
+    {
+        ["id"] = id,
+        ["type"] = type,
+        ["modelRef"] = modelRef,
+    };
+
+    public Task CreatePackageAsync(string serviceId, string packageId) =>
+        SendOkAsync(HttpMethod.Post, $"projects/{Project}/apiservices/{Escape(serviceId)}/packages/{Escape(packageId)}");
+
+    public Task PublishAsync(string serviceId, string packageId) =>
+        SendOkAsync(HttpMethod.Post, $"projects/{Project}/apiservices/{Escape(serviceId)}/packages/{Escape(packageId)}/publish");
+
+    /// <summary>A STATIC infrastructure whose only API node is this emulator (or the given URLs).</summary>
+    public async Task CreateStaticInfraAsync(string infraId, params string[] apiNodeUrls)
+    {
+        var settings = (await SendJsonAsync(HttpMethod.Post, "api-deployer/infras",
+            new JsonObject { ["id"] = infraId, ["stage"] = "Development", ["type"] = "STATIC" }.ToJsonString())).AsObject();
+        settings["apiNodes"] = new JsonArray((apiNodeUrls.Length == 0 ? [Emulator.Url] : apiNodeUrls)
+            .Select(url => (JsonNode)new JsonObject { ["url"] = url, ["adminAPIKey"] = "node-admin-key" }).ToArray());
+        await SendOkAsync(HttpMethod.Put, $"api-deployer/infras/{Escape(infraId)}/settings", settings.ToJsonString());
+    }
+
+    public Task<JsonNode> CreateDeploymentAsync(string deploymentId, string serviceId, string infraId, string version) =>
+        SendJsonAsync(HttpMethod.Post, "api-deployer/deployments", new JsonObject
+        {
+            ["deploymentId"] = deploymentId,
+            ["publishedServiceId"] = serviceId,
+            ["infraId"] = infraId,
+            ["version"] = version,
+            ["endpointId"] = null,
+        }.ToJsonString());
+
+    /// <summary>Starts an update and polls its future with consuming reads until it has a result.</summary>
+    public async Task<JsonObject> UpdateAsync(string deploymentId)
+    {
+        var future = (await SendJsonAsync(HttpMethod.Post, $"api-deployer/deployments/{Escape(deploymentId)}/actions/update")).AsObject();
+        var jobId = future["jobId"]!.GetValue<string>();
+        while (true)
+        {
+            var state = (await GetJsonAsync($"futures/{jobId}?peek=False")).AsObject();
+            if (state["hasResult"]!.GetValue<bool>())
+            {
+                return state;
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Design, package, publish, deploy on a STATIC infra pointing at the emulator, and update: the quickstart flow.</summary>
+    public async Task DeployAsync(string serviceId, JsonArray endpoints, Action<JsonObject>? edit = null)
+    {
+        await CreateServiceAsync(serviceId, endpoints, edit);
+        await CreatePackageAsync(serviceId, "v1");
+        await PublishAsync(serviceId, "v1");
+        await CreateStaticInfraAsync("infra-" + serviceId);
+        await CreateDeploymentAsync("dep-" + serviceId, serviceId, "infra-" + serviceId, "v1");
+        await UpdateAsync("dep-" + serviceId);
+    }
+
+    /// <summary>Posts a query to the API node user API.</summary>
+    public Task<HttpResponseMessage> QueryAsync(string serviceId, string endpointId, string verb, JsonObject? body, HttpClient? client = null) =>
+        (client ?? Http).PostAsync($"/public/api/v1/{Escape(serviceId)}/{Escape(endpointId)}/{verb}",
+            body is null ? null : new StringContent(body.ToJsonString()));
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Emulator.DisposeAsync();
+    }
+}
