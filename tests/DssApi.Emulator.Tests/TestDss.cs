@@ -126,7 +126,12 @@ internal sealed class TestDss : IAsyncDisposable
     public async Task<JsonObject> UpdateAsync(string deploymentId)
     {
         var future = (await SendJsonAsync(HttpMethod.Post, $"api-deployer/deployments/{Escape(deploymentId)}/actions/update")).AsObject();
-        var jobId = future["jobId"]!.GetValue<string>();
+        return await UpdateFinishedAsync(future["jobId"]!.GetValue<string>());
+    }
+
+    /// <summary>Polls a future with consuming reads until it has a result.</summary>
+    public async Task<JsonObject> UpdateFinishedAsync(string jobId)
+    {
         while (true)
         {
             var state = (await GetJsonAsync($"futures/{jobId}?peek=False")).AsObject();
@@ -135,6 +140,22 @@ internal sealed class TestDss : IAsyncDisposable
                 return state;
             }
 
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Polls a future with consuming reads until the read fails, and returns that failed response.</summary>
+    public async Task<HttpResponseMessage> ConsumeFailureAsync(string jobId)
+    {
+        while (true)
+        {
+            var response = await SendAsync(HttpMethod.Get, $"futures/{jobId}");
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return response;
+            }
+
+            response.Dispose();
             await Task.Delay(10);
         }
     }
