@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -7,7 +8,8 @@ namespace DssApi.Emulator.Routing;
 /// <summary>JSON helpers shared by every route: DSS's output rules and typed reads of request bodies.</summary>
 internal static class DssJson
 {
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+    // Readable output: ids with non-ASCII characters or quotes come back as sent, not as \u escapes.
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// A deep copy without null-valued properties: DSS serializes with Gson, which omits null fields,
