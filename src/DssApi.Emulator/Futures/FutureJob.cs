@@ -17,6 +17,7 @@ internal sealed class FutureJob : IFutureProgress
     private readonly Lock _gate = new();
     private readonly List<string> _logLines = [];
     private readonly CancellationTokenSource _abort = new();
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private (string Name, int Current, int Target, long StartedAt)? _step;
     private JsonNode? _result;
     private DssError? _error;
@@ -50,8 +51,6 @@ internal sealed class FutureJob : IFutureProgress
 
     /// <summary>Completes when the job has finished, whatever the outcome.</summary>
     public Task Completion => _completion.Task;
-
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Step(string name, int current, int target)
     {

@@ -71,8 +71,7 @@ public sealed class DssEmulator : IAsyncDisposable
             options.AdminApiKey ?? RandomNumberGenerator.GetHexString(32, lowercase: true),
             demo,
             StateStore.Open(options.DataDirectory, () => SeedState(demo)),
-            new FutureRegistry(loggerFactory.CreateLogger<FutureRegistry>()),
-            loggerFactory);
+            new FutureRegistry(loggerFactory.CreateLogger<FutureRegistry>()));
         var pipeline = new EmulatorPipeline(context, BuildRoutes(context), loggerFactory.CreateLogger<EmulatorPipeline>());
         app.Run(pipeline.HandleAsync);
 

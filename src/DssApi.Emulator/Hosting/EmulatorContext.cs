@@ -10,8 +10,7 @@ internal sealed class EmulatorContext(
     string adminApiKey,
     DemoProject demo,
     StateStore store,
-    FutureRegistry futures,
-    ILoggerFactory loggerFactory)
+    FutureRegistry futures)
 {
     /// <summary>The login that owns what the admin key creates.</summary>
     public const string AdminLogin = "admin";
@@ -27,8 +26,6 @@ internal sealed class EmulatorContext(
     public StateStore Store { get; } = store;
 
     public FutureRegistry Futures { get; } = futures;
-
-    public ILoggerFactory LoggerFactory { get; } = loggerFactory;
 
     /// <summary>The bound base URL (known once Kestrel has started); API nodes at this address are served by the emulator itself.</summary>
     public string BaseUrl

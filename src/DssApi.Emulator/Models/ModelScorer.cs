@@ -12,8 +12,6 @@ internal sealed record PackagedModel(string SavedModelId, string VersionId, stri
 internal sealed record ExplanationRequest(bool Enabled, int Count)
 {
     public const int DefaultCount = 3;
-
-    public static readonly ExplanationRequest None = new(false, DefaultCount);
 }
 
 /// <summary>
