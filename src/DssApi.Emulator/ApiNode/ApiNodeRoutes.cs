@@ -4,7 +4,10 @@ using DssApi.Emulator.Routing;
 
 namespace DssApi.Emulator.ApiNode;
 
-/// <summary>The API node user API, <c>/public/api/v1/{service}/{endpoint}/{verb}</c> (dss-protocol §4).</summary>
+/// <summary>
+/// The API node user API, <c>/public/api/v1/{service}/{endpoint}/{verb}</c> (dss-protocol §4).
+/// Served packages are read under the state lock, like everything else in the state.
+/// </summary>
 internal static class ApiNodeRoutes
 {
     private const string EndpointVerb = "public/api/v1/{serviceId}/{endpointId}/{verb}";
@@ -43,11 +46,15 @@ internal static class ApiNodeRoutes
             throw DssError.NotFound($"No API node route for {request.Route("verb")}");
         }
 
-        var served = context.Store.Read(state => ServedService.Find(context, state, request.Route("serviceId")));
-        ApiNodeAuth.Require(request.Http.Request, served.Snapshot.Settings, served.PrimaryGeneration);
-        return served;
+        return context.Store.Read(state =>
+        {
+            var served = ServedService.Find(context, state, request.Route("serviceId"));
+            ApiNodeAuth.Require(request.Http.Request, served.Snapshot.Settings, served.PrimaryGeneration);
+            return served;
+        });
     }
 
     private static DssResponse Answer(EmulatorContext context, DssRequest request, ServedService served, JsonObject body, string fingerprint) =>
-        DssResponse.Json(ApiNodeExecutor.Execute(served, request.Route("endpointId"), request.Route("verb"), body, fingerprint, context.Options.Seed));
+        DssResponse.Json(context.Store.Read(_ =>
+            ApiNodeExecutor.Execute(served, request.Route("endpointId"), request.Route("verb"), body, fingerprint, context.Options.Seed)));
 }

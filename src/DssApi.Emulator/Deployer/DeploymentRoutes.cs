@@ -25,6 +25,7 @@ internal static class DeploymentRoutes
         routes.MapPublicApi("POST", "api-deployer/deployments", async request =>
         {
             const string owner = "deployment creation";
+            // Checked like DSS checks it; the emulator raises no warnings to ignore.
             request.QueryBool("ignoreWarnings", defaultValue: false);
             var body = await request.ReadJsonObjectAsync();
             var deploymentId = DssJson.RequireString(body, "deploymentId", owner);
@@ -267,37 +268,33 @@ internal static class DeploymentRoutes
     /// Queries the deployed service through the deployer: one <c>{response}</c> or <c>{error}</c> per query
     /// (dss-protocol §5.10), bypassing the API node's key check as DSS does for its own calls.
     /// </summary>
-    private static DssResponse RunQueries(EmulatorContext context, DssRequest request, string? endpointId, Func<JsonObject, IReadOnlyList<JsonObject>> queriesFor)
-    {
-        var served = context.Store.Read(state =>
+    private static DssResponse RunQueries(EmulatorContext context, DssRequest request, string? endpointId, Func<JsonObject, IReadOnlyList<JsonObject>> queriesFor) =>
+        context.Store.Read(state =>
         {
             var deployment = RequireDeployment(state, request);
-            return ServedService.Of(context, state, deployment)
+            var served = ServedService.Of(context, state, deployment)
                 ?? throw DssError.IllegalArgument($"Deployment {deployment.Id()} is not serving; enable and update it first");
-        });
-        var endpoints = served.PrimaryGeneration.Endpoints.ToArray();
-        var endpoint = endpointId is null
-            ? endpoints.Length == 1 ? endpoints[0] : throw DssError.IllegalArgument("The endpoint id is required when the service has more than one endpoint")
-            : served.PrimaryGeneration.FindEndpoint(endpointId) ?? throw DssError.NotFound($"Endpoint {endpointId} not found in service {served.ServiceId}");
-        var id = endpoint["id"]!.GetValue<string>();
-        var verb = ApiNodeExecutor.DefaultVerb(endpoint["type"]!.GetValue<string>());
-        var responses = queriesFor(endpoint).Select(query =>
-        {
-            try
+            var generation = served.PrimaryGeneration;
+            var endpoints = generation.Endpoints.ToArray();
+            var endpoint = endpointId is null
+                ? endpoints.Length == 1 ? endpoints[0] : throw DssError.IllegalArgument("The endpoint id is required when the service has more than one endpoint")
+                : generation.FindEndpoint(endpointId) ?? throw DssError.NotFound($"Endpoint {endpointId} not found in service {served.ServiceId}");
+            var id = endpoint["id"]!.GetValue<string>();
+            var verb = ApiNodeExecutor.DefaultVerb(endpoint["type"]!.GetValue<string>());
+            var responses = queriesFor(endpoint).Select(query =>
             {
-                return (JsonNode)new JsonObject
+                try
                 {
-                    ["response"] = ApiNodeExecutor.Execute(served, id, verb, query, query.ToJsonString(), context.Options.Seed),
-                };
-            }
-            catch (DssError error)
-            {
-                return new JsonObject
+                    return (JsonNode)new JsonObject
+                    {
+                        ["response"] = ApiNodeExecutor.Execute(served, id, verb, query, query.ToJsonString(), context.Options.Seed),
+                    };
+                }
+                catch (DssError error)
                 {
-                    ["error"] = error.ToJson(),
-                };
-            }
+                    return new JsonObject { ["error"] = error.ToJson() };
+                }
+            });
+            return DssResponse.Json(new JsonObject { ["responses"] = new JsonArray(responses.ToArray()) });
         });
-        return DssResponse.Json(new JsonObject { ["responses"] = new JsonArray(responses.ToArray()) });
-    }
 }
