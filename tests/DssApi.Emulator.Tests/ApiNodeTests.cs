@@ -220,6 +220,74 @@ public sealed class ApiNodeTests
     }
 
     [Fact]
+    public async Task EffectsOfManyRecordsComeInOrder()
+    {
+        await using var dss = await TestDss.StartAsync();
+        await dss.DeployAsync("svc", [TestDss.Endpoint("uplift", "STD_CAUSAL_PREDICTION", "promo_uplift")]);
+
+        using var response = await dss.QueryAsync("svc", "uplift", "predict-effect-multi", new JsonObject
+        {
+            ["items"] = new JsonArray(Features(new JsonObject { ["basket_size"] = 10 }), Features(new JsonObject { ["loyalty"] = "gold" })),
+        });
+
+        Assert.Equal("""[{"predictedEffect":6,"ignored":false},{"predictedEffect":8,"ignored":false}]""",
+            (await TestDss.ReadJsonAsync(response))["results"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task SqlEndpointAnswers503AlsoOnGetAndPredictRefusesGet()
+    {
+        await using var dss = await TestDss.StartAsync();
+        await dss.DeployAsync("svc", [TestDss.Endpoint("sql", "SQL_QUERY"), TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
+
+        using var get = await dss.Http.GetAsync("/public/api/v1/svc/sql/query?country=FR");
+        using var getPredict = await dss.Http.GetAsync("/public/api/v1/svc/churn/predict");
+
+        await TestDss.AssertErrorAsync(get, HttpStatusCode.ServiceUnavailable, "com.dataiku.lambda.EndpointUnavailableException", "SQL_QUERY");
+        await TestDss.AssertErrorAsync(getPredict, HttpStatusCode.MethodNotAllowed,
+            "org.springframework.web.HttpRequestMethodNotSupportedException", "GET");
+    }
+
+    [Fact]
+    public async Task ApiNodeUrlMayNameTheEmulatorByAnyLoopbackName()
+    {
+        await using var dss = await TestDss.StartAsync();
+        var port = new Uri(dss.Emulator.Url).Port;
+        await dss.CreateServiceAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
+        await dss.CreatePackageAsync("svc", "v1");
+        await dss.PublishAsync("svc", "v1");
+        await dss.CreateStaticInfraAsync("infra", $"http://localhost:{port}/");
+        await dss.CreateDeploymentAsync("dep", "svc", "infra", "v1");
+        await dss.UpdateAsync("dep");
+
+        using var response = await dss.QueryAsync("svc", "churn", "predict", Features(ChurnFeatures.DeepClone().AsObject()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("HEALTHY", (await dss.GetJsonAsync("api-deployer/deployments/dep/status"))["health"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task DisabledDeploymentKeepsServingUntilItIsUpdated()
+    {
+        await using var dss = await TestDss.StartAsync();
+        await dss.DeployAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
+        var settings = (await dss.GetJsonAsync("api-deployer/deployments/dep-svc/settings")).AsObject();
+        settings["enabled"] = false;
+        await dss.SendOkAsync(HttpMethod.Put, "api-deployer/deployments/dep-svc/settings", settings.ToJsonString());
+        var query = Features(ChurnFeatures.DeepClone().AsObject());
+
+        using var stillServed = await dss.QueryAsync("svc", "churn", "predict", query);
+        await dss.UpdateAsync("dep-svc");
+        using var gone = await dss.QueryAsync("svc", "churn", "predict", query);
+        var status = await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status");
+
+        Assert.Equal(HttpStatusCode.OK, stillServed.StatusCode);
+        await TestDss.AssertErrorAsync(gone, HttpStatusCode.NotFound, "com.dataiku.dip.server.controllers.NotFoundException", "Service svc not found");
+        Assert.Equal("UNKNOWN", status["health"]!.GetValue<string>());
+        Assert.Equal("DISABLED", status["healthMessages"]!["messages"]![0]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task TrafficSplitsRouteByHashForcedGenerationOrDeterministicDraw()
     {
         await using var dss = await TestDss.StartAsync();
