@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DssApi.Emulator.Hosting;
 using DssApi.Emulator.Models;
 using DssApi.Emulator.Routing;
 
@@ -66,7 +67,7 @@ internal sealed class PackageContent(JsonObject json)
             ["packageId"] = packageId,
             ["projectKey"] = service["projectKey"]!.DeepClone(),
             ["serviceId"] = service["id"]!.DeepClone(),
-            ["createdOn"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            ["createdOn"] = EmulatorContext.Now(),
             ["releaseNotes"] = releaseNotes,
             ["models"] = new JsonObject(models.Select(model => KeyValuePair.Create(model.SavedModelId, (JsonNode?)new JsonObject
             {

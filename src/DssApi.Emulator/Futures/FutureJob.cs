@@ -1,18 +1,11 @@
 using System.Text.Json.Nodes;
+using DssApi.Emulator.Hosting;
 using DssApi.Emulator.Routing;
 
 namespace DssApi.Emulator.Futures;
 
-/// <summary>Lets long-running work report progress and log lines while it runs.</summary>
-internal interface IFutureProgress
-{
-    void Step(string name, int current, int target);
-
-    void Log(string line);
-}
-
-/// <summary>One long-running job, observed through the futures routes (dss-protocol §3).</summary>
-internal sealed class FutureJob : IFutureProgress
+/// <summary>One long-running job, observed through the futures routes (dss-protocol §3); the work reports progress and log lines to it.</summary>
+internal sealed class FutureJob
 {
     private readonly Lock _gate = new();
     private readonly List<string> _logLines = [];
@@ -21,6 +14,8 @@ internal sealed class FutureJob : IFutureProgress
     private (string Name, int Current, int Target, long StartedAt)? _step;
     private JsonNode? _result;
     private DssError? _error;
+    private long? _endTime;
+    private bool _aborted;
 
     public FutureJob(string jobId, string displayName, string owner, JsonObject payload, long startTime)
     {
@@ -41,11 +36,16 @@ internal sealed class FutureJob : IFutureProgress
 
     public long StartTime { get; }
 
-    public long? EndTime { get; private set; }
-
-    public bool Alive => EndTime is null;
-
-    public bool Aborted { get; private set; }
+    public bool Alive
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _endTime is null;
+            }
+        }
+    }
 
     public CancellationToken AbortToken => _abort.Token;
 
@@ -56,7 +56,7 @@ internal sealed class FutureJob : IFutureProgress
     {
         lock (_gate)
         {
-            _step = (name, current, target, _step?.Name == name ? _step.Value.StartedAt : Now());
+            _step = (name, current, target, _step?.Name == name ? _step.Value.StartedAt : EmulatorContext.Now());
         }
     }
 
@@ -76,8 +76,8 @@ internal sealed class FutureJob : IFutureProgress
         {
             _result = result;
             _error = error;
-            Aborted = aborted;
-            EndTime = Now();
+            _aborted = aborted;
+            _endTime = EmulatorContext.Now();
         }
 
         _completion.TrySetResult();
@@ -90,7 +90,7 @@ internal sealed class FutureJob : IFutureProgress
         {
             var state = CommonState();
             state["jobId"] = JobId;
-            state["hasResult"] = !Alive;
+            state["hasResult"] = _endTime is not null;
             state["jobDisplayName"] = DisplayName;
             state["payload"] = Payload.DeepClone();
             state["owner"] = Owner;
@@ -103,7 +103,7 @@ internal sealed class FutureJob : IFutureProgress
     {
         lock (_gate)
         {
-            if (_error is not null && !Aborted)
+            if (_error is not null && !_aborted)
             {
                 throw _error;
             }
@@ -129,11 +129,11 @@ internal sealed class FutureJob : IFutureProgress
 
     private JsonObject CommonState() => new()
     {
-        ["alive"] = Alive,
-        ["aborted"] = Aborted,
+        ["alive"] = _endTime is null,
+        ["aborted"] = _aborted,
         ["unknown"] = false,
         ["startTime"] = StartTime,
-        ["runningTime"] = (EndTime ?? Now()) - StartTime,
+        ["runningTime"] = (_endTime ?? EmulatorContext.Now()) - StartTime,
         ["progress"] = new JsonObject { ["states"] = ProgressStates() },
         ["log"] = new JsonObject
         {
@@ -144,7 +144,7 @@ internal sealed class FutureJob : IFutureProgress
         },
     };
 
-    private JsonArray ProgressStates() => _step is not { } step || !Alive
+    private JsonArray ProgressStates() => _step is not { } step || _endTime is not null
         ? []
         : [new JsonObject
         {
@@ -154,8 +154,6 @@ internal sealed class FutureJob : IFutureProgress
             ["cur"] = step.Current,
             ["important"] = true,
             ["depth"] = 0,
-            ["msSinceStart"] = Now() - step.StartedAt,
+            ["msSinceStart"] = EmulatorContext.Now() - step.StartedAt,
         }];
-
-    private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using DssApi.Emulator.Hosting;
 using DssApi.Emulator.Routing;
 
 namespace DssApi.Emulator.Futures;
@@ -14,7 +15,7 @@ internal sealed class FutureRegistry(ILogger<FutureRegistry> logger)
     public FutureJob Start(string displayName, string owner, JsonObject payload, Func<FutureJob, Task<JsonNode?>> work)
     {
         var job = new FutureJob(RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 12), displayName, owner, payload,
-            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            EmulatorContext.Now());
         _jobs[job.JobId] = job;
         _ = Task.Run(() => RunAsync(job, work));
         return job;

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using DssApi.Emulator.Routing;
 using Microsoft.AspNetCore.Http.Features;
@@ -18,13 +19,13 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
         var options = context.Options;
         http.Response.Headers["DSS-Version"] = options.DssVersion;
         http.Response.Headers["DSS-API-Version"] = "1";
-        if (options.Latency > TimeSpan.Zero)
-        {
-            await Task.Delay(options.Latency, http.RequestAborted);
-        }
-
         try
         {
+            if (options.Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(options.Latency, http.RequestAborted);
+            }
+
             if (RollFault() is { } dropConnection)
             {
                 if (dropConnection)
@@ -52,7 +53,11 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
         {
             await WriteErrorAsync(http, error);
         }
-        catch (Exception exception) when (!http.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: nobody is left to answer.
+        }
+        catch (Exception exception)
         {
             logger.LogError(exception, "Unexpected failure on {Method} {Path}", http.Request.Method, http.Request.Path);
             await WriteErrorAsync(http, DssError.Internal());
@@ -60,7 +65,7 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
     }
 
     /// <summary>The DSS error body (dss-protocol §1.5); 401s also carry the Basic challenge DSS sends.</summary>
-    public static async Task WriteErrorAsync(HttpContext http, DssError error)
+    private static async Task WriteErrorAsync(HttpContext http, DssError error)
     {
         if (http.Response.HasStarted)
         {
@@ -69,7 +74,7 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
         }
 
         http.Response.StatusCode = (int)error.Status;
-        if (error.Status == System.Net.HttpStatusCode.Unauthorized)
+        if (error.Status == HttpStatusCode.Unauthorized)
         {
             http.Response.Headers.WWWAuthenticate = "Basic realm=\"DSS API\"";
         }

@@ -25,7 +25,7 @@ internal static class DssJson
         _ => node.DeepClone(),
     };
 
-    public static string Serialize(JsonNode? node) => WithoutNulls(node)?.ToJsonString(Compact) ?? "null";
+    public static string Serialize(JsonNode node) => WithoutNulls(node)!.ToJsonString(Compact);
 
     public static JsonNode? Parse(string text, string what)
     {

@@ -10,7 +10,7 @@ internal abstract class DssResponse
     /// <summary>A void handler: 200 with an empty body.</summary>
     public static readonly DssResponse Empty = new EmptyResponse();
 
-    public static DssResponse Json(JsonNode? body) => body is null ? new NoContentResponse() : new JsonResponse(body);
+    public static DssResponse Json(JsonNode body) => new JsonResponse(body);
 
     /// <summary>DSS's <c>writeMessage</c>: <c>{"msg": "..."}</c>.</summary>
     public static DssResponse Message(string message) => new JsonResponse(new JsonObject { ["msg"] = message });
@@ -27,15 +27,6 @@ internal abstract class DssResponse
         {
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentLength = 0;
-            return Task.CompletedTask;
-        }
-    }
-
-    private sealed class NoContentResponse : DssResponse
-    {
-        public override Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)
-        {
-            response.StatusCode = StatusCodes.Status204NoContent;
             return Task.CompletedTask;
         }
     }
