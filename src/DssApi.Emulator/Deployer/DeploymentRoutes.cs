@@ -57,6 +57,7 @@ internal static class DeploymentRoutes
 
         routes.MapPublicApi("PUT", Deployment + "/settings", async request =>
         {
+            // Checked like DSS checks it; the emulator raises no warnings to ignore.
             request.QueryBool("ignoreWarnings", defaultValue: false);
             var body = await request.ReadJsonObjectAsync();
             store.Write(state =>
@@ -82,6 +83,7 @@ internal static class DeploymentRoutes
 
         routes.MapPublicApi("DELETE", Deployment, request =>
         {
+            // Checked like DSS checks it; the emulator runs no pre-delete hooks.
             request.QueryBool("ignorePreDeleteErrors", defaultValue: false);
             store.Write(state =>
             {
@@ -164,6 +166,7 @@ internal static class DeploymentRoutes
         routes.MapPublicApi("POST", Deployment + "/actions/run-queries", request =>
         {
             var queries = ParseQueries(request.RequireQuery("queries"), "queries");
+            // Checked like DSS checks it; every infrastructure type takes the same queries here.
             request.QueryBool("adaptQueryForInfraType", defaultValue: true);
             return Task.FromResult(RunQueries(context, request, request.Query("endpointId"), _ => queries));
         });

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
+using DssApi.Emulator.ApiNode;
 using DssApi.Emulator.Designer;
 using DssApi.Emulator.Futures;
 using DssApi.Emulator.Hosting;
-using DssApi.Emulator.ApiNode;
 using DssApi.Emulator.Routing;
 using DssApi.Emulator.State;
 
@@ -54,23 +54,14 @@ internal static class DeploymentUpdates
     }
 
     /// <summary>Updates left RUNNING by a previous process can never finish: mark them failed.</summary>
-    public static void RecoverInterrupted(EmulatorContext context)
+    public static void RecoverInterrupted(EmulatorContext context) => context.Store.Write(state =>
     {
-        var interrupted = context.Store.Read(state => state.Deployments.Values
-            .SelectMany(deployment => deployment.Updates)
-            .Any(update => update.Status == DeploymentUpdateState.Running));
-        if (interrupted)
+        foreach (var update in state.Deployments.Values.SelectMany(deployment => deployment.Updates)
+            .Where(update => update.Status == DeploymentUpdateState.Running))
         {
-            context.Store.Write(state =>
-            {
-                foreach (var update in state.Deployments.Values.SelectMany(deployment => deployment.Updates)
-                    .Where(update => update.Status == DeploymentUpdateState.Running))
-                {
-                    Fail(update, "The emulator stopped while this update was running");
-                }
-            });
+            Fail(update, "The emulator stopped while this update was running");
         }
-    }
+    });
 
     /// <summary>The health of a deployment and the messages explaining it.</summary>
     public static (string Health, List<InfoMessage> Messages) Health(EmulatorContext context, EmulatorState state, DeploymentState deployment)
