@@ -267,6 +267,26 @@ public sealed class ApiNodeTests
     }
 
     [Fact]
+    public async Task DeployedServiceIdNamesTheServiceOnTheApiNode()
+    {
+        await using var dss = await TestDss.StartAsync();
+        await dss.DeployAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
+        var settings = (await dss.GetJsonAsync("api-deployer/deployments/dep-svc/settings")).AsObject();
+        settings["deployedServiceId"] = "churn-prod";
+        await dss.SendOkAsync(HttpMethod.Put, "api-deployer/deployments/dep-svc/settings", settings.ToJsonString());
+        await dss.UpdateAsync("dep-svc");
+        var query = Features(ChurnFeatures.DeepClone().AsObject());
+
+        using var renamed = await dss.QueryAsync("churn-prod", "churn", "predict", query);
+        using var former = await dss.QueryAsync("svc", "churn", "predict", query);
+        var light = await dss.GetJsonAsync("api-deployer/deployments/dep-svc");
+
+        Assert.Equal("churn-prod", (await TestDss.ReadJsonAsync(renamed))["apiContext"]!["serviceId"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, former.StatusCode);
+        Assert.Equal("churn-prod", light["deploymentBasicInfo"]!["deployedServiceId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task DisabledDeploymentKeepsServingUntilItIsUpdated()
     {
         await using var dss = await TestDss.StartAsync();

@@ -39,7 +39,6 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
 
             // The raw target keeps %2F inside ids; the decoded path would split them.
             var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.ToString();
-            logger.LogDebug("{Method} {Target}", http.Request.Method, rawTarget);
             var match = routes.Match(http.Request.Method, rawTarget);
             if (match.Audience == RouteAudience.PublicApi)
             {
@@ -61,6 +60,11 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
         {
             logger.LogError(exception, "Unexpected failure on {Method} {Path}", http.Request.Method, http.Request.Path);
             await WriteErrorAsync(http, DssError.Internal());
+        }
+        finally
+        {
+            // Method, path and status only: credentials travel in headers, which are never logged.
+            logger.LogInformation("{Method} {Path} -> {Status}", http.Request.Method, http.Request.Path, http.Response.StatusCode);
         }
     }
 
