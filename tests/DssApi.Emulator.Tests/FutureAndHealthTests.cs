@@ -13,7 +13,7 @@ public sealed class FutureAndHealthTests
     [Fact]
     public async Task UpdateRunsAsAFutureThatIsDeletedByItsConsumingRead()
     {
-        await using var dss = await TestDss.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(200) });
+        await using var dss = await TestDss.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(500) });
         await DeployableAsync(dss);
 
         var started = await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/deployments/dep/actions/update");

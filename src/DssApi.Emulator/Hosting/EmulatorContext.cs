@@ -36,7 +36,10 @@ internal sealed class EmulatorContext(
 
     public static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
-    /// <summary>Whether an API node URL of an infrastructure designates this emulator (any loopback name, same port).</summary>
+    /// <summary>
+    /// Whether an API node URL of an infrastructure designates this emulator: same scheme and port, and the
+    /// same host, any loopback name for a loopback emulator, or any host when it listens on all interfaces.
+    /// </summary>
     public bool IsSelf(string apiNodeUrl)
     {
         if (!Uri.TryCreate(apiNodeUrl.TrimEnd('/'), UriKind.Absolute, out var node) || node.AbsolutePath != "/")
@@ -45,8 +48,11 @@ internal sealed class EmulatorContext(
         }
 
         var self = new Uri(BaseUrl);
+        var listensEverywhere = self.Host is "0.0.0.0" or "[::]";
         return node.Scheme == self.Scheme
             && node.Port == self.Port
-            && (string.Equals(node.Host, self.Host, StringComparison.OrdinalIgnoreCase) || (node.IsLoopback && self.IsLoopback));
+            && (listensEverywhere
+                || string.Equals(node.Host, self.Host, StringComparison.OrdinalIgnoreCase)
+                || (node.IsLoopback && self.IsLoopback));
     }
 }
