@@ -253,17 +253,13 @@ public sealed class ApiNodeTests
     {
         await using var dss = await TestDss.StartAsync();
         var port = new Uri(dss.Emulator.Url).Port;
-        await dss.CreateServiceAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
-        await dss.CreatePackageAsync("svc", "v1");
-        await dss.PublishAsync("svc", "v1");
-        await dss.CreateStaticInfraAsync("infra", $"http://localhost:{port}/");
-        await dss.CreateDeploymentAsync("dep", "svc", "infra", "v1");
-        await dss.UpdateAsync("dep");
+        await dss.PrepareDeploymentAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")], apiNodeUrl: $"http://localhost:{port}/");
+        await dss.UpdateAsync("dep-svc");
 
         using var response = await dss.QueryAsync("svc", "churn", "predict", Features(ChurnFeatures.DeepClone().AsObject()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("HEALTHY", (await dss.GetJsonAsync("api-deployer/deployments/dep/status"))["health"]!.GetValue<string>());
+        Assert.Equal("HEALTHY", (await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status"))["health"]!.GetValue<string>());
     }
 
     [Fact]

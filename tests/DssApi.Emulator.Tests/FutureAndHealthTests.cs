@@ -14,12 +14,12 @@ public sealed class FutureAndHealthTests
     public async Task UpdateRunsAsAFutureThatIsDeletedByItsConsumingRead()
     {
         await using var dss = await TestDss.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(500) });
-        await DeployableAsync(dss);
+        await dss.PrepareDeploymentAsync("svc", ChurnEndpoint());
 
-        var started = await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/deployments/dep/actions/update");
+        var started = await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/deployments/dep-svc/actions/update");
         var jobId = started["jobId"]!.GetValue<string>();
         var running = await dss.GetJsonAsync($"futures/{jobId}?peek=False");
-        var health = await dss.GetJsonAsync("api-deployer/deployments/dep/status");
+        var health = await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status");
         var listed = await dss.GetJsonAsync("futures/?withScenarios=False&withNotScenarios=True&allUsers=False");
 
         Assert.True(started["alive"]!.GetValue<bool>());
@@ -46,8 +46,8 @@ public sealed class FutureAndHealthTests
     public async Task PeekIsNonDestructiveAndNeverCarriesTheResult(string peek)
     {
         await using var dss = await TestDss.StartAsync();
-        await DeployableAsync(dss);
-        var jobId = (await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/deployments/dep/actions/update"))["jobId"]!.GetValue<string>();
+        await dss.PrepareDeploymentAsync("svc", ChurnEndpoint());
+        var jobId = (await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/deployments/dep-svc/actions/update"))["jobId"]!.GetValue<string>();
 
         JsonObject peeked;
         do
@@ -58,7 +58,7 @@ public sealed class FutureAndHealthTests
 
         Assert.True(peeked["hasResult"]!.GetValue<bool>());
         Assert.False(peeked.ContainsKey("result"));
-        Assert.Equal("Updating deployment dep", peeked["jobDisplayName"]!.GetValue<string>());
+        Assert.Equal("Updating deployment dep-svc", peeked["jobDisplayName"]!.GetValue<string>());
         Assert.Equal("""{"nbOKNodes":1,"nbNOKNodes":0}""", (await dss.UpdateFinishedAsync(jobId))["result"]!.ToJsonString());
     }
 
@@ -66,12 +66,12 @@ public sealed class FutureAndHealthTests
     public async Task HealthMovesToHealthyAndHeavyStatusListsTheApiNodes()
     {
         await using var dss = await TestDss.StartAsync();
-        await DeployableAsync(dss);
+        await dss.PrepareDeploymentAsync("svc", ChurnEndpoint());
 
-        var before = await dss.GetJsonAsync("api-deployer/deployments/dep/status");
-        await dss.UpdateAsync("dep");
-        var after = await dss.GetJsonAsync("api-deployer/deployments/dep/status");
-        var light = await dss.GetJsonAsync("api-deployer/deployments/dep");
+        var before = await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status");
+        await dss.UpdateAsync("dep-svc");
+        var after = await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status");
+        var light = await dss.GetJsonAsync("api-deployer/deployments/dep-svc");
 
         Assert.Equal("OUT_OF_SYNC", before["health"]!.GetValue<string>());
         Assert.Equal("HEALTHY", after["health"]!.GetValue<string>());
@@ -86,15 +86,15 @@ public sealed class FutureAndHealthTests
     public async Task SettingsChangedAfterAnUpdateAreOutOfSyncUntilTheNextUpdate()
     {
         await using var dss = await TestDss.StartAsync();
-        await DeployableAsync(dss);
-        await dss.UpdateAsync("dep");
-        var settings = (await dss.GetJsonAsync("api-deployer/deployments/dep/settings")).AsObject();
+        await dss.PrepareDeploymentAsync("svc", ChurnEndpoint());
+        await dss.UpdateAsync("dep-svc");
+        var settings = (await dss.GetJsonAsync("api-deployer/deployments/dep-svc/settings")).AsObject();
         settings["tags"] = new JsonArray("changed");
 
-        await dss.SendOkAsync(HttpMethod.Put, "api-deployer/deployments/dep/settings", settings.ToJsonString());
-        var changed = await dss.GetJsonAsync("api-deployer/deployments/dep/status");
-        await dss.UpdateAsync("dep");
-        var synced = await dss.GetJsonAsync("api-deployer/deployments/dep/status");
+        await dss.SendOkAsync(HttpMethod.Put, "api-deployer/deployments/dep-svc/settings", settings.ToJsonString());
+        var changed = await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status");
+        await dss.UpdateAsync("dep-svc");
+        var synced = await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status");
 
         Assert.Equal("OUT_OF_SYNC", changed["health"]!.GetValue<string>());
         Assert.Equal("HEALTHY", synced["health"]!.GetValue<string>());
@@ -104,15 +104,15 @@ public sealed class FutureAndHealthTests
     public async Task UpdateToAnUnreachableApiNodeFailsAndTheConsumingReadRethrows()
     {
         await using var dss = await TestDss.StartAsync();
-        await DeployableAsync(dss, "http://elsewhere.invalid:12000");
+        await dss.PrepareDeploymentAsync("svc", ChurnEndpoint(), apiNodeUrl: "http://elsewhere.invalid:12000");
 
-        var jobId = (await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/deployments/dep/actions/update"))["jobId"]!.GetValue<string>();
+        var jobId = (await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/deployments/dep-svc/actions/update"))["jobId"]!.GetValue<string>();
         using var consumed = await dss.ConsumeFailureAsync(jobId);
 
         await TestDss.AssertErrorAsync(consumed, HttpStatusCode.InternalServerError, "com.dataiku.dip.exceptions.CodedException",
-            "None of the API nodes of infrastructure infra can be reached");
-        var status = await dss.GetJsonAsync("api-deployer/deployments/dep/status");
-        var update = await dss.GetJsonAsync("api-deployer/deployments/dep/last-update");
+            "None of the API nodes of infrastructure infra-svc can be reached");
+        var status = await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status");
+        var update = await dss.GetJsonAsync("api-deployer/deployments/dep-svc/last-update");
         Assert.Equal("ERROR", status["health"]!.GetValue<string>());
         Assert.Equal("ERROR", status["healthMessages"]!["maxSeverity"]!.GetValue<string>());
         Assert.Equal("FAILED", update["status"]!.GetValue<string>());
@@ -123,25 +123,21 @@ public sealed class FutureAndHealthTests
     public async Task OAuth2ServiceCannotBeServed()
     {
         await using var dss = await TestDss.StartAsync();
-        await dss.CreateServiceAsync("svc", ChurnEndpoint(), settings => settings["authMethod"] = "OAUTH2");
-        await dss.CreatePackageAsync("svc", "v1");
-        await dss.PublishAsync("svc", "v1");
-        await dss.CreateStaticInfraAsync("infra");
-        await dss.CreateDeploymentAsync("dep", "svc", "infra", "v1");
+        await dss.PrepareDeploymentAsync("svc", ChurnEndpoint(), settings => settings["authMethod"] = "OAUTH2");
 
-        var jobId = (await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/deployments/dep/actions/update"))["jobId"]!.GetValue<string>();
+        var jobId = (await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/deployments/dep-svc/actions/update"))["jobId"]!.GetValue<string>();
         using var consumed = await dss.ConsumeFailureAsync(jobId);
 
         await TestDss.AssertErrorAsync(consumed, HttpStatusCode.BadRequest, IllegalArgument, "uses OAUTH2 authentication");
-        Assert.Equal("ERROR", (await dss.GetJsonAsync("api-deployer/deployments/dep/status"))["health"]!.GetValue<string>());
+        Assert.Equal("ERROR", (await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status"))["health"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task AbortedUpdateFinishesWithoutResultAndFails()
     {
         await using var dss = await TestDss.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromSeconds(30) });
-        await DeployableAsync(dss);
-        var jobId = (await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/deployments/dep/actions/update"))["jobId"]!.GetValue<string>();
+        await dss.PrepareDeploymentAsync("svc", ChurnEndpoint());
+        var jobId = (await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/deployments/dep-svc/actions/update"))["jobId"]!.GetValue<string>();
 
         await dss.SendOkAsync(HttpMethod.Delete, $"futures/{jobId}");
         var done = await dss.UpdateFinishedAsync(jobId);
@@ -149,7 +145,7 @@ public sealed class FutureAndHealthTests
 
         Assert.True(done["aborted"]!.GetValue<bool>());
         Assert.False(done.ContainsKey("result"));
-        Assert.Equal("FAILED", (await dss.GetJsonAsync("api-deployer/deployments/dep/last-update"))["status"]!.GetValue<string>());
+        Assert.Equal("FAILED", (await dss.GetJsonAsync("api-deployer/deployments/dep-svc/last-update"))["status"]!.GetValue<string>());
         await TestDss.AssertErrorAsync(unknown, HttpStatusCode.BadRequest, IllegalArgument, "No future by that id");
     }
 
@@ -157,9 +153,9 @@ public sealed class FutureAndHealthTests
     public async Task SynchronousUpdateAnswersTheFinishedFutureInline()
     {
         await using var dss = await TestDss.StartAsync();
-        await DeployableAsync(dss);
+        await dss.PrepareDeploymentAsync("svc", ChurnEndpoint());
 
-        var done = await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/deployments/dep/actions/update", """{"synchronous":true}""");
+        var done = await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/deployments/dep-svc/actions/update", """{"synchronous":true}""");
 
         Assert.True(done["hasResult"]!.GetValue<bool>());
         Assert.Equal(1, done["result"]!["nbOKNodes"]!.GetValue<int>());
@@ -170,15 +166,15 @@ public sealed class FutureAndHealthTests
     public async Task UpdatesAreListedAndReadableByTimestamp()
     {
         await using var dss = await TestDss.StartAsync();
-        await DeployableAsync(dss);
-        await dss.UpdateAsync("dep");
-        await dss.UpdateAsync("dep");
+        await dss.PrepareDeploymentAsync("svc", ChurnEndpoint());
+        await dss.UpdateAsync("dep-svc");
+        await dss.UpdateAsync("dep-svc");
 
-        var updates = await dss.GetJsonAsync("api-deployer/deployments/dep/update");
+        var updates = await dss.GetJsonAsync("api-deployer/deployments/dep-svc/update");
         var first = updates[0]!["startTimestamp"]!.GetValue<long>();
-        var byTimestamp = await dss.GetJsonAsync($"api-deployer/deployments/dep/update/{first}");
-        var last = await dss.GetJsonAsync("api-deployer/deployments/dep/last-update");
-        using var unknown = await dss.SendAsync(HttpMethod.Get, "api-deployer/deployments/dep/update/12");
+        var byTimestamp = await dss.GetJsonAsync($"api-deployer/deployments/dep-svc/update/{first}");
+        var last = await dss.GetJsonAsync("api-deployer/deployments/dep-svc/last-update");
+        using var unknown = await dss.SendAsync(HttpMethod.Get, "api-deployer/deployments/dep-svc/update/12");
 
         Assert.Equal(2, updates.AsArray().Count);
         Assert.All(updates.AsArray(), update => Assert.Equal("SUCCESS", update!["status"]!.GetValue<string>()));
@@ -198,25 +194,16 @@ public sealed class FutureAndHealthTests
         await dss.CreatePackageAsync("svc", "v1");
         await dss.PublishAsync("svc", "v1");
         await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/infras", """{"id":"k8s","stage":"Production","type":"K8S"}""");
-        await dss.CreateDeploymentAsync("dep", "svc", "k8s", "v1");
+        await dss.CreateDeploymentAsync("dep-svc", "svc", "k8s", "v1");
 
-        var before = (await dss.GetJsonAsync("api-deployer/deployments/dep/status")).AsObject();
-        var result = await dss.UpdateAsync("dep");
-        var after = (await dss.GetJsonAsync("api-deployer/deployments/dep/status")).AsObject();
+        var before = (await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status")).AsObject();
+        var result = await dss.UpdateAsync("dep-svc");
+        var after = (await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status")).AsObject();
 
         Assert.False(before.ContainsKey("publicURL"));
         Assert.False(before.ContainsKey("apiNodes"));
         Assert.Equal("{}", result["result"]!.ToJsonString());
         Assert.Equal(dss.Emulator.Url, after["publicURL"]!.GetValue<string>());
         Assert.False(after.ContainsKey("apiNodes"));
-    }
-
-    private static async Task DeployableAsync(TestDss dss, string? apiNodeUrl = null)
-    {
-        await dss.CreateServiceAsync("svc", ChurnEndpoint());
-        await dss.CreatePackageAsync("svc", "v1");
-        await dss.PublishAsync("svc", "v1");
-        await dss.CreateStaticInfraAsync("infra", apiNodeUrl ?? dss.Emulator.Url);
-        await dss.CreateDeploymentAsync("dep", "svc", "infra", "v1");
     }
 }

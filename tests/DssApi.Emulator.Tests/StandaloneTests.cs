@@ -38,6 +38,61 @@ public sealed class StandaloneTests
     }
 
     [Fact]
+    public async Task UpdateCutShortByAKillIsRecordedAsFailedAtTheNextStart()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("dss-emulator-").FullName;
+        try
+        {
+            string[] options = ["--data-dir", dataDirectory, "--api-key", "k", "--update-step-ms", "60000"];
+            await using (var first = await EmulatorProcess.StartAsync(options))
+            {
+                await using var dss = TestDss.Connect(first.Url, "k", first.DemoProject);
+                await dss.PrepareDeploymentAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
+                await dss.SendOkAsync(HttpMethod.Post, "api-deployer/deployments/dep-svc/actions/update");
+                first.Kill();
+            }
+
+            await using var second = await EmulatorProcess.StartAsync(options);
+            await using var restarted = TestDss.Connect(second.Url, "k", second.DemoProject);
+            var update = await restarted.GetJsonAsync("api-deployer/deployments/dep-svc/last-update");
+            var status = await restarted.GetJsonAsync("api-deployer/deployments/dep-svc/status");
+
+            Assert.Equal("FAILED", update["status"]!.GetValue<string>());
+            Assert.Contains("stopped while this update was running", update["logs"]!["lines"]!.ToJsonString());
+            Assert.Equal("ERROR", status["health"]!.GetValue<string>());
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task DisposingTheEmulatorAbortsARunningUpdate()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("dss-emulator-").FullName;
+        try
+        {
+            DssEmulatorOptions Options() => new() { DataDirectory = dataDirectory, AdminApiKey = "k", UpdateStepDuration = TimeSpan.FromMinutes(1) };
+            await using (var first = await TestDss.StartAsync(Options()))
+            {
+                await first.PrepareDeploymentAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
+                await first.SendOkAsync(HttpMethod.Post, "api-deployer/deployments/dep-svc/actions/update");
+            }
+
+            await using var second = await TestDss.StartAsync(Options());
+            var update = await second.GetJsonAsync("api-deployer/deployments/dep-svc/last-update");
+
+            Assert.Equal("FAILED", update["status"]!.GetValue<string>());
+            Assert.Contains("The update was aborted", update["logs"]!["lines"]!.ToJsonString());
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task BannerNamesTheUrlKeyProjectAndModels()
     {
         await using var emulator = await EmulatorProcess.StartAsync("--api-key", "banner-key", "--seed", "7", "--latency", "0");

@@ -5,25 +5,41 @@ using System.Text.Json.Nodes;
 
 namespace DssApi.Emulator.Tests;
 
-/// <summary>An emulator on a free loopback port plus an HTTP client holding its admin key, with the flows tests repeat.</summary>
+/// <summary>
+/// An HTTP client holding the admin key of an emulator (in-process on a free loopback port, or another
+/// process), with the flows tests repeat.
+/// </summary>
 internal sealed class TestDss : IAsyncDisposable
 {
     public const string PublicApi = "/dip/publicapi/";
 
-    private TestDss(DssEmulator emulator)
+    private readonly DssEmulator? _emulator;
+
+    private TestDss(string url, string apiKey, string project, DssEmulator? emulator)
     {
-        Emulator = emulator;
-        Http = NewClient(emulator.Url, emulator.AdminApiKey);
+        _emulator = emulator;
+        Url = url;
+        Project = project;
+        Http = NewClient(url, apiKey);
     }
 
-    public DssEmulator Emulator { get; }
+    /// <summary>The in-process emulator (not available when connected to another process).</summary>
+    public DssEmulator Emulator => _emulator ?? throw new InvalidOperationException("This client is connected to an emulator process");
+
+    public string Url { get; }
 
     public HttpClient Http { get; }
 
-    public string Project => Emulator.DemoProjectKey;
+    public string Project { get; }
 
-    public static async Task<TestDss> StartAsync(DssEmulatorOptions? options = null) =>
-        new(await DssEmulator.StartAsync(options ?? new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(20) }));
+    public static async Task<TestDss> StartAsync(DssEmulatorOptions? options = null)
+    {
+        var emulator = await DssEmulator.StartAsync(options ?? new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(20) });
+        return new TestDss(emulator.Url, emulator.AdminApiKey, emulator.DemoProjectKey, emulator);
+    }
+
+    /// <summary>A client of an emulator running elsewhere; disposing it leaves that emulator running.</summary>
+    public static TestDss Connect(string url, string apiKey, string project) => new(url, apiKey, project, null);
 
     /// <summary>A client that bypasses any proxy and sends the key as the Python client does (Basic, key as user name).</summary>
     public static HttpClient NewClient(string baseUrl, string? apiKey)
@@ -107,7 +123,7 @@ internal sealed class TestDss : IAsyncDisposable
     {
         var settings = (await SendJsonAsync(HttpMethod.Post, "api-deployer/infras",
             new JsonObject { ["id"] = infraId, ["stage"] = "Development", ["type"] = "STATIC" }.ToJsonString())).AsObject();
-        settings["apiNodes"] = new JsonArray((apiNodeUrls.Length == 0 ? [Emulator.Url] : apiNodeUrls)
+        settings["apiNodes"] = new JsonArray((apiNodeUrls.Length == 0 ? [Url] : apiNodeUrls)
             .Select(url => (JsonNode)new JsonObject { ["url"] = url, ["adminAPIKey"] = "node-admin-key" }).ToArray());
         await SendOkAsync(HttpMethod.Put, $"api-deployer/infras/{Escape(infraId)}/settings", settings.ToJsonString());
     }
@@ -160,14 +176,24 @@ internal sealed class TestDss : IAsyncDisposable
         }
     }
 
-    /// <summary>Design, package, publish, deploy on a STATIC infra pointing at the emulator, and update: the quickstart flow.</summary>
-    public async Task DeployAsync(string serviceId, JsonArray endpoints, Action<JsonObject>? edit = null)
+    /// <summary>
+    /// Designs, packages and publishes <paramref name="serviceId"/> as version v1, then creates deployment
+    /// <c>dep-{serviceId}</c> on a STATIC infrastructure <c>infra-{serviceId}</c> whose API node is this emulator
+    /// (or <paramref name="apiNodeUrl"/>), without updating it.
+    /// </summary>
+    public async Task PrepareDeploymentAsync(string serviceId, JsonArray endpoints, Action<JsonObject>? edit = null, string? apiNodeUrl = null)
     {
         await CreateServiceAsync(serviceId, endpoints, edit);
         await CreatePackageAsync(serviceId, "v1");
         await PublishAsync(serviceId, "v1");
-        await CreateStaticInfraAsync("infra-" + serviceId);
+        await CreateStaticInfraAsync("infra-" + serviceId, apiNodeUrl ?? Url);
         await CreateDeploymentAsync("dep-" + serviceId, serviceId, "infra-" + serviceId, "v1");
+    }
+
+    /// <summary>The quickstart flow: <see cref="PrepareDeploymentAsync"/>, then an update waited for.</summary>
+    public async Task DeployAsync(string serviceId, JsonArray endpoints, Action<JsonObject>? edit = null)
+    {
+        await PrepareDeploymentAsync(serviceId, endpoints, edit);
         await UpdateAsync("dep-" + serviceId);
     }
 
@@ -179,6 +205,9 @@ internal sealed class TestDss : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await Emulator.DisposeAsync();
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
     }
 }

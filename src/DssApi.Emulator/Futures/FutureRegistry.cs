@@ -39,6 +39,18 @@ internal sealed class FutureRegistry(ILogger<FutureRegistry> logger)
         return job.FinalState();
     }
 
+    /// <summary>Aborts every running job and waits until each has recorded its outcome.</summary>
+    public Task AbortAllAsync()
+    {
+        var running = _jobs.Values.Where(job => job.Alive).ToArray();
+        foreach (var job in running)
+        {
+            job.RequestAbort();
+        }
+
+        return Task.WhenAll(running.Select(job => job.Completion));
+    }
+
     private async Task RunAsync(FutureJob job, Func<FutureJob, Task<JsonNode?>> work)
     {
         try

@@ -7,7 +7,8 @@ internal static class CommandLine
 {
     public const string Usage = """
         Usage: DssApi.Emulator [--urls <url>] [--api-key <key>] [--data-dir <folder>]
-                               [--latency <ms>] [--fault-rate <0..1>] [--seed <int>] [--log-level <level>]
+                               [--latency <ms>] [--fault-rate <0..1>] [--seed <int>] [--update-step-ms <ms>]
+                               [--log-level <level>]
         """;
 
     /// <summary>Reads <c>--name value</c> pairs; throws <see cref="FormatException"/> with a readable message on bad input.</summary>
@@ -37,6 +38,9 @@ internal static class CommandLine
                     break;
                 case "--seed":
                     options.Seed = (int)Number(name, value, int.MinValue, int.MaxValue);
+                    break;
+                case "--update-step-ms":
+                    options.UpdateStepDuration = TimeSpan.FromMilliseconds(Number(name, value, 0, int.MaxValue));
                     break;
                 case "--log-level":
                     options.MinimumLogLevel = Enum.TryParse<LogLevel>(value, ignoreCase: true, out var level)

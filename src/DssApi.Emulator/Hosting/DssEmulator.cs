@@ -85,9 +85,10 @@ public sealed class DssEmulator : IAsyncDisposable
     /// <summary>Completes when the host is asked to stop (Ctrl+C, SIGTERM) or <paramref name="cancellationToken"/> fires.</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 
-    /// <summary>Stops listening and releases the port; in-flight futures are abandoned.</summary>
+    /// <summary>Aborts running futures (a running update is recorded as failed), stops listening and releases the port.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _context.Futures.AbortAllAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
