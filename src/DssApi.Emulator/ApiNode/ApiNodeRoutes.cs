@@ -34,7 +34,7 @@ internal static class ApiNodeRoutes
 
             var served = Authorize(context, request);
             var body = new JsonObject(request.Http.Request.Query.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value.ToString())));
-            return Task.FromResult(Answer(context, request, served, body, request.Http.Request.QueryString.Value ?? ""));
+            return Answer(context, request, served, body, request.Http.Request.QueryString.Value ?? "");
         });
     }
 

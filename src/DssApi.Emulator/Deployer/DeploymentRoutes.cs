@@ -17,7 +17,7 @@ internal static class DeploymentRoutes
     {
         var store = context.Store;
 
-        routes.MapPublicApi("GET", "api-deployer/deployments", _ => Json(store.Read(state => new JsonArray(state.Deployments.Values
+        routes.MapPublicApi("GET", "api-deployer/deployments", _ => DssResponse.Json(store.Read(state => new JsonArray(state.Deployments.Values
             .OrderBy(deployment => deployment.Id(), StringComparer.Ordinal)
             .Select(deployment => (JsonNode)LightStatus(state, deployment))
             .ToArray()))));
@@ -49,11 +49,11 @@ internal static class DeploymentRoutes
             return DssResponse.Json(settings);
         });
 
-        routes.MapPublicApi("GET", Deployment, request => Json(store.Read(state => LightStatus(state, RequireDeployment(state, request)))));
+        routes.MapPublicApi("GET", Deployment, request => DssResponse.Json(store.Read(state => LightStatus(state, RequireDeployment(state, request)))));
 
-        routes.MapPublicApi("GET", Deployment + "/status", request => Json(store.Read(state => HeavyStatus(context, state, RequireDeployment(state, request)))));
+        routes.MapPublicApi("GET", Deployment + "/status", request => DssResponse.Json(store.Read(state => HeavyStatus(context, state, RequireDeployment(state, request)))));
 
-        routes.MapPublicApi("GET", Deployment + "/settings", request => Json(store.Read(state => RequireDeployment(state, request).Settings.DeepClone())));
+        routes.MapPublicApi("GET", Deployment + "/settings", request => DssResponse.Json(store.Read(state => RequireDeployment(state, request).Settings.DeepClone())));
 
         routes.MapPublicApi("PUT", Deployment + "/settings", async request =>
         {
@@ -95,10 +95,10 @@ internal static class DeploymentRoutes
 
                 state.Deployments.Remove(deployment.Id());
             });
-            return Task.FromResult(DssResponse.Empty);
+            return DssResponse.Empty;
         });
 
-        routes.MapPublicApi("GET", Deployment + "/governance-status", request => Json(store.Read(state =>
+        routes.MapPublicApi("GET", Deployment + "/governance-status", request => DssResponse.Json(store.Read(state =>
         {
             var deployment = RequireDeployment(state, request);
             if (request.Query("version") is { Length: > 0 } version)
@@ -110,26 +110,26 @@ internal static class DeploymentRoutes
             return InfoMessages.Of([]);
         })));
 
-        routes.MapPublicApi("GET", Deployment + "/get-open-api", request => Task.FromResult(store.Read(state =>
+        routes.MapPublicApi("GET", Deployment + "/get-open-api", request => store.Read(state =>
         {
             var deployment = RequireDeployment(state, request);
             var content = MappedGenerations(state, deployment).First();
             return content.Service["openAPI"] is JsonObject document
                 ? DssResponse.Text(document.ToJsonString(), MediaTypeNames.Application.Json)
                 : throw DssError.NotFound($"Service {deployment.Settings["publishedServiceId"]} has no OpenAPI documentation");
-        })));
+        }));
 
-        routes.MapPublicApi("GET", Deployment + "/update", request => Json(store.Read(state =>
+        routes.MapPublicApi("GET", Deployment + "/update", request => DssResponse.Json(store.Read(state =>
             new JsonArray(RequireDeployment(state, request).Updates.Select(update => (JsonNode)UpdateView(update, withLogs: false)).ToArray()))));
 
-        routes.MapPublicApi("GET", Deployment + "/last-update", request => Json(store.Read(state =>
+        routes.MapPublicApi("GET", Deployment + "/last-update", request => DssResponse.Json(store.Read(state =>
         {
             var deployment = RequireDeployment(state, request);
             var last = deployment.Updates.LastOrDefault() ?? throw DssError.NotFound($"Deployment {deployment.Id()} has never been updated");
             return UpdateView(last, withLogs: true);
         })));
 
-        routes.MapPublicApi("GET", Deployment + "/update/{startTimestamp}", request => Json(store.Read(state =>
+        routes.MapPublicApi("GET", Deployment + "/update/{startTimestamp}", request => DssResponse.Json(store.Read(state =>
         {
             var deployment = RequireDeployment(state, request);
             var text = request.Route("startTimestamp");
@@ -160,7 +160,7 @@ internal static class DeploymentRoutes
             var explicitQueries = request.Query("testQueriesParam") is { } text
                 ? ParseQueries(text, "testQueriesParam").Select(query => (JsonObject)(query["q"] as JsonObject ?? []).DeepClone()).ToArray()
                 : null;
-            return Task.FromResult(RunQueries(context, request, endpointId, endpoint => explicitQueries ?? SavedTestQueries(endpoint)));
+            return RunQueries(context, request, endpointId, endpoint => explicitQueries ?? SavedTestQueries(endpoint));
         });
 
         routes.MapPublicApi("POST", Deployment + "/actions/run-queries", request =>
@@ -168,11 +168,10 @@ internal static class DeploymentRoutes
             var queries = ParseQueries(request.RequireQuery("queries"), "queries");
             // Checked like DSS checks it; every infrastructure type takes the same queries here.
             request.QueryBool("adaptQueryForInfraType", defaultValue: true);
-            return Task.FromResult(RunQueries(context, request, request.Query("endpointId"), _ => queries));
+            return RunQueries(context, request, request.Query("endpointId"), _ => queries);
         });
     }
 
-    private static Task<DssResponse> Json(JsonNode body) => Task.FromResult(DssResponse.Json(body));
 
     private static DeploymentState RequireDeployment(EmulatorState state, DssRequest request) =>
         state.RequireDeployment(request.Route("deploymentId"));

@@ -22,11 +22,11 @@ internal static class InfraRoutes
     {
         var store = context.Store;
 
-        routes.MapPublicApi("GET", "api-deployer/stages", _ => Json(new JsonArray(Stages
+        routes.MapPublicApi("GET", "api-deployer/stages", _ => DssResponse.Json(new JsonArray(Stages
             .Select(stage => (JsonNode)new JsonObject { ["id"] = stage.Id, ["desc"] = stage.Description })
             .ToArray())));
 
-        routes.MapPublicApi("GET", "api-deployer/infras", _ => Json(store.Read(state => new JsonArray(state.Infras.Values
+        routes.MapPublicApi("GET", "api-deployer/infras", _ => DssResponse.Json(store.Read(state => new JsonArray(state.Infras.Values
             .OrderBy(infra => infra.Settings["id"]!.GetValue<string>(), StringComparer.Ordinal)
             .Select(infra => (JsonNode)DeployerViews.InfraLightStatus(state, infra))
             .ToArray()))));
@@ -60,10 +60,10 @@ internal static class InfraRoutes
             return DssResponse.Json(settings);
         });
 
-        routes.MapPublicApi("GET", Infra, request => Json(store.Read(state =>
+        routes.MapPublicApi("GET", Infra, request => DssResponse.Json(store.Read(state =>
             DeployerViews.InfraLightStatus(state, state.RequireInfra(request.Route("infraId"))))));
 
-        routes.MapPublicApi("GET", Infra + "/settings", request => Json(store.Read(state =>
+        routes.MapPublicApi("GET", Infra + "/settings", request => DssResponse.Json(store.Read(state =>
             state.RequireInfra(request.Route("infraId")).Settings.DeepClone())));
 
         routes.MapPublicApi("PUT", Infra + "/settings", async request =>
@@ -83,20 +83,13 @@ internal static class InfraRoutes
             {
                 var infraId = request.Route("infraId");
                 state.RequireInfra(infraId);
-                var deployments = state.DeploymentsWhere("infraId", infraId).Select(deployment => deployment.Id()).ToArray();
-                if (deployments.Length > 0)
-                {
-                    throw DssError.IllegalArgument(
-                        $"Cannot delete infrastructure {infraId}: it still has deployments ({string.Join(", ", deployments)})");
-                }
-
+                state.RequireNoDeployments("infraId", infraId, $"infrastructure {infraId}");
                 state.Infras.Remove(infraId);
             });
-            return Task.FromResult(DssResponse.Empty);
+            return DssResponse.Empty;
         });
     }
 
-    private static Task<DssResponse> Json(JsonNode body) => Task.FromResult(DssResponse.Json(body));
 
     private static string RequireStage(string stage) => Stages.Any(known => known.Id == stage)
         ? stage

@@ -15,7 +15,7 @@ internal static class PublishedServiceRoutes
     {
         var store = context.Store;
 
-        routes.MapPublicApi("GET", "api-deployer/services", _ => Json(store.Read(state => new JsonArray(state.PublishedServices.Values
+        routes.MapPublicApi("GET", "api-deployer/services", _ => DssResponse.Json(store.Read(state => new JsonArray(state.PublishedServices.Values
             .OrderBy(service => service.Settings["id"]!.GetValue<string>(), StringComparer.Ordinal)
             .Select(service => (JsonNode)DeployerViews.ServiceLightStatus(state, service))
             .ToArray()))));
@@ -28,10 +28,10 @@ internal static class PublishedServiceRoutes
             return DssResponse.Json(service.Settings.DeepClone());
         });
 
-        routes.MapPublicApi("GET", Service, request => Json(store.Read(state =>
+        routes.MapPublicApi("GET", Service, request => DssResponse.Json(store.Read(state =>
             DeployerViews.ServiceLightStatus(state, RequireService(state, request)))));
 
-        routes.MapPublicApi("GET", Service + "/settings", request => Json(store.Read(state =>
+        routes.MapPublicApi("GET", Service + "/settings", request => DssResponse.Json(store.Read(state =>
             RequireService(state, request).Settings.DeepClone())));
 
         routes.MapPublicApi("PUT", Service + "/settings", async request =>
@@ -55,18 +55,12 @@ internal static class PublishedServiceRoutes
         {
             store.Write(state =>
             {
-                var service = RequireService(state, request);
+                RequireService(state, request);
                 var serviceId = request.Route("serviceId");
-                var deployments = state.DeploymentsWhere("publishedServiceId", serviceId).Select(deployment => deployment.Id()).ToArray();
-                if (deployments.Length > 0)
-                {
-                    throw DssError.IllegalArgument(
-                        $"Cannot delete published service {serviceId}: it still has deployments ({string.Join(", ", deployments)})");
-                }
-
+                state.RequireNoDeployments("publishedServiceId", serviceId, $"published service {serviceId}");
                 state.PublishedServices.Remove(serviceId);
             });
-            return Task.FromResult(DssResponse.Empty);
+            return DssResponse.Empty;
         });
 
         routes.MapPublicApi("POST", Service + "/versions", async request =>
@@ -76,12 +70,12 @@ internal static class PublishedServiceRoutes
             return DssResponse.Empty;
         });
 
-        routes.MapPublicApi("GET", Version, request => Task.FromResult(store.Read(state =>
+        routes.MapPublicApi("GET", Version, request => store.Read(state =>
         {
             var service = RequireService(state, request);
             var version = service.RequireVersion(request.Route("versionId"));
             return DssResponse.Zip(version.Archive, $"{request.Route("serviceId")}_{version.Id}.zip");
-        })));
+        }));
 
         routes.MapPublicApi("DELETE", Version, request =>
         {
@@ -102,11 +96,10 @@ internal static class PublishedServiceRoutes
                 service.Versions.Remove(version);
                 service.LastUpdated = EmulatorContext.Now();
             });
-            return Task.FromResult(DssResponse.Empty);
+            return DssResponse.Empty;
         });
     }
 
-    private static Task<DssResponse> Json(JsonNode body) => Task.FromResult(DssResponse.Json(body));
 
     private static PublishedServiceState RequireService(EmulatorState state, DssRequest request) =>
         state.RequirePublishedService(request.Route("serviceId"));

@@ -18,7 +18,7 @@ internal static class DesignerRoutes
     {
         var store = context.Store;
 
-        routes.MapPublicApi("GET", "projects/{projectKey}/apiservices", request => Json(store.Read(state =>
+        routes.MapPublicApi("GET", "projects/{projectKey}/apiservices", request => DssResponse.Json(store.Read(state =>
             new JsonArray(state.RequireProject(request.Route("projectKey")).ApiServices.Values
                 .OrderBy(service => service.Settings["id"]!.GetValue<string>(), StringComparer.Ordinal)
                 .Select(service => (JsonNode)ListItem(service.Settings))
@@ -35,11 +35,11 @@ internal static class DesignerRoutes
                     throw DssError.IllegalArgument($"API service {serviceId} already exists");
                 }
             });
-            return Task.FromResult(DssResponse.Empty);
+            return DssResponse.Empty;
         });
 
         routes.MapPublicApi("GET", Service + "/settings", request =>
-            Json(store.Read(state => RequireService(state, request).Settings.DeepClone())));
+            DssResponse.Json(store.Read(state => RequireService(state, request).Settings.DeepClone())));
 
         routes.MapPublicApi("PUT", Service + "/settings", async request =>
         {
@@ -52,7 +52,7 @@ internal static class DesignerRoutes
             return DssResponse.Empty;
         });
 
-        routes.MapPublicApi("GET", Service + "/packages", request => Json(store.Read(state =>
+        routes.MapPublicApi("GET", Service + "/packages", request => DssResponse.Json(store.Read(state =>
             new JsonArray(RequireService(state, request).Packages.Select(package => (JsonNode)new JsonObject
             {
                 ["id"] = package.Id,
@@ -80,7 +80,7 @@ internal static class DesignerRoutes
                     Archive = content.ToZip(),
                 });
             });
-            return Task.FromResult(DssResponse.Message($"Created package {packageId}"));
+            return DssResponse.Message($"Created package {packageId}");
         });
 
         routes.MapPublicApi("DELETE", Package, request =>
@@ -90,10 +90,10 @@ internal static class DesignerRoutes
                 var service = RequireService(state, request);
                 service.Packages.Remove(service.RequirePackage(request.Route("packageId")));
             });
-            return Task.FromResult(DssResponse.Message($"Deleted package {request.Route("packageId")}"));
+            return DssResponse.Message($"Deleted package {request.Route("packageId")}");
         });
 
-        routes.MapPublicApi("GET", Package + "/summary", request => Json(store.Read(state =>
+        routes.MapPublicApi("GET", Package + "/summary", request => DssResponse.Json(store.Read(state =>
         {
             var package = RequireService(state, request).RequirePackage(request.Route("packageId"));
             return new JsonObject
@@ -106,11 +106,11 @@ internal static class DesignerRoutes
             };
         })));
 
-        routes.MapPublicApi("GET", Package + "/archive", request => Task.FromResult(store.Read(state =>
+        routes.MapPublicApi("GET", Package + "/archive", request => store.Read(state =>
         {
             var package = RequireService(state, request).RequirePackage(request.Route("packageId"));
             return DssResponse.Zip(package.Archive, $"{request.Route("serviceId")}_{package.Id}.zip");
-        })));
+        }));
 
         routes.MapPublicApi("POST", Package + "/publish", request =>
         {
@@ -123,10 +123,10 @@ internal static class DesignerRoutes
                     ?? PublishedServiceCatalog.Create(state, publishedServiceId, service.Settings["name"]?.GetValue<string>());
                 PublishedServiceCatalog.AddVersion(published, package.Archive);
             });
-            return Task.FromResult(DssResponse.Empty);
+            return DssResponse.Empty;
         });
 
-        routes.MapPublicApi("GET", "projects/{projectKey}/savedmodels", request => Json(store.Read(state =>
+        routes.MapPublicApi("GET", "projects/{projectKey}/savedmodels", request => DssResponse.Json(store.Read(state =>
         {
             var project = state.RequireProject(request.Route("projectKey"));
             return new JsonArray(context.Demo.SavedModels.Select(model => (JsonNode)new JsonObject
@@ -139,7 +139,7 @@ internal static class DesignerRoutes
             }).ToArray());
         })));
 
-        routes.MapPublicApi("GET", SavedModel + "/versions", request => Json(store.Read(state =>
+        routes.MapPublicApi("GET", SavedModel + "/versions", request => DssResponse.Json(store.Read(state =>
         {
             var (project, model) = RequireSavedModel(context.Demo, state, request);
             return new JsonArray(model.Versions.Keys.Select(version => (JsonNode)new JsonObject
@@ -162,11 +162,10 @@ internal static class DesignerRoutes
 
                 project.ActiveModelVersions[model.Id] = version;
             });
-            return Task.FromResult(DssResponse.Empty);
+            return DssResponse.Empty;
         });
     }
 
-    private static Task<DssResponse> Json(JsonNode body) => Task.FromResult(DssResponse.Json(body));
 
     private static ApiServiceState RequireService(EmulatorState state, DssRequest request) =>
         state.RequireApiService(request.Route("projectKey"), request.Route("serviceId"));

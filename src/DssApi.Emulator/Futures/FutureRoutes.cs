@@ -14,7 +14,7 @@ internal static class FutureRoutes
             var states = request.QueryBool("withNotScenarios", defaultValue: true)
                 ? futures.List().Select(job => (JsonNode)job.PeekState()).ToArray()
                 : [];
-            return Task.FromResult(DssResponse.Json(new JsonArray(states)));
+            return DssResponse.Json(new JsonArray(states));
         });
 
         routes.MapPublicApi("GET", "futures/{jobId}", request =>
@@ -23,13 +23,13 @@ internal static class FutureRoutes
             var state = request.QueryBool("peek", defaultValue: false)
                 ? futures.Get(jobId).PeekState()
                 : futures.Consume(jobId);
-            return Task.FromResult(DssResponse.Json(state));
+            return DssResponse.Json(state);
         });
 
         routes.MapPublicApi("DELETE", "futures/{jobId}", request =>
         {
             futures.Get(request.Route("jobId")).RequestAbort();
-            return Task.FromResult(DssResponse.Empty);
+            return DssResponse.Empty;
         });
     }
 }

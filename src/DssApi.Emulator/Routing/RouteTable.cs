@@ -31,9 +31,17 @@ internal sealed class RouteTable
         }
     }
 
+    /// <summary>Registers a DSS public API route whose handler answers without awaiting anything.</summary>
+    public void MapPublicApi(string method, string template, Func<DssRequest, DssResponse> handler) =>
+        MapPublicApi(method, template, request => Task.FromResult(handler(request)));
+
     /// <summary>Registers an API node route (absolute template, e.g. <c>public/api/v1/{serviceId}/...</c>).</summary>
     public void MapApiNode(string method, string template, RouteHandler handler) =>
         _routes.Add(new Route(method, RouteAudience.ApiNode, template.Split('/'), handler));
+
+    /// <summary>Registers an API node route whose handler answers without awaiting anything.</summary>
+    public void MapApiNode(string method, string template, Func<DssRequest, DssResponse> handler) =>
+        MapApiNode(method, template, request => Task.FromResult(handler(request)));
 
     /// <summary>The route and decoded values for a request, or a 404/405 <see cref="DssError"/>.</summary>
     public RouteMatch Match(string method, string rawTarget)

@@ -36,5 +36,15 @@ internal static class StateLookups
             .Where(deployment => deployment.Settings[field]?.GetValue<string>() == value)
             .OrderBy(deployment => deployment.Id(), StringComparer.Ordinal);
 
+    /// <summary>Refuses to delete <paramref name="what"/> while deployments still reference it, as DSS does.</summary>
+    public static void RequireNoDeployments(this EmulatorState state, string field, string value, string what)
+    {
+        var deployments = state.DeploymentsWhere(field, value).Select(deployment => deployment.Id()).ToArray();
+        if (deployments.Length > 0)
+        {
+            throw DssError.IllegalArgument($"Cannot delete {what}: it still has deployments ({string.Join(", ", deployments)})");
+        }
+    }
+
     public static string Id(this DeploymentState deployment) => deployment.Settings["id"]!.GetValue<string>();
 }
