@@ -9,7 +9,7 @@ internal static class DeployerViews
 {
     public const string StaticInfra = "STATIC";
 
-    public static string Type(this InfraState infra) => infra.Settings["type"]!.GetValue<string>();
+    public static string Type(this InfraState infra) => infra.Settings.Text("type");
 
     public static IEnumerable<string> ApiNodeUrls(this InfraState infra) =>
         (infra.Settings["apiNodes"] as JsonArray ?? [])
@@ -72,20 +72,20 @@ internal static class DeployerViews
     public static JsonObject InfraLightStatus(EmulatorState state, InfraState infra) => new()
     {
         ["infraBasicInfo"] = InfraBasicInfo(infra),
-        ["deployments"] = DeploymentItems(state.DeploymentsWhere("infraId", infra.Settings["id"]!.GetValue<string>())),
+        ["deployments"] = DeploymentItems(state.DeploymentsWhere("infraId", infra.Settings.Text("id"))),
         ["isAdmin"] = true,
     };
 
     public static JsonObject ServiceLightStatus(EmulatorState state, PublishedServiceState service)
     {
-        var deployments = state.DeploymentsWhere("publishedServiceId", service.Settings["id"]!.GetValue<string>()).ToArray();
+        var deployments = state.DeploymentsWhere("publishedServiceId", service.Settings.Text("id")).ToArray();
         return new JsonObject
         {
             ["serviceBasicInfo"] = ServiceBasicInfo(service),
             ["packages"] = VersionItems(service),
             ["deployments"] = DeploymentItems(deployments),
             ["infras"] = new JsonArray(deployments
-                .Select(deployment => deployment.Settings["infraId"]!.GetValue<string>())
+                .Select(deployment => deployment.Settings.Text("infraId"))
                 .Distinct()
                 .Select(infraId => (JsonNode)InfraBasicInfo(state.Infras[infraId]))
                 .ToArray()),

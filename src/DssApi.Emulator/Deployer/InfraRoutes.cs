@@ -26,8 +26,7 @@ internal static class InfraRoutes
             .Select(stage => (JsonNode)new JsonObject { ["id"] = stage.Id, ["desc"] = stage.Description })
             .ToArray())));
 
-        routes.MapPublicApi("GET", "api-deployer/infras", _ => DssResponse.Json(store.Read(state => new JsonArray(state.Infras.Values
-            .OrderBy(infra => infra.Settings["id"]!.GetValue<string>(), StringComparer.Ordinal)
+        routes.MapPublicApi("GET", "api-deployer/infras", _ => DssResponse.Json(store.Read(state => new JsonArray(state.Infras.InIdOrder()
             .Select(infra => (JsonNode)DeployerViews.InfraLightStatus(state, infra))
             .ToArray()))));
 

@@ -15,8 +15,7 @@ internal static class PublishedServiceRoutes
     {
         var store = context.Store;
 
-        routes.MapPublicApi("GET", "api-deployer/services", _ => DssResponse.Json(store.Read(state => new JsonArray(state.PublishedServices.Values
-            .OrderBy(service => service.Settings["id"]!.GetValue<string>(), StringComparer.Ordinal)
+        routes.MapPublicApi("GET", "api-deployer/services", _ => DssResponse.Json(store.Read(state => new JsonArray(state.PublishedServices.InIdOrder()
             .Select(service => (JsonNode)DeployerViews.ServiceLightStatus(state, service))
             .ToArray()))));
 

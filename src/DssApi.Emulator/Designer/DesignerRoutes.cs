@@ -19,8 +19,7 @@ internal static class DesignerRoutes
         var store = context.Store;
 
         routes.MapPublicApi("GET", "projects/{projectKey}/apiservices", request => DssResponse.Json(store.Read(state =>
-            new JsonArray(state.RequireProject(request.Route("projectKey")).ApiServices.Values
-                .OrderBy(service => service.Settings["id"]!.GetValue<string>(), StringComparer.Ordinal)
+            new JsonArray(state.RequireProject(request.Route("projectKey")).ApiServices.InIdOrder()
                 .Select(service => (JsonNode)ListItem(service.Settings))
                 .ToArray()))));
 
@@ -199,7 +198,7 @@ internal static class DesignerRoutes
     /// </summary>
     private static PackageContent BuildPackage(DemoProject demo, ProjectState project, JsonObject settings, string packageId, string? releaseNotes)
     {
-        var serviceId = settings["id"]!.GetValue<string>();
+        var serviceId = settings.Text("id");
         var endpoints = settings["endpoints"]!.AsArray().Select(endpoint => endpoint!.AsObject()).ToArray();
         if (endpoints.Length == 0)
         {
