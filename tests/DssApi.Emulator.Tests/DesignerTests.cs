@@ -155,13 +155,26 @@ public sealed class DesignerTests
         var bytes = await response.Content.ReadAsByteArrayAsync();
 
         Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("svc_v1.zip", response.Content.Headers.ContentDisposition!.FileName);
+        Assert.Equal("attachment; filename=\"svc_v1.zip\"", response.Content.Headers.GetValues("Content-Disposition").Single());
         Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
         using var zip = new ZipArchive(new MemoryStream(bytes));
         var service = JsonNode.Parse(zip.GetEntry("service.json")!.Open())!;
         var manifest = JsonNode.Parse(zip.GetEntry("manifest.json")!.Open())!;
         Assert.Equal("churn", service["endpoints"]![0]!["id"]!.GetValue<string>());
         Assert.Equal("v2", manifest["models"]!["churn_classifier"]!["versionId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ArchiveOfAServiceWithANonAsciiIdKeepsItsNameInTheHeader()
+    {
+        await using var dss = await TestDss.StartAsync();
+        var path = await dss.CreateServiceAsync("prévision 服务", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
+        await dss.CreatePackageAsync("prévision 服务", "v1");
+
+        using var response = await dss.SendAsync(HttpMethod.Get, path + "/packages/v1/archive");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("prévision 服务_v1.zip", response.Content.Headers.ContentDisposition!.FileNameStar);
     }
 
     [Fact]
