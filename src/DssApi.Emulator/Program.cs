@@ -2,6 +2,12 @@ using DssApi.Emulator;
 using DssApi.Emulator.Hosting;
 
 // Standalone entry point: `dotnet run --project src/DssApi.Emulator -- --urls http://127.0.0.1:11200`.
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
 DssEmulatorOptions options;
 try
 {
