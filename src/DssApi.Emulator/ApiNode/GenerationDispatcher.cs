@@ -24,12 +24,12 @@ internal static class GenerationDispatcher
                 : throw DssError.IllegalArgument($"Generation {forced} is not available; this service serves {string.Join(", ", generations)}");
         }
 
-        if (mapping["mode"]!.GetValue<string>() != DeploymentSettings.MultiGeneration)
+        if (mapping.Text("mode") != DeploymentSettings.MultiGeneration)
         {
             return generations[0];
         }
 
-        var draw = mapping["strategy"]!.GetValue<string>() == DeploymentSettings.HashBasedStrategy
+        var draw = mapping.Text("strategy") == DeploymentSettings.HashBasedStrategy
             ? UniformHash((dispatch is null ? null : DssJson.OptionalString(dispatch, "dispatchKey", "dispatch"))
                 ?? throw DssError.IllegalArgument("For a HASH_BASED dispatch, the dispatch key is mandatory in queries"))
             : UniformHash($"{seed}\n{requestFingerprint}");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DssApi.Emulator.Designer;
+using DssApi.Emulator.Routing;
 using DssApi.Emulator.State;
 
 namespace DssApi.Emulator.Deployer;

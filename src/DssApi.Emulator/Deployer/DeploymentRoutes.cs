@@ -35,7 +35,7 @@ internal static class DeploymentRoutes
                 DssJson.RequireString(body, "version", owner),
                 DssJson.OptionalString(body, "endpointId", owner),
                 DssJson.OptionalArray(body, "authorizationsToQueryThroughDeployer", owner)?.DeepClone().AsArray());
-            store.Write(state =>
+            return DssResponse.Json(store.Write(state =>
             {
                 if (deploymentId.Length == 0 || state.Deployments.ContainsKey(deploymentId))
                 {
@@ -44,8 +44,8 @@ internal static class DeploymentRoutes
 
                 DeploymentSettings.Validate(state, deploymentId, settings);
                 state.Deployments[deploymentId] = new DeploymentState { Settings = settings };
-            });
-            return DssResponse.Json(settings);
+                return settings.DeepClone();
+            }));
         });
 
         routes.MapPublicApi("GET", Deployment, request => DssResponse.Json(store.Read(state => LightStatus(state, RequireDeployment(state, request)))));
@@ -66,7 +66,7 @@ internal static class DeploymentRoutes
                 settings["id"] = deployment.Id();
                 foreach (var identity in new[] { "publishedServiceId", "infraId" })
                 {
-                    if (DssJson.OptionalString(settings, identity, "deployment settings") is { } saved && saved != deployment.Settings[identity]!.GetValue<string>())
+                    if (DssJson.OptionalString(settings, identity, "deployment settings") is { } saved && saved != deployment.Settings.Text(identity))
                     {
                         throw DssError.IllegalArgument($"The {identity} of a deployment cannot change");
                     }
@@ -280,8 +280,8 @@ internal static class DeploymentRoutes
             var endpoint = endpointId is null
                 ? endpoints.Length == 1 ? endpoints[0] : throw DssError.IllegalArgument("The endpoint id is required when the service has more than one endpoint")
                 : generation.FindEndpoint(endpointId) ?? throw DssError.NotFound($"Endpoint {endpointId} not found in service {served.ServiceId}");
-            var id = endpoint["id"]!.GetValue<string>();
-            var verb = ApiNodeExecutor.DefaultVerb(endpoint["type"]!.GetValue<string>());
+            var id = endpoint.Text("id");
+            var verb = ApiNodeExecutor.DefaultVerb(endpoint.Text("type"));
             var responses = queriesFor(endpoint).Select(query =>
             {
                 try

@@ -195,8 +195,8 @@ internal static class DeploymentUpdates
             DeployedOn = EmulatorContext.Now(),
             UnavailableEndpoints = generations.Values
                 .SelectMany(content => content.Endpoints)
-                .Where(endpoint => !ServableEndpointTypes.Contains(endpoint["type"]!.GetValue<string>()))
-                .Select(endpoint => endpoint["id"]!.GetValue<string>())
+                .Where(endpoint => !ServableEndpointTypes.Contains(endpoint.Text("type")))
+                .Select(endpoint => endpoint.Text("id"))
                 .Distinct()
                 .ToList(),
         };

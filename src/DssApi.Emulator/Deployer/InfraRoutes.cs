@@ -49,14 +49,15 @@ internal static class InfraRoutes
                 settings["apiNodes"] = new JsonArray();
             }
 
-            store.Write(state =>
+            return DssResponse.Json(store.Write(state =>
             {
                 if (infraId.Length == 0 || !state.Infras.TryAdd(infraId, new InfraState { Settings = settings }))
                 {
                     throw DssError.IllegalArgument(infraId.Length == 0 ? "The infrastructure id cannot be empty" : $"Infrastructure {infraId} already exists");
                 }
-            });
-            return DssResponse.Json(settings);
+
+                return settings.DeepClone();
+            }));
         });
 
         routes.MapPublicApi("GET", Infra, request => DssResponse.Json(store.Read(state =>
@@ -102,7 +103,7 @@ internal static class InfraRoutes
     {
         const string owner = "infrastructure settings";
         var settings = body.DeepClone().AsObject();
-        var type = current["type"]!.GetValue<string>();
+        var type = current.Text("type");
         var savedType = DssJson.OptionalEnum(settings, "type", owner, InfraTypes);
         if (savedType is not null && savedType != type)
         {
@@ -111,7 +112,7 @@ internal static class InfraRoutes
 
         settings["id"] = current["id"]!.DeepClone();
         settings["type"] = type;
-        settings["stage"] = RequireStage(DssJson.OptionalString(settings, "stage", owner) ?? current["stage"]!.GetValue<string>());
+        settings["stage"] = RequireStage(DssJson.OptionalString(settings, "stage", owner) ?? current.Text("stage"));
         settings["governCheckPolicy"] = DssJson.OptionalEnum(settings, "governCheckPolicy", owner, GovernCheckPolicies) ?? "NO_CHECK";
         if (type == DeployerViews.StaticInfra)
         {

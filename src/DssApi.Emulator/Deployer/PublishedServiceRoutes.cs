@@ -23,8 +23,7 @@ internal static class PublishedServiceRoutes
         {
             var body = await request.ReadJsonObjectAsync();
             var serviceId = DssJson.RequireString(body, "publishedServiceId", "published service creation");
-            var service = store.Write(state => PublishedServiceCatalog.Create(state, serviceId, null));
-            return DssResponse.Json(service.Settings.DeepClone());
+            return DssResponse.Json(store.Write(state => PublishedServiceCatalog.Create(state, serviceId, null).Settings.DeepClone()));
         });
 
         routes.MapPublicApi("GET", Service, request => DssResponse.Json(store.Read(state =>

@@ -209,8 +209,8 @@ internal static class DesignerRoutes
         var datasets = new Dictionary<string, DatasetTable>(StringComparer.Ordinal);
         foreach (var endpoint in endpoints)
         {
-            var endpointId = endpoint["id"]!.GetValue<string>();
-            var type = endpoint["type"]!.GetValue<string>();
+            var endpointId = endpoint.Text("id");
+            var type = endpoint.Text("type");
             var expectedTypes = PredictionTypes.ForEndpointType(type);
             if (expectedTypes.Count > 0)
             {

@@ -40,7 +40,7 @@ internal sealed class PackageContent(JsonObject json)
         .ToArray());
 
     public JsonObject? FindEndpoint(string endpointId) =>
-        Endpoints.FirstOrDefault(endpoint => endpoint["id"]!.GetValue<string>() == endpointId);
+        Endpoints.FirstOrDefault(endpoint => endpoint.Text("id") == endpointId);
 
     public PackagedModel? FindModel(string savedModelId) =>
         Manifest["models"]?[savedModelId] is JsonObject model

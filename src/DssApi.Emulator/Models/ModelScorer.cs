@@ -46,8 +46,8 @@ internal static class ModelScorer
     public static JsonArray Forecast(PackagedModel model, JsonArray items)
     {
         var parameters = model.Parameters;
-        var timeColumn = parameters["timeColumn"]!.GetValue<string>();
-        var targetColumn = parameters["targetColumn"]!.GetValue<string>();
+        var timeColumn = parameters.Text("timeColumn");
+        var targetColumn = parameters.Text("targetColumn");
         var identifierColumns = Strings(parameters["identifierColumns"]);
         var horizon = parameters["horizon"]!.GetValue<int>();
         var frequency = TimeSpan.FromDays(parameters["frequencyDays"]!.GetValue<double>());

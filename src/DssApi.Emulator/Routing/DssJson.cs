@@ -42,6 +42,9 @@ internal static class DssJson
     public static JsonObject ParseObject(string text, string what) =>
         Parse(text, what) as JsonObject ?? throw DssError.MalformedRequest($"Expected a JSON object in {what}");
 
+    /// <summary>A string field that validated data always carries (ids, references, types).</summary>
+    public static string Text(this JsonObject obj, string field) => obj[field]!.GetValue<string>();
+
     public static string RequireString(JsonObject obj, string field, string owner) =>
         OptionalString(obj, field, owner) ?? throw DssError.IllegalArgument($"'{field}' is required in {owner}");
 

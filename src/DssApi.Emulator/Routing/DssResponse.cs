@@ -1,7 +1,7 @@
 using System.Net.Mime;
-using Microsoft.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Net.Http.Headers;
 
 namespace DssApi.Emulator.Routing;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DssApi.Emulator.Routing;
 
 namespace DssApi.Emulator.State;
@@ -34,9 +33,6 @@ internal static class StateLookups
     /// <summary>Objects in id order, the order every list route uses.</summary>
     public static IEnumerable<T> InIdOrder<T>(this Dictionary<string, T> objects) =>
         objects.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => entry.Value);
-
-    /// <summary>A string field that stored settings always carry (ids, references, types).</summary>
-    public static string Text(this JsonObject settings, string field) => settings[field]!.GetValue<string>();
 
     /// <summary>Deployments in id order, the order every list route uses.</summary>
     public static IEnumerable<DeploymentState> DeploymentsWhere(this EmulatorState state, string field, string value) =>
