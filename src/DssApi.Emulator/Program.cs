@@ -20,7 +20,19 @@ catch (FormatException e)
     return 2;
 }
 
-await using var emulator = await DssEmulator.StartAsync(options);
+DssEmulator emulator;
+try
+{
+    emulator = await DssEmulator.StartAsync(options);
+}
+catch (Exception e) when (e is IOException or InvalidDataException)
+{
+    // A port already in use, or a data directory holding something else than emulator state.
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+await using var running = emulator;
 Console.WriteLine($"DSS emulator listening on {emulator.Url}");
 Console.WriteLine($"Admin API key: {emulator.AdminApiKey}");
 Console.WriteLine($"Demo project: {emulator.DemoProjectKey}");

@@ -93,6 +93,26 @@ public sealed class StandaloneTests
     }
 
     [Fact]
+    public async Task UnreadableStateOrBusyPortFailsTheStartWithAClearError()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("dss-emulator-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(dataDirectory, "state.json"), "{ not json");
+            await using var running = await DssEmulator.StartAsync();
+
+            var corrupt = await Assert.ThrowsAsync<InvalidDataException>(() => DssEmulator.StartAsync(new DssEmulatorOptions { DataDirectory = dataDirectory }));
+            await Assert.ThrowsAsync<IOException>(() => DssEmulator.StartAsync(new DssEmulatorOptions { Url = running.Url }));
+
+            Assert.Contains("state.json", corrupt.Message);
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task BannerNamesTheUrlKeyProjectAndModels()
     {
         await using var emulator = await EmulatorProcess.StartAsync("--api-key", "banner-key", "--seed", "7", "--latency", "0");
