@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -151,6 +152,32 @@ public sealed class DeployerTests
         await TestDss.AssertErrorAsync(noFile, HttpStatusCode.BadRequest,
             ErrorTypes.MissingPart, "'file'");
         await TestDss.AssertErrorAsync(garbage, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "Invalid API package archive");
+    }
+
+    [Theory]
+    [InlineData("""{"format":"something-else","packageId":"v1","createdOn":1}""", """{"endpoints":[]}""", "not an API package manifest")]
+    [InlineData("""{"format":"dss-emulator-api-package","packageId":"v1","createdOn":1}""", """{"endpoints":[{"id":"e","type":"TELEPATHY"}]}""", "TELEPATHY")]
+    [InlineData("""{"format":"dss-emulator-api-package","packageId":"v1","createdOn":1}""", "[]", "service.json is not a JSON object")]
+    public async Task UploadedArchiveMustHoldAValidPackage(string manifest, string service, string problem)
+    {
+        await using var dss = await TestDss.StartAsync();
+        await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/services", """{"publishedServiceId":"pub"}""");
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in new[] { ("manifest.json", manifest), ("service.json", service) })
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                await writer.WriteAsync(text);
+            }
+        }
+
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent(buffer.ToArray()), "file", "crafted.zip" } };
+        using var response = await dss.Http.PostAsync(TestDss.PublicApi + "api-deployer/services/pub/versions", upload);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(problem, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]!.GetValue<string>());
+        Assert.Empty((await dss.GetJsonAsync("api-deployer/services/pub"))["packages"]!.AsArray());
     }
 
     [Theory]

@@ -43,6 +43,11 @@ internal static class ApiServiceSettings
         ["tags"] = new JsonArray(),
     };
 
+    /// <summary>The <c>{id, type}</c> pairs DSS lists for a service, a package or a published version.</summary>
+    public static JsonArray EndpointHeads(JsonObject settings) => new(settings["endpoints"]!.AsArray()
+        .Select(endpoint => (JsonNode)new JsonObject { ["id"] = endpoint!["id"]!.DeepClone(), ["type"] = endpoint["type"]!.DeepClone() })
+        .ToArray());
+
     /// <summary>Validates a saved settings body and returns what DSS would store; the body itself is not modified.</summary>
     public static JsonObject Normalize(JsonObject body, string projectKey, string serviceId)
     {

@@ -187,9 +187,7 @@ internal static class DesignerRoutes
         ["name"] = settings["name"]?.DeepClone(),
         ["authMethod"] = settings["authMethod"]!.DeepClone(),
         ["publicAccess"] = settings["publicAccess"]!.DeepClone(),
-        ["endpoints"] = new JsonArray(settings["endpoints"]!.AsArray()
-            .Select(endpoint => (JsonNode)new JsonObject { ["id"] = endpoint!["id"]!.DeepClone(), ["type"] = endpoint["type"]!.DeepClone() })
-            .ToArray()),
+        ["endpoints"] = ApiServiceSettings.EndpointHeads(settings),
     };
 
     /// <summary>
