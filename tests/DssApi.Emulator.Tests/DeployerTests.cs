@@ -196,6 +196,33 @@ public sealed class DeployerTests
         Assert.Empty((await dss.GetJsonAsync("api-deployer/deployments")).AsArray());
     }
 
+    [Theory]
+    [InlineData("""{"deploymentId":"d","publishedServiceId":"svc","infraId":"infra-svc","version":3}""", ErrorTypes.Malformed, "'version'")]
+    [InlineData("""{"publishedServiceId":"svc","infraId":"infra-svc","version":"v1"}""", ErrorTypes.IllegalArgument, "'deploymentId' is required")]
+    [InlineData("""["not", "an", "object"]""", ErrorTypes.Malformed, "Expected a JSON object")]
+    public async Task MalformedDeploymentCreationIs400(string body, string errorType, string problem)
+    {
+        await using var dss = await TestDss.StartAsync();
+        await dss.PublishWithInfraAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
+
+        using var response = await dss.SendAsync(HttpMethod.Post, "api-deployer/deployments", body);
+
+        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, errorType, problem);
+        Assert.Empty((await dss.GetJsonAsync("api-deployer/deployments")).AsArray());
+    }
+
+    [Fact]
+    public async Task ApiNodeWithoutUrlIs400()
+    {
+        await using var dss = await TestDss.StartAsync();
+        await dss.CreateStaticInfraAsync("i1");
+
+        using var response = await dss.SendAsync(HttpMethod.Put, "api-deployer/infras/i1/settings", """{"apiNodes":[{"adminAPIKey":"k"}]}""");
+
+        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "'url' is required in apiNodes[0]");
+        Assert.Equal(dss.Url, (await dss.GetJsonAsync("api-deployer/infras/i1/settings"))["apiNodes"]![0]!["url"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task CreatedDeploymentAnswersItsSettingsAndLightStatus()
     {
