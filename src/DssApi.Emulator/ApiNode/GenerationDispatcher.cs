@@ -44,11 +44,12 @@ internal static class GenerationDispatcher
             }
         }
 
+        // Probabilities summing to 1 within rounding can leave the walk just short of the last entry.
         return generations[^1];
     }
 
     /// <summary>A number in [0, 1) that depends only on <paramref name="text"/>.</summary>
-    public static double UniformHash(string text)
+    private static double UniformHash(string text)
     {
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return (BinaryPrimitives.ReadUInt64BigEndian(digest) >> 11) * (1.0 / (1UL << 53));

@@ -67,7 +67,7 @@ internal static class DeployerViews
         ["endpoints"] = PackageContent.FromZip(version.Archive).EndpointHeads(),
     }).ToArray());
 
-    public static JsonArray DeploymentItems(IEnumerable<DeploymentState> deployments) =>
+    private static JsonArray DeploymentItems(IEnumerable<DeploymentState> deployments) =>
         new(deployments.Select(deployment => (JsonNode)DeploymentBasicInfo(deployment)).ToArray());
 
     public static JsonObject InfraLightStatus(EmulatorState state, InfraState infra) => new()

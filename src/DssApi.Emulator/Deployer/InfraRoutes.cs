@@ -8,7 +8,7 @@ namespace DssApi.Emulator.Deployer;
 /// <summary>Deployment stages and infrastructures of the API Deployer (dss-protocol §2.6–2.8, §5.4).</summary>
 internal static class InfraRoutes
 {
-    public static readonly IReadOnlyCollection<string> InfraTypes = [DeployerViews.StaticInfra, "K8S", "AZURE_ML", "SAGEMAKER", "SNOWPARK", "VERTEX_AI", "DATABRICKS"];
+    private static readonly IReadOnlyCollection<string> InfraTypes = [DeployerViews.StaticInfra, "K8S", "AZURE_ML", "SAGEMAKER", "SNOWPARK", "VERTEX_AI", "DATABRICKS"];
 
     private static readonly IReadOnlyCollection<string> GovernCheckPolicies = ["PREVENT", "WARN", "NO_CHECK"];
 

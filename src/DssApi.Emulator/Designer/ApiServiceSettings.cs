@@ -11,7 +11,7 @@ namespace DssApi.Emulator.Designer;
 /// </summary>
 internal static class ApiServiceSettings
 {
-    public static readonly IReadOnlyCollection<string> AuthMethods = ["PUBLIC", "API_KEYS", "OAUTH2"];
+    private static readonly IReadOnlyCollection<string> AuthMethods = ["PUBLIC", "API_KEYS", "OAUTH2"];
 
     /// <summary>The fields DSS fills in when an endpoint of each type omits them.</summary>
     private static readonly IReadOnlyDictionary<string, string> EndpointDefaults = new Dictionary<string, string>

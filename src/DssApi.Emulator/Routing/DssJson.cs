@@ -15,7 +15,7 @@ internal static class DssJson
     /// A deep copy without null-valued properties: DSS serializes with Gson, which omits null fields,
     /// and clients test key presence (dss-protocol §1.4).
     /// </summary>
-    public static JsonNode? WithoutNulls(JsonNode? node) => node switch
+    private static JsonNode? WithoutNulls(JsonNode? node) => node switch
     {
         JsonObject obj => new JsonObject(obj
             .Where(property => property.Value is not null)
