@@ -1,0 +1,23 @@
+using DssApi.Emulator;
+using DssApi.Emulator.Hosting;
+
+// Standalone entry point: `dotnet run --project src/DssApi.Emulator -- --urls http://127.0.0.1:11200`.
+DssEmulatorOptions options;
+try
+{
+    options = CommandLine.Parse(args);
+}
+catch (FormatException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(CommandLine.Usage);
+    return 2;
+}
+
+await using var emulator = await DssEmulator.StartAsync(options);
+Console.WriteLine($"DSS emulator listening on {emulator.Url}");
+Console.WriteLine($"Admin API key: {emulator.AdminApiKey}");
+Console.WriteLine($"Demo project: {emulator.DemoProjectKey}");
+Console.WriteLine($"Demo saved models: {string.Join(", ", emulator.DemoSavedModelIds)}");
+await emulator.WaitForShutdownAsync();
+return 0;
