@@ -2,6 +2,12 @@ using DssApi.Emulator;
 using DssApi.Emulator.Hosting;
 
 // Standalone entry point: `dotnet run --project src/DssApi.Emulator -- --urls http://127.0.0.1:11200`.
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
 DssEmulatorOptions options;
 try
 {
@@ -14,7 +20,19 @@ catch (FormatException e)
     return 2;
 }
 
-await using var emulator = await DssEmulator.StartAsync(options);
+DssEmulator emulator;
+try
+{
+    emulator = await DssEmulator.StartAsync(options);
+}
+catch (Exception e) when (e is IOException or InvalidDataException)
+{
+    // A port already in use, or a data directory holding something else than emulator state.
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+await using var running = emulator;
 Console.WriteLine($"DSS emulator listening on {emulator.Url}");
 Console.WriteLine($"Admin API key: {emulator.AdminApiKey}");
 Console.WriteLine($"Demo project: {emulator.DemoProjectKey}");

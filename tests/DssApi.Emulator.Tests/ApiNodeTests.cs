@@ -7,7 +7,6 @@ namespace DssApi.Emulator.Tests;
 /// <summary>The API node user API over deployed demo models: exact deterministic outputs, auth, traffic splits (dss-protocol §4).</summary>
 public sealed class ApiNodeTests
 {
-    private const string IllegalArgument = "java.lang.IllegalArgumentException";
 
     private static readonly JsonObject ChurnFeatures = new()
     {
@@ -152,8 +151,8 @@ public sealed class ApiNodeTests
         using var accepted = await dss.QueryAsync("svc", "churn", "predict", query, withKey);
         using var acceptedBearer = await dss.QueryAsync("svc", "churn", "predict", query, withBearer);
 
-        await TestDss.AssertErrorAsync(noKey, HttpStatusCode.Unauthorized, "com.dataiku.dip.exceptions.NotAuthenticatedException", "API Key not provided");
-        await TestDss.AssertErrorAsync(adminKey, HttpStatusCode.Unauthorized, "com.dataiku.dip.exceptions.NotAuthenticatedException", "Unknown API key");
+        await TestDss.AssertErrorAsync(noKey, HttpStatusCode.Unauthorized, ErrorTypes.NotAuthenticated, "API Key not provided");
+        await TestDss.AssertErrorAsync(adminKey, HttpStatusCode.Unauthorized, ErrorTypes.NotAuthenticated, "Unknown API key");
         Assert.NotNull(noKey.Headers.WwwAuthenticate.SingleOrDefault());
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, acceptedBearer.StatusCode);
@@ -198,11 +197,10 @@ public sealed class ApiNodeTests
         using var noVerb = await dss.QueryAsync("svc", "churn", "explode", query);
         using var wrongVerb = await dss.QueryAsync("svc", "churn", "forecast", query);
 
-        const string notFound = "com.dataiku.dip.server.controllers.NotFoundException";
-        await TestDss.AssertErrorAsync(noService, HttpStatusCode.NotFound, notFound, "Service nope not found");
-        await TestDss.AssertErrorAsync(noEndpoint, HttpStatusCode.NotFound, notFound, "Endpoint nope not found");
-        await TestDss.AssertErrorAsync(noVerb, HttpStatusCode.NotFound, notFound, "explode");
-        await TestDss.AssertErrorAsync(wrongVerb, HttpStatusCode.BadRequest, IllegalArgument, "does not answer 'forecast'");
+        await TestDss.AssertErrorAsync(noService, HttpStatusCode.NotFound, ErrorTypes.NotFound, "Service nope not found");
+        await TestDss.AssertErrorAsync(noEndpoint, HttpStatusCode.NotFound, ErrorTypes.NotFound, "Endpoint nope not found");
+        await TestDss.AssertErrorAsync(noVerb, HttpStatusCode.NotFound, ErrorTypes.NotFound, "explode");
+        await TestDss.AssertErrorAsync(wrongVerb, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "does not answer 'forecast'");
     }
 
     [Fact]
@@ -214,7 +212,7 @@ public sealed class ApiNodeTests
         using var run = await dss.Http.PostAsync("/public/api/v1/svc/fn/run", null);
         var status = await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status");
 
-        await TestDss.AssertErrorAsync(run, HttpStatusCode.ServiceUnavailable, "com.dataiku.lambda.EndpointUnavailableException", "PY_FUNCTION");
+        await TestDss.AssertErrorAsync(run, HttpStatusCode.ServiceUnavailable, ErrorTypes.EndpointUnavailable, "PY_FUNCTION");
         Assert.Equal("WARNING", status["health"]!.GetValue<string>());
         Assert.Contains("fn", status["healthMessages"]!["messages"]![0]!["message"]!.GetValue<string>());
     }
@@ -243,9 +241,9 @@ public sealed class ApiNodeTests
         using var get = await dss.Http.GetAsync("/public/api/v1/svc/sql/query?country=FR");
         using var getPredict = await dss.Http.GetAsync("/public/api/v1/svc/churn/predict");
 
-        await TestDss.AssertErrorAsync(get, HttpStatusCode.ServiceUnavailable, "com.dataiku.lambda.EndpointUnavailableException", "SQL_QUERY");
+        await TestDss.AssertErrorAsync(get, HttpStatusCode.ServiceUnavailable, ErrorTypes.EndpointUnavailable, "SQL_QUERY");
         await TestDss.AssertErrorAsync(getPredict, HttpStatusCode.MethodNotAllowed,
-            "org.springframework.web.HttpRequestMethodNotSupportedException", "GET");
+            ErrorTypes.MethodNotSupported, "GET");
     }
 
     [Fact]
@@ -298,7 +296,7 @@ public sealed class ApiNodeTests
         var status = await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status");
 
         Assert.Equal(HttpStatusCode.OK, stillServed.StatusCode);
-        await TestDss.AssertErrorAsync(gone, HttpStatusCode.NotFound, "com.dataiku.dip.server.controllers.NotFoundException", "Service svc not found");
+        await TestDss.AssertErrorAsync(gone, HttpStatusCode.NotFound, ErrorTypes.NotFound, "Service svc not found");
         Assert.Equal("UNKNOWN", status["health"]!.GetValue<string>());
         Assert.Equal("DISABLED", status["healthMessages"]!["messages"]![0]!["code"]!.GetValue<string>());
     }
@@ -331,7 +329,7 @@ public sealed class ApiNodeTests
         Assert.All(forced, generation => Assert.Equal("new", generation));
         Assert.Equal(["new", "old"], hashed.Distinct().Order());
         Assert.Single(sameKey.Distinct());
-        await TestDss.AssertErrorAsync(noKey, HttpStatusCode.BadRequest, IllegalArgument, "the dispatch key is mandatory");
+        await TestDss.AssertErrorAsync(noKey, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "the dispatch key is mandatory");
     }
 
     [Fact]
@@ -354,7 +352,7 @@ public sealed class ApiNodeTests
         Assert.Equal("'features' is required", given["responses"]![1]!["error"]!["message"]!.GetValue<string>());
         Assert.Equal("v1", queries["responses"]![0]!["response"]!["apiContext"]!["serviceGeneration"]!.GetValue<string>());
         await TestDss.AssertErrorAsync(missing, HttpStatusCode.BadRequest,
-            "org.springframework.web.bind.MissingServletRequestParameterException", "'queries'");
+            ErrorTypes.MissingParameter, "'queries'");
     }
 
     private static JsonObject Features(JsonObject features) => new() { ["features"] = features };

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -7,9 +8,6 @@ namespace DssApi.Emulator.Tests;
 /// <summary>API Deployer routes: infrastructures, published services and their versions, deployments (dss-protocol §2.6–2.16).</summary>
 public sealed class DeployerTests
 {
-    private const string IllegalArgument = "java.lang.IllegalArgumentException";
-    private const string NotFound = "com.dataiku.dip.server.controllers.NotFoundException";
-
     [Fact]
     public async Task StaticInfraIsCreatedWithApiNodesAndAppearsInLists()
     {
@@ -43,7 +41,7 @@ public sealed class DeployerTests
         Assert.Equal("i1", saved["id"]!.GetValue<string>());
         Assert.Equal(42, saved["customThing"]!.GetValue<int>());
         Assert.Empty(saved["apiNodes"]!.AsArray());
-        await TestDss.AssertErrorAsync(typeChange, HttpStatusCode.BadRequest, IllegalArgument, "type of an infrastructure cannot change");
+        await TestDss.AssertErrorAsync(typeChange, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "type of an infrastructure cannot change");
     }
 
     [Theory]
@@ -57,7 +55,7 @@ public sealed class DeployerTests
 
         using var response = await dss.SendAsync(HttpMethod.Post, "api-deployer/infras", body);
 
-        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, IllegalArgument, problem);
+        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, problem);
         Assert.Empty((await dss.GetJsonAsync("api-deployer/infras")).AsArray());
     }
 
@@ -71,9 +69,9 @@ public sealed class DeployerTests
         using var service = await dss.SendAsync(HttpMethod.Delete, "api-deployer/services/svc");
         using var version = await dss.SendAsync(HttpMethod.Delete, "api-deployer/services/svc/versions/v1");
 
-        await TestDss.AssertErrorAsync(infra, HttpStatusCode.BadRequest, IllegalArgument, "still has deployments (dep-svc)");
-        await TestDss.AssertErrorAsync(service, HttpStatusCode.BadRequest, IllegalArgument, "still has deployments (dep-svc)");
-        await TestDss.AssertErrorAsync(version, HttpStatusCode.BadRequest, IllegalArgument, "used by deployments (dep-svc)");
+        await TestDss.AssertErrorAsync(infra, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "still has deployments (dep-svc)");
+        await TestDss.AssertErrorAsync(service, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "still has deployments (dep-svc)");
+        await TestDss.AssertErrorAsync(version, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "used by deployments (dep-svc)");
     }
 
     [Fact]
@@ -90,7 +88,7 @@ public sealed class DeployerTests
         await dss.SendOkAsync(HttpMethod.Delete, "api-deployer/infras/infra-svc");
         await dss.SendOkAsync(HttpMethod.Delete, "api-deployer/services/svc");
 
-        await TestDss.AssertErrorAsync(refused, HttpStatusCode.BadRequest, IllegalArgument, "disable it before deleting");
+        await TestDss.AssertErrorAsync(refused, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "disable it before deleting");
         Assert.Empty((await dss.GetJsonAsync("api-deployer/deployments")).AsArray());
         Assert.Empty((await dss.GetJsonAsync("api-deployer/services")).AsArray());
     }
@@ -113,8 +111,8 @@ public sealed class DeployerTests
         Assert.Equal("""{"id":"pub","name":"Published"}""", status["serviceBasicInfo"]!.ToJsonString());
         Assert.Equal("analysts", (await dss.GetJsonAsync("api-deployer/services/pub/settings"))["permissions"]![0]!["group"]!.GetValue<string>());
         Assert.Empty(status["packages"]!.AsArray());
-        await TestDss.AssertErrorAsync(duplicate, HttpStatusCode.BadRequest, IllegalArgument, "already exists");
-        await TestDss.AssertErrorAsync(missing, HttpStatusCode.NotFound, NotFound, "ghost");
+        await TestDss.AssertErrorAsync(duplicate, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "already exists");
+        await TestDss.AssertErrorAsync(missing, HttpStatusCode.NotFound, ErrorTypes.NotFound, "ghost");
     }
 
     [Fact]
@@ -152,8 +150,34 @@ public sealed class DeployerTests
         using var garbage = await dss.Http.PostAsync(TestDss.PublicApi + "api-deployer/services/pub/versions", notZip);
 
         await TestDss.AssertErrorAsync(noFile, HttpStatusCode.BadRequest,
-            "org.springframework.web.multipart.support.MissingServletRequestPartException", "'file'");
-        await TestDss.AssertErrorAsync(garbage, HttpStatusCode.BadRequest, IllegalArgument, "Invalid API package archive");
+            ErrorTypes.MissingPart, "'file'");
+        await TestDss.AssertErrorAsync(garbage, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "Invalid API package archive");
+    }
+
+    [Theory]
+    [InlineData("""{"format":"something-else","packageId":"v1","createdOn":1}""", """{"endpoints":[]}""", "not an API package manifest")]
+    [InlineData("""{"format":"dss-emulator-api-package","packageId":"v1","createdOn":1}""", """{"endpoints":[{"id":"e","type":"TELEPATHY"}]}""", "TELEPATHY")]
+    [InlineData("""{"format":"dss-emulator-api-package","packageId":"v1","createdOn":1}""", "[]", "service.json is not a JSON object")]
+    public async Task UploadedArchiveMustHoldAValidPackage(string manifest, string service, string problem)
+    {
+        await using var dss = await TestDss.StartAsync();
+        await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/services", """{"publishedServiceId":"pub"}""");
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in new[] { ("manifest.json", manifest), ("service.json", service) })
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+                await writer.WriteAsync(text);
+            }
+        }
+
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent(buffer.ToArray()), "file", "crafted.zip" } };
+        using var response = await dss.Http.PostAsync(TestDss.PublicApi + "api-deployer/services/pub/versions", upload);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(problem, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["message"]!.GetValue<string>());
+        Assert.Empty((await dss.GetJsonAsync("api-deployer/services/pub"))["packages"]!.AsArray());
     }
 
     [Theory]
@@ -163,43 +187,64 @@ public sealed class DeployerTests
     public async Task DeploymentCannotReferenceWhatDoesNotExist(string service, string infra, string version, string problem)
     {
         await using var dss = await TestDss.StartAsync();
-        await dss.CreateServiceAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
-        await dss.CreatePackageAsync("svc", "v1");
-        await dss.PublishAsync("svc", "v1");
-        await dss.CreateStaticInfraAsync("infra-svc");
+        await dss.PublishWithInfraAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
 
         using var response = await dss.SendAsync(HttpMethod.Post, "api-deployer/deployments",
             new JsonObject { ["deploymentId"] = "d", ["publishedServiceId"] = service, ["infraId"] = infra, ["version"] = version }.ToJsonString());
 
-        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, IllegalArgument, problem);
+        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, problem);
         Assert.Empty((await dss.GetJsonAsync("api-deployer/deployments")).AsArray());
+    }
+
+    [Theory]
+    [InlineData("""{"deploymentId":"d","publishedServiceId":"svc","infraId":"infra-svc","version":3}""", ErrorTypes.Malformed, "'version'")]
+    [InlineData("""{"publishedServiceId":"svc","infraId":"infra-svc","version":"v1"}""", ErrorTypes.IllegalArgument, "'deploymentId' is required")]
+    [InlineData("""["not", "an", "object"]""", ErrorTypes.Malformed, "Expected a JSON object")]
+    public async Task MalformedDeploymentCreationIs400(string body, string errorType, string problem)
+    {
+        await using var dss = await TestDss.StartAsync();
+        await dss.PublishWithInfraAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
+
+        using var response = await dss.SendAsync(HttpMethod.Post, "api-deployer/deployments", body);
+
+        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, errorType, problem);
+        Assert.Empty((await dss.GetJsonAsync("api-deployer/deployments")).AsArray());
+    }
+
+    [Fact]
+    public async Task ApiNodeWithoutUrlIs400()
+    {
+        await using var dss = await TestDss.StartAsync();
+        await dss.CreateStaticInfraAsync("i1");
+
+        using var response = await dss.SendAsync(HttpMethod.Put, "api-deployer/infras/i1/settings", """{"apiNodes":[{"adminAPIKey":"k"}]}""");
+
+        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "'url' is required in apiNodes[0]");
+        Assert.Equal(dss.Url, (await dss.GetJsonAsync("api-deployer/infras/i1/settings"))["apiNodes"]![0]!["url"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task CreatedDeploymentAnswersItsSettingsAndLightStatus()
     {
         await using var dss = await TestDss.StartAsync();
-        await dss.CreateServiceAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
-        await dss.CreatePackageAsync("svc", "v1");
-        await dss.PublishAsync("svc", "v1");
-        await dss.CreateStaticInfraAsync("infra");
+        await dss.PublishWithInfraAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
 
-        var created = await dss.CreateDeploymentAsync("d1", "svc", "infra", "v1");
+        var created = await dss.CreateDeploymentAsync("d1", "svc", "infra-svc", "v1");
         var light = await dss.GetJsonAsync("api-deployer/deployments/d1");
         var list = await dss.GetJsonAsync("api-deployer/deployments");
         using var duplicate = await dss.SendAsync(HttpMethod.Post, "api-deployer/deployments",
-            """{"deploymentId":"d1","publishedServiceId":"svc","infraId":"infra","version":"v1"}""");
+            """{"deploymentId":"d1","publishedServiceId":"svc","infraId":"infra-svc","version":"v1"}""");
 
-        Assert.Equal("""{"id":"d1","publishedServiceId":"svc","infraId":"infra","enabled":true,"generationsMapping":{"mode":"SINGLE_GENERATION","generation":"v1"},"tags":[]}""",
+        Assert.Equal("""{"id":"d1","publishedServiceId":"svc","infraId":"infra-svc","enabled":true,"generationsMapping":{"mode":"SINGLE_GENERATION","generation":"v1"},"tags":[]}""",
             created.ToJsonString());
         var info = light["deploymentBasicInfo"]!.AsObject();
         Assert.False(info.ContainsKey("deployedServiceId"));
         Assert.True(info["enabled"]!.GetValue<bool>());
         Assert.True(light["neverEverDeployed"]!.GetValue<bool>());
-        Assert.Equal("infra", light["infraBasicInfo"]!["id"]!.GetValue<string>());
+        Assert.Equal("infra-svc", light["infraBasicInfo"]!["id"]!.GetValue<string>());
         Assert.Equal("d1", list[0]!["deploymentBasicInfo"]!["id"]!.GetValue<string>());
-        Assert.Equal("d1", (await dss.GetJsonAsync("api-deployer/infras/infra"))["deployments"]![0]!["id"]!.GetValue<string>());
-        await TestDss.AssertErrorAsync(duplicate, HttpStatusCode.BadRequest, IllegalArgument, "already exists");
+        Assert.Equal("d1", (await dss.GetJsonAsync("api-deployer/infras/infra-svc"))["deployments"]![0]!["id"]!.GetValue<string>());
+        await TestDss.AssertErrorAsync(duplicate, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "already exists");
     }
 
     [Theory]
@@ -217,7 +262,7 @@ public sealed class DeployerTests
 
         using var response = await dss.SendAsync(HttpMethod.Put, "api-deployer/deployments/dep-svc/settings", settings.ToJsonString());
 
-        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, IllegalArgument, problem);
+        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, problem);
         Assert.Equal(before, (await dss.GetJsonAsync("api-deployer/deployments/dep-svc/settings")).ToJsonString());
     }
 
@@ -231,7 +276,7 @@ public sealed class DeployerTests
         using var openApi = await dss.SendAsync(HttpMethod.Get, "api-deployer/deployments/dep-svc/get-open-api");
 
         Assert.Equal("""{"messages":[],"anyMessage":false,"success":false,"warning":false,"error":false,"fatal":false}""", governance.ToJsonString());
-        await TestDss.AssertErrorAsync(openApi, HttpStatusCode.NotFound, NotFound, "no OpenAPI documentation");
+        await TestDss.AssertErrorAsync(openApi, HttpStatusCode.NotFound, ErrorTypes.NotFound, "no OpenAPI documentation");
     }
 
     [Fact]
@@ -258,6 +303,6 @@ public sealed class DeployerTests
         using var response = await dss.Http.PostAsync(TestDss.PublicApi + "api-deployer/services/pub/versions", raw);
 
         await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest,
-            "org.springframework.web.multipart.support.MissingServletRequestPartException", "'file'");
+            ErrorTypes.MissingPart, "'file'");
     }
 }

@@ -7,9 +7,6 @@ namespace DssApi.Emulator.Tests;
 /// <summary>API Designer routes: services, settings, packages (dss-protocol §2.2–2.5).</summary>
 public sealed class DesignerTests
 {
-    private const string IllegalArgument = "java.lang.IllegalArgumentException";
-    private const string NotFound = "com.dataiku.dip.server.controllers.NotFoundException";
-
     [Fact]
     public async Task CreatedServiceIsListedWithTheListItemFields()
     {
@@ -39,9 +36,9 @@ public sealed class DesignerTests
         using var noProject = await dss.SendAsync(HttpMethod.Post, "projects/NOPE/apiservices/svc");
         using var noService = await dss.SendAsync(HttpMethod.Get, $"projects/{dss.Project}/apiservices/FOO/settings");
 
-        await TestDss.AssertErrorAsync(duplicate, HttpStatusCode.BadRequest, IllegalArgument, "already exists");
-        await TestDss.AssertErrorAsync(noProject, HttpStatusCode.NotFound, NotFound, "Project NOPE not found");
-        var error = await TestDss.AssertErrorAsync(noService, HttpStatusCode.NotFound, NotFound, "Service FOO not found");
+        await TestDss.AssertErrorAsync(duplicate, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "already exists");
+        await TestDss.AssertErrorAsync(noProject, HttpStatusCode.NotFound, ErrorTypes.NotFound, "Project NOPE not found");
+        var error = await TestDss.AssertErrorAsync(noService, HttpStatusCode.NotFound, ErrorTypes.NotFound, "Service FOO not found");
         Assert.Equal(3, error.Count);
     }
 
@@ -91,7 +88,7 @@ public sealed class DesignerTests
 
         using var response = await dss.SendAsync(HttpMethod.Put, path + "/settings", body);
 
-        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, IllegalArgument, problem);
+        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, problem);
         Assert.Equal(before, (await dss.GetJsonAsync(path + "/settings")).ToJsonString());
     }
 
@@ -103,7 +100,7 @@ public sealed class DesignerTests
 
         using var response = await dss.SendAsync(HttpMethod.Put, $"projects/{dss.Project}/apiservices/svc/settings", """{"endpoints":"many"}""");
 
-        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, "com.dataiku.dip.server.controllers.MalformedRequestException", "'endpoints'");
+        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorTypes.Malformed, "'endpoints'");
     }
 
     [Fact]
@@ -125,7 +122,7 @@ public sealed class DesignerTests
         Assert.Equal("first", summary["releaseNotes"]!.GetValue<string>());
         Assert.Equal("""[{"id":"churn","type":"STD_PREDICTION"}]""", summary["endpoints"]!.ToJsonString());
         Assert.Equal("""{"msg":"Deleted package v1"}""", deleted.ToJsonString());
-        await TestDss.AssertErrorAsync(again, HttpStatusCode.NotFound, NotFound, "Package does not exist: v1");
+        await TestDss.AssertErrorAsync(again, HttpStatusCode.NotFound, ErrorTypes.NotFound, "Package does not exist: v1");
     }
 
     [Theory]
@@ -140,7 +137,7 @@ public sealed class DesignerTests
 
         using var response = await dss.SendAsync(HttpMethod.Post, path + "/packages/v1");
 
-        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, IllegalArgument, problem);
+        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, problem);
         Assert.Empty((await dss.GetJsonAsync(path + "/packages")).AsArray());
     }
 
@@ -155,13 +152,26 @@ public sealed class DesignerTests
         var bytes = await response.Content.ReadAsByteArrayAsync();
 
         Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("svc_v1.zip", response.Content.Headers.ContentDisposition!.FileName);
+        Assert.Equal("attachment; filename=\"svc_v1.zip\"", response.Content.Headers.GetValues("Content-Disposition").Single());
         Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
         using var zip = new ZipArchive(new MemoryStream(bytes));
         var service = JsonNode.Parse(zip.GetEntry("service.json")!.Open())!;
         var manifest = JsonNode.Parse(zip.GetEntry("manifest.json")!.Open())!;
         Assert.Equal("churn", service["endpoints"]![0]!["id"]!.GetValue<string>());
         Assert.Equal("v2", manifest["models"]!["churn_classifier"]!["versionId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ArchiveOfAServiceWithANonAsciiIdKeepsItsNameInTheHeader()
+    {
+        await using var dss = await TestDss.StartAsync();
+        var path = await dss.CreateServiceAsync("prévision 服务", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
+        await dss.CreatePackageAsync("prévision 服务", "v1");
+
+        using var response = await dss.SendAsync(HttpMethod.Get, path + "/packages/v1/archive");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("prévision 服务_v1.zip", response.Content.Headers.ContentDisposition!.FileNameStar);
     }
 
     [Fact]
@@ -180,7 +190,7 @@ public sealed class DesignerTests
         var services = await dss.GetJsonAsync("api-deployer/services");
         Assert.Equal(["other", "svc"], services.AsArray().Select(service => service!["serviceBasicInfo"]!["id"]!.GetValue<string>()));
         Assert.Equal(["v1", "v2"], services[1]!["packages"]!.AsArray().Select(version => version!["id"]!.GetValue<string>()));
-        await TestDss.AssertErrorAsync(republish, HttpStatusCode.BadRequest, IllegalArgument, "Version v2 already exists");
+        await TestDss.AssertErrorAsync(republish, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "Version v2 already exists");
     }
 
     [Fact]
@@ -197,7 +207,7 @@ public sealed class DesignerTests
         using var unknown = await dss.SendAsync(HttpMethod.Post, models + "/versions/v9/actions/setActive");
 
         Assert.Equal("""[{"id":"v1","active":true},{"id":"v2","active":false}]""", versions.ToJsonString());
-        await TestDss.AssertErrorAsync(unknown, HttpStatusCode.NotFound, NotFound, "v9");
+        await TestDss.AssertErrorAsync(unknown, HttpStatusCode.NotFound, ErrorTypes.NotFound, "v9");
         Assert.Equal("v2", await PinnedVersionAsync(dss, path, "v2-model"));
         Assert.Equal("v1", await PinnedVersionAsync(dss, path, "v1-model"));
     }

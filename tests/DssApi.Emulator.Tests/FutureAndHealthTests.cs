@@ -6,7 +6,6 @@ namespace DssApi.Emulator.Tests;
 /// <summary>Deployment updates as futures, their consumption, and the health they lead to (dss-protocol §3, §5.7).</summary>
 public sealed class FutureAndHealthTests
 {
-    private const string IllegalArgument = "java.lang.IllegalArgumentException";
 
     private static JsonArray ChurnEndpoint() => [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")];
 
@@ -36,7 +35,7 @@ public sealed class FutureAndHealthTests
         Assert.False(done["alive"]!.GetValue<bool>());
         Assert.False(done["aborted"]!.GetValue<bool>());
         Assert.Equal("""{"nbOKNodes":1,"nbNOKNodes":0}""", done["result"]!.ToJsonString());
-        await TestDss.AssertErrorAsync(second, HttpStatusCode.BadRequest, IllegalArgument, "No future by that id");
+        await TestDss.AssertErrorAsync(second, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "No future by that id");
     }
 
     [Theory]
@@ -109,7 +108,7 @@ public sealed class FutureAndHealthTests
         var jobId = (await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/deployments/dep-svc/actions/update"))["jobId"]!.GetValue<string>();
         using var consumed = await dss.ConsumeFailureAsync(jobId);
 
-        await TestDss.AssertErrorAsync(consumed, HttpStatusCode.InternalServerError, "com.dataiku.dip.exceptions.CodedException",
+        await TestDss.AssertErrorAsync(consumed, HttpStatusCode.InternalServerError, ErrorTypes.Coded,
             "None of the API nodes of infrastructure infra-svc can be reached");
         var status = await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status");
         var update = await dss.GetJsonAsync("api-deployer/deployments/dep-svc/last-update");
@@ -128,7 +127,7 @@ public sealed class FutureAndHealthTests
         var jobId = (await dss.SendJsonAsync(HttpMethod.Post, "api-deployer/deployments/dep-svc/actions/update"))["jobId"]!.GetValue<string>();
         using var consumed = await dss.ConsumeFailureAsync(jobId);
 
-        await TestDss.AssertErrorAsync(consumed, HttpStatusCode.BadRequest, IllegalArgument, "uses OAUTH2 authentication");
+        await TestDss.AssertErrorAsync(consumed, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "uses OAUTH2 authentication");
         Assert.Equal("ERROR", (await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status"))["health"]!.GetValue<string>());
     }
 
@@ -146,7 +145,7 @@ public sealed class FutureAndHealthTests
         Assert.True(done["aborted"]!.GetValue<bool>());
         Assert.False(done.ContainsKey("result"));
         Assert.Equal("FAILED", (await dss.GetJsonAsync("api-deployer/deployments/dep-svc/last-update"))["status"]!.GetValue<string>());
-        await TestDss.AssertErrorAsync(unknown, HttpStatusCode.BadRequest, IllegalArgument, "No future by that id");
+        await TestDss.AssertErrorAsync(unknown, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "No future by that id");
     }
 
     [Fact]
@@ -183,7 +182,7 @@ public sealed class FutureAndHealthTests
         Assert.Equal("admin", byTimestamp["requester"]!.GetValue<string>());
         Assert.Contains("Update succeeded", byTimestamp["logs"]!["lines"]!.AsArray().Select(line => line!.GetValue<string>()));
         Assert.Equal(updates[1]!["startTimestamp"]!.GetValue<long>(), last["startTimestamp"]!.GetValue<long>());
-        await TestDss.AssertErrorAsync(unknown, HttpStatusCode.NotFound, "com.dataiku.dip.server.controllers.NotFoundException", "12");
+        await TestDss.AssertErrorAsync(unknown, HttpStatusCode.NotFound, ErrorTypes.NotFound, "12");
     }
 
     [Fact]

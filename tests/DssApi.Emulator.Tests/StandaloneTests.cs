@@ -10,86 +10,82 @@ public sealed class StandaloneTests
     [Fact]
     public async Task StateWrittenBeforeAKillIsThereAfterARestart()
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("dss-emulator-").FullName;
-        try
+        using var temporary = new TemporaryDirectory();
+        var dataDirectory = temporary.Path;
+        await using (var first = await EmulatorProcess.StartAsync("--data-dir", dataDirectory, "--api-key", "persisted-key"))
         {
-            await using (var first = await EmulatorProcess.StartAsync("--data-dir", dataDirectory, "--api-key", "persisted-key"))
-            {
-                using var client = TestDss.NewClient(first.Url, "persisted-key");
-                await AssertOkAsync(client.PostAsync($"{TestDss.PublicApi}projects/{first.DemoProject}/apiservices/kept", null));
-                await AssertOkAsync(client.PostAsync($"{TestDss.PublicApi}api-deployer/infras",
-                    new StringContent("""{"id":"infra","stage":"Test","type":"STATIC"}""")));
-                first.Kill();
-            }
-
-            await using var second = await EmulatorProcess.StartAsync("--data-dir", dataDirectory, "--api-key", "persisted-key");
-            using var reader = TestDss.NewClient(second.Url, "persisted-key");
-            var services = JsonNode.Parse(await reader.GetStringAsync($"{TestDss.PublicApi}projects/{second.DemoProject}/apiservices"))!;
-            var infra = JsonNode.Parse(await reader.GetStringAsync($"{TestDss.PublicApi}api-deployer/infras/infra/settings"))!;
-
-            Assert.Equal("kept", services[0]!["id"]!.GetValue<string>());
-            Assert.Empty(infra["apiNodes"]!.AsArray());
-            Assert.False(File.Exists(Path.Combine(dataDirectory, "state.json.tmp")));
+            using var client = TestDss.NewClient(first.Url, "persisted-key");
+            await AssertOkAsync(client.PostAsync($"{TestDss.PublicApi}projects/{first.DemoProject}/apiservices/kept", null));
+            await AssertOkAsync(client.PostAsync($"{TestDss.PublicApi}api-deployer/infras",
+                new StringContent("""{"id":"infra","stage":"Test","type":"STATIC"}""")));
+            first.Kill();
         }
-        finally
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
+
+        await using var second = await EmulatorProcess.StartAsync("--data-dir", dataDirectory, "--api-key", "persisted-key");
+        using var reader = TestDss.NewClient(second.Url, "persisted-key");
+        var services = JsonNode.Parse(await reader.GetStringAsync($"{TestDss.PublicApi}projects/{second.DemoProject}/apiservices"))!;
+        var infra = JsonNode.Parse(await reader.GetStringAsync($"{TestDss.PublicApi}api-deployer/infras/infra/settings"))!;
+
+        Assert.Equal("kept", services[0]!["id"]!.GetValue<string>());
+        Assert.Empty(infra["apiNodes"]!.AsArray());
+        Assert.False(File.Exists(Path.Combine(dataDirectory, "state.json.tmp")));
     }
 
     [Fact]
     public async Task UpdateCutShortByAKillIsRecordedAsFailedAtTheNextStart()
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("dss-emulator-").FullName;
-        try
+        using var temporary = new TemporaryDirectory();
+        var dataDirectory = temporary.Path;
+        string[] options = ["--data-dir", dataDirectory, "--api-key", "k", "--update-step-ms", "60000"];
+        await using (var first = await EmulatorProcess.StartAsync(options))
         {
-            string[] options = ["--data-dir", dataDirectory, "--api-key", "k", "--update-step-ms", "60000"];
-            await using (var first = await EmulatorProcess.StartAsync(options))
-            {
-                await using var dss = TestDss.Connect(first.Url, "k", first.DemoProject);
-                await dss.PrepareDeploymentAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
-                await dss.SendOkAsync(HttpMethod.Post, "api-deployer/deployments/dep-svc/actions/update");
-                first.Kill();
-            }
-
-            await using var second = await EmulatorProcess.StartAsync(options);
-            await using var restarted = TestDss.Connect(second.Url, "k", second.DemoProject);
-            var update = await restarted.GetJsonAsync("api-deployer/deployments/dep-svc/last-update");
-            var status = await restarted.GetJsonAsync("api-deployer/deployments/dep-svc/status");
-
-            Assert.Equal("FAILED", update["status"]!.GetValue<string>());
-            Assert.Contains("stopped while this update was running", update["logs"]!["lines"]!.ToJsonString());
-            Assert.Equal("ERROR", status["health"]!.GetValue<string>());
+            await using var dss = TestDss.Connect(first.Url, "k", first.DemoProject);
+            await dss.PrepareDeploymentAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
+            await dss.SendOkAsync(HttpMethod.Post, "api-deployer/deployments/dep-svc/actions/update");
+            first.Kill();
         }
-        finally
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
+
+        await using var second = await EmulatorProcess.StartAsync(options);
+        await using var restarted = TestDss.Connect(second.Url, "k", second.DemoProject);
+        var update = await restarted.GetJsonAsync("api-deployer/deployments/dep-svc/last-update");
+        var status = await restarted.GetJsonAsync("api-deployer/deployments/dep-svc/status");
+
+        Assert.Equal("FAILED", update["status"]!.GetValue<string>());
+        Assert.Contains("stopped while this update was running", update["logs"]!["lines"]!.ToJsonString());
+        Assert.Equal("ERROR", status["health"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task DisposingTheEmulatorAbortsARunningUpdate()
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("dss-emulator-").FullName;
-        try
+        using var temporary = new TemporaryDirectory();
+        var dataDirectory = temporary.Path;
+        DssEmulatorOptions Options() => new() { DataDirectory = dataDirectory, AdminApiKey = "k", UpdateStepDuration = TimeSpan.FromMinutes(1) };
+        await using (var first = await TestDss.StartAsync(Options()))
         {
-            DssEmulatorOptions Options() => new() { DataDirectory = dataDirectory, AdminApiKey = "k", UpdateStepDuration = TimeSpan.FromMinutes(1) };
-            await using (var first = await TestDss.StartAsync(Options()))
-            {
-                await first.PrepareDeploymentAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
-                await first.SendOkAsync(HttpMethod.Post, "api-deployer/deployments/dep-svc/actions/update");
-            }
-
-            await using var second = await TestDss.StartAsync(Options());
-            var update = await second.GetJsonAsync("api-deployer/deployments/dep-svc/last-update");
-
-            Assert.Equal("FAILED", update["status"]!.GetValue<string>());
-            Assert.Contains("The update was aborted", update["logs"]!["lines"]!.ToJsonString());
+            await first.PrepareDeploymentAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
+            await first.SendOkAsync(HttpMethod.Post, "api-deployer/deployments/dep-svc/actions/update");
         }
-        finally
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
+
+        await using var second = await TestDss.StartAsync(Options());
+        var update = await second.GetJsonAsync("api-deployer/deployments/dep-svc/last-update");
+
+        Assert.Equal("FAILED", update["status"]!.GetValue<string>());
+        Assert.Contains("The update was aborted", update["logs"]!["lines"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task UnreadableStateOrBusyPortFailsTheStartWithAClearError()
+    {
+        using var temporary = new TemporaryDirectory();
+        var dataDirectory = temporary.Path;
+        await File.WriteAllTextAsync(Path.Combine(dataDirectory, "state.json"), "{ not json");
+        await using var running = await DssEmulator.StartAsync();
+
+        var corrupt = await Assert.ThrowsAsync<InvalidDataException>(() => DssEmulator.StartAsync(new DssEmulatorOptions { DataDirectory = dataDirectory }));
+        await Assert.ThrowsAsync<IOException>(() => DssEmulator.StartAsync(new DssEmulatorOptions { Url = running.Url }));
+
+        Assert.Contains("state.json", corrupt.Message);
     }
 
     [Fact]
@@ -131,7 +127,7 @@ public sealed class StandaloneTests
                     if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
                     {
                         await TestDss.AssertErrorAsync(response, HttpStatusCode.ServiceUnavailable,
-                            "com.dataiku.dip.exceptions.ServiceUnavailableException", "fault injected");
+                            ErrorTypes.ServiceUnavailable, "fault injected");
                     }
 
                     outcomes.Add(((int)response.StatusCode).ToString());
@@ -167,6 +163,14 @@ public sealed class StandaloneTests
     {
         using var response = await request;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>A fresh folder, deleted with its content on dispose.</summary>
+    private sealed class TemporaryDirectory : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("dss-emulator-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 
     /// <summary>The built emulator run with <c>dotnet DssApi.Emulator.dll</c>, read until its four-line banner.</summary>

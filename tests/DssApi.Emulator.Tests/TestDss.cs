@@ -177,16 +177,21 @@ internal sealed class TestDss : IAsyncDisposable
     }
 
     /// <summary>
-    /// Designs, packages and publishes <paramref name="serviceId"/> as version v1, then creates deployment
-    /// <c>dep-{serviceId}</c> on a STATIC infrastructure <c>infra-{serviceId}</c> whose API node is this emulator
-    /// (or <paramref name="apiNodeUrl"/>), without updating it.
+    /// Designs, packages and publishes <paramref name="serviceId"/> as version v1, and creates a STATIC
+    /// infrastructure <c>infra-{serviceId}</c> whose API node is this emulator (or <paramref name="apiNodeUrl"/>).
     /// </summary>
-    public async Task PrepareDeploymentAsync(string serviceId, JsonArray endpoints, Action<JsonObject>? edit = null, string? apiNodeUrl = null)
+    public async Task PublishWithInfraAsync(string serviceId, JsonArray endpoints, Action<JsonObject>? edit = null, string? apiNodeUrl = null)
     {
         await CreateServiceAsync(serviceId, endpoints, edit);
         await CreatePackageAsync(serviceId, "v1");
         await PublishAsync(serviceId, "v1");
         await CreateStaticInfraAsync("infra-" + serviceId, apiNodeUrl ?? Url);
+    }
+
+    /// <summary><see cref="PublishWithInfraAsync"/>, then deployment <c>dep-{serviceId}</c> of v1, not yet updated.</summary>
+    public async Task PrepareDeploymentAsync(string serviceId, JsonArray endpoints, Action<JsonObject>? edit = null, string? apiNodeUrl = null)
+    {
+        await PublishWithInfraAsync(serviceId, endpoints, edit, apiNodeUrl);
         await CreateDeploymentAsync("dep-" + serviceId, serviceId, "infra-" + serviceId, "v1");
     }
 

@@ -7,10 +7,6 @@ namespace DssApi.Emulator.Tests;
 /// <summary>Wire behaviour shared by every route: headers, auth, errors, path and query quirks (dss-protocol §1).</summary>
 public sealed class TransportTests
 {
-    private const string NotAuthenticated = "com.dataiku.dip.exceptions.NotAuthenticatedException";
-    private const string NotFound = "com.dataiku.dip.server.controllers.NotFoundException";
-    private const string Malformed = "com.dataiku.dip.server.controllers.MalformedRequestException";
-
     [Fact]
     public async Task EveryResponseCarriesTheDssVersionHeaders()
     {
@@ -39,7 +35,7 @@ public sealed class TransportTests
 
         using var response = await client.GetAsync(TestDss.PublicApi + "api-deployer/infras");
 
-        await TestDss.AssertErrorAsync(response, HttpStatusCode.Unauthorized, NotAuthenticated,
+        await TestDss.AssertErrorAsync(response, HttpStatusCode.Unauthorized, ErrorTypes.NotAuthenticated,
             credentials is null ? "API Key not provided" : "Unknown API key");
         Assert.Equal("Basic realm=\"DSS API\"", response.Headers.WwwAuthenticate.Single().ToString());
     }
@@ -73,9 +69,9 @@ public sealed class TransportTests
         using var unknown = await dss.SendAsync(HttpMethod.Get, "api-deployer/nothing-here");
         using var wrongMethod = await dss.SendAsync(HttpMethod.Patch, "api-deployer/stages");
 
-        await TestDss.AssertErrorAsync(unknown, HttpStatusCode.NotFound, NotFound, "api-deployer/nothing-here");
+        await TestDss.AssertErrorAsync(unknown, HttpStatusCode.NotFound, ErrorTypes.NotFound, "api-deployer/nothing-here");
         await TestDss.AssertErrorAsync(wrongMethod, HttpStatusCode.MethodNotAllowed,
-            "org.springframework.web.HttpRequestMethodNotSupportedException", "PATCH");
+            ErrorTypes.MethodNotSupported, "PATCH");
     }
 
     [Theory]
@@ -134,7 +130,7 @@ public sealed class TransportTests
 
         using var response = await dss.SendAsync(HttpMethod.Get, "futures/?withNotScenarios=maybe");
 
-        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, "java.lang.IllegalArgumentException", "withNotScenarios");
+        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "withNotScenarios");
     }
 
     [Fact]
@@ -147,7 +143,7 @@ public sealed class TransportTests
 
         using var response = await dss.SendAsync(HttpMethod.Put, path + "/settings", """{"endpoints": [""");
 
-        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, Malformed, "Malformed JSON");
+        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorTypes.Malformed, "Malformed JSON");
         Assert.Equal(before, (await dss.GetJsonAsync(path + "/settings")).ToJsonString());
     }
 

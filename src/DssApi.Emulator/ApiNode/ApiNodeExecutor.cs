@@ -45,7 +45,7 @@ internal static class ApiNodeExecutor
         var content = served.Generation(generation);
         var endpoint = content.FindEndpoint(endpointId)
             ?? throw DssError.NotFound($"Endpoint {endpointId} not found in service {served.ServiceId}");
-        var type = endpoint["type"]!.GetValue<string>();
+        var type = endpoint.Text("type");
         if (!VerbsByEndpointType[type].Contains(verb))
         {
             throw DssError.IllegalArgument($"Endpoint {endpointId} is a {type} endpoint and does not answer '{verb}' queries");
@@ -99,7 +99,7 @@ internal static class ApiNodeExecutor
 
     private static PackagedModel Model(PackageContent content, JsonObject endpoint)
     {
-        var modelRef = endpoint["modelRef"]!.GetValue<string>();
+        var modelRef = endpoint.Text("modelRef");
         return content.FindModel(modelRef) ?? throw DssError.EndpointUnavailable($"Saved model {modelRef} is not in this package");
     }
 

@@ -27,10 +27,10 @@ internal static class DatasetLookup
     /// <summary>Copies the matched row's columns into <paramref name="record"/>; returns an ignore reason when the row must be dropped.</summary>
     private static string? Apply(PackageContent content, JsonObject lookup, JsonObject record)
     {
-        var datasetRef = lookup["datasetRef"]!.GetValue<string>();
+        var datasetRef = lookup.Text("datasetRef");
         var table = content.FindDataset(datasetRef) ?? throw DssError.IllegalArgument($"Dataset {datasetRef} is not bundled in this package");
         var keys = (lookup["on"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(on => (Column: on["resourceLookupCol"]!.GetValue<string>(), Value: DssJson.AsText(record[on["inputLookupKey"]!.GetValue<string>()])))
+            .Select(on => (Column: on.Text("resourceLookupCol"), Value: DssJson.AsText(record[on.Text("inputLookupKey")])))
             .ToArray();
         if (keys.Any(key => key.Value is null))
         {

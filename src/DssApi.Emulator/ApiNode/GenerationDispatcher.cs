@@ -24,12 +24,12 @@ internal static class GenerationDispatcher
                 : throw DssError.IllegalArgument($"Generation {forced} is not available; this service serves {string.Join(", ", generations)}");
         }
 
-        if (mapping["mode"]!.GetValue<string>() != DeploymentSettings.MultiGeneration)
+        if (mapping.Text("mode") != DeploymentSettings.MultiGeneration)
         {
             return generations[0];
         }
 
-        var draw = mapping["strategy"]!.GetValue<string>() == DeploymentSettings.HashBasedStrategy
+        var draw = mapping.Text("strategy") == DeploymentSettings.HashBasedStrategy
             ? UniformHash((dispatch is null ? null : DssJson.OptionalString(dispatch, "dispatchKey", "dispatch"))
                 ?? throw DssError.IllegalArgument("For a HASH_BASED dispatch, the dispatch key is mandatory in queries"))
             : UniformHash($"{seed}\n{requestFingerprint}");
@@ -44,11 +44,12 @@ internal static class GenerationDispatcher
             }
         }
 
+        // Probabilities summing to 1 within rounding can leave the walk just short of the last entry.
         return generations[^1];
     }
 
     /// <summary>A number in [0, 1) that depends only on <paramref name="text"/>.</summary>
-    public static double UniformHash(string text)
+    private static double UniformHash(string text)
     {
         var digest = SHA256.HashData(Encoding.UTF8.GetBytes(text));
         return (BinaryPrimitives.ReadUInt64BigEndian(digest) >> 11) * (1.0 / (1UL << 53));

@@ -35,6 +35,6 @@ internal sealed record ServedService(string ServiceId, DeployedSnapshot Snapshot
             : null;
 
     private static bool IsServedHere(EmulatorContext context, EmulatorState state, DeployedSnapshot deployed) =>
-        state.Infras.GetValueOrDefault(deployed.Settings["infraId"]!.GetValue<string>()) is { } infra
+        state.Infras.GetValueOrDefault(deployed.Settings.Text("infraId")) is { } infra
         && (infra.Type() != DeployerViews.StaticInfra || infra.ApiNodeUrls().Any(context.IsSelf));
 }

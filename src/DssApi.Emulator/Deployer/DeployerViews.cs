@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DssApi.Emulator.Designer;
+using DssApi.Emulator.Routing;
 using DssApi.Emulator.State;
 
 namespace DssApi.Emulator.Deployer;
@@ -9,7 +10,7 @@ internal static class DeployerViews
 {
     public const string StaticInfra = "STATIC";
 
-    public static string Type(this InfraState infra) => infra.Settings["type"]!.GetValue<string>();
+    public static string Type(this InfraState infra) => infra.Settings.Text("type");
 
     public static IEnumerable<string> ApiNodeUrls(this InfraState infra) =>
         (infra.Settings["apiNodes"] as JsonArray ?? [])
@@ -66,26 +67,26 @@ internal static class DeployerViews
         ["endpoints"] = PackageContent.FromZip(version.Archive).EndpointHeads(),
     }).ToArray());
 
-    public static JsonArray DeploymentItems(IEnumerable<DeploymentState> deployments) =>
+    private static JsonArray DeploymentItems(IEnumerable<DeploymentState> deployments) =>
         new(deployments.Select(deployment => (JsonNode)DeploymentBasicInfo(deployment)).ToArray());
 
     public static JsonObject InfraLightStatus(EmulatorState state, InfraState infra) => new()
     {
         ["infraBasicInfo"] = InfraBasicInfo(infra),
-        ["deployments"] = DeploymentItems(state.DeploymentsWhere("infraId", infra.Settings["id"]!.GetValue<string>())),
+        ["deployments"] = DeploymentItems(state.DeploymentsWhere("infraId", infra.Settings.Text("id"))),
         ["isAdmin"] = true,
     };
 
     public static JsonObject ServiceLightStatus(EmulatorState state, PublishedServiceState service)
     {
-        var deployments = state.DeploymentsWhere("publishedServiceId", service.Settings["id"]!.GetValue<string>()).ToArray();
+        var deployments = state.DeploymentsWhere("publishedServiceId", service.Settings.Text("id")).ToArray();
         return new JsonObject
         {
             ["serviceBasicInfo"] = ServiceBasicInfo(service),
             ["packages"] = VersionItems(service),
             ["deployments"] = DeploymentItems(deployments),
             ["infras"] = new JsonArray(deployments
-                .Select(deployment => deployment.Settings["infraId"]!.GetValue<string>())
+                .Select(deployment => deployment.Settings.Text("infraId"))
                 .Distinct()
                 .Select(infraId => (JsonNode)InfraBasicInfo(state.Infras[infraId]))
                 .ToArray()),

@@ -17,8 +17,7 @@ internal static class DeploymentRoutes
     {
         var store = context.Store;
 
-        routes.MapPublicApi("GET", "api-deployer/deployments", _ => DssResponse.Json(store.Read(state => new JsonArray(state.Deployments.Values
-            .OrderBy(deployment => deployment.Id(), StringComparer.Ordinal)
+        routes.MapPublicApi("GET", "api-deployer/deployments", _ => DssResponse.Json(store.Read(state => new JsonArray(state.Deployments.InIdOrder()
             .Select(deployment => (JsonNode)LightStatus(state, deployment))
             .ToArray()))));
 
@@ -36,7 +35,7 @@ internal static class DeploymentRoutes
                 DssJson.RequireString(body, "version", owner),
                 DssJson.OptionalString(body, "endpointId", owner),
                 DssJson.OptionalArray(body, "authorizationsToQueryThroughDeployer", owner)?.DeepClone().AsArray());
-            store.Write(state =>
+            return DssResponse.Json(store.Write(state =>
             {
                 if (deploymentId.Length == 0 || state.Deployments.ContainsKey(deploymentId))
                 {
@@ -45,8 +44,8 @@ internal static class DeploymentRoutes
 
                 DeploymentSettings.Validate(state, deploymentId, settings);
                 state.Deployments[deploymentId] = new DeploymentState { Settings = settings };
-            });
-            return DssResponse.Json(settings);
+                return settings.DeepClone();
+            }));
         });
 
         routes.MapPublicApi("GET", Deployment, request => DssResponse.Json(store.Read(state => LightStatus(state, RequireDeployment(state, request)))));
@@ -67,7 +66,7 @@ internal static class DeploymentRoutes
                 settings["id"] = deployment.Id();
                 foreach (var identity in new[] { "publishedServiceId", "infraId" })
                 {
-                    if (DssJson.OptionalString(settings, identity, "deployment settings") is { } saved && saved != deployment.Settings[identity]!.GetValue<string>())
+                    if (DssJson.OptionalString(settings, identity, "deployment settings") is { } saved && saved != deployment.Settings.Text(identity))
                     {
                         throw DssError.IllegalArgument($"The {identity} of a deployment cannot change");
                     }
@@ -103,7 +102,7 @@ internal static class DeploymentRoutes
             var deployment = RequireDeployment(state, request);
             if (request.Query("version") is { Length: > 0 } version)
             {
-                state.RequirePublishedService(deployment.Settings["publishedServiceId"]!.GetValue<string>()).RequireVersion(version);
+                state.RequirePublishedService(deployment.Settings.Text("publishedServiceId")).RequireVersion(version);
             }
 
             // The emulator has no Govern instance: nothing to report, whatever the policy.
@@ -178,19 +177,19 @@ internal static class DeploymentRoutes
 
     private static IEnumerable<PackageContent> MappedGenerations(EmulatorState state, DeploymentState deployment)
     {
-        var service = state.RequirePublishedService(deployment.Settings["publishedServiceId"]!.GetValue<string>());
+        var service = state.RequirePublishedService(deployment.Settings.Text("publishedServiceId"));
         return DeploymentSettings.Generations(deployment.Settings).Select(version => PackageContent.FromZip(service.RequireVersion(version).Archive));
     }
 
     private static JsonObject LightStatus(EmulatorState state, DeploymentState deployment)
     {
-        var service = state.RequirePublishedService(deployment.Settings["publishedServiceId"]!.GetValue<string>());
+        var service = state.RequirePublishedService(deployment.Settings.Text("publishedServiceId"));
         var primary = MappedGenerations(state, deployment).First().Service;
         var authMode = deployment.Settings["auth"]?["authMode"]?.GetValue<string>();
         return new JsonObject
         {
             ["deploymentBasicInfo"] = DeployerViews.DeploymentBasicInfo(deployment),
-            ["infraBasicInfo"] = DeployerViews.InfraBasicInfo(state.RequireInfra(deployment.Settings["infraId"]!.GetValue<string>())),
+            ["infraBasicInfo"] = DeployerViews.InfraBasicInfo(state.RequireInfra(deployment.Settings.Text("infraId"))),
             ["serviceBasicInfo"] = DeployerViews.ServiceBasicInfo(service),
             ["packages"] = DeployerViews.VersionItems(service),
             ["publicAccess"] = authMode is null or "INHERIT_DEV" ? primary["authMethod"]?.GetValue<string>() == "PUBLIC" : authMode == "PUBLIC",
@@ -202,7 +201,7 @@ internal static class DeploymentRoutes
     private static JsonObject HeavyStatus(EmulatorContext context, EmulatorState state, DeploymentState deployment)
     {
         var (health, messages) = DeploymentUpdates.Health(context, state, deployment);
-        var infra = state.RequireInfra(deployment.Settings["infraId"]!.GetValue<string>());
+        var infra = state.RequireInfra(deployment.Settings.Text("infraId"));
         var status = new JsonObject
         {
             ["health"] = health,
@@ -281,8 +280,8 @@ internal static class DeploymentRoutes
             var endpoint = endpointId is null
                 ? endpoints.Length == 1 ? endpoints[0] : throw DssError.IllegalArgument("The endpoint id is required when the service has more than one endpoint")
                 : generation.FindEndpoint(endpointId) ?? throw DssError.NotFound($"Endpoint {endpointId} not found in service {served.ServiceId}");
-            var id = endpoint["id"]!.GetValue<string>();
-            var verb = ApiNodeExecutor.DefaultVerb(endpoint["type"]!.GetValue<string>());
+            var id = endpoint.Text("id");
+            var verb = ApiNodeExecutor.DefaultVerb(endpoint.Text("type"));
             var responses = queriesFor(endpoint).Select(query =>
             {
                 try

@@ -7,9 +7,9 @@ namespace DssApi.Emulator.Deployer;
 /// <summary>Validation of deployment settings against the deployer's state (dss-protocol §5.6).</summary>
 internal static class DeploymentSettings
 {
-    public const string SingleGeneration = "SINGLE_GENERATION";
+    private const string SingleGeneration = "SINGLE_GENERATION";
     public const string MultiGeneration = "MULTI_GENERATION";
-    public const string RandomStrategy = "RANDOM";
+    private const string RandomStrategy = "RANDOM";
     public const string HashBasedStrategy = "HASH_BASED";
 
     private static readonly IReadOnlyCollection<string> MappingModes = [SingleGeneration, MultiGeneration];

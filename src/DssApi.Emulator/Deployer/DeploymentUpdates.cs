@@ -105,7 +105,7 @@ internal static class DeploymentUpdates
 
     /// <summary>The STATIC API nodes of the deployment's infrastructure that are not this emulator.</summary>
     public static IEnumerable<string> UnreachableNodes(EmulatorContext context, EmulatorState state, DeploymentState deployment) =>
-        state.Infras.GetValueOrDefault(deployment.Settings["infraId"]!.GetValue<string>()) is { } infra && infra.Type() == DeployerViews.StaticInfra
+        state.Infras.GetValueOrDefault(deployment.Settings.Text("infraId")) is { } infra && infra.Type() == DeployerViews.StaticInfra
             ? infra.ApiNodeUrls().Where(url => !context.IsSelf(url))
             : [];
 
@@ -156,7 +156,7 @@ internal static class DeploymentUpdates
     private static (DeployedSnapshot Snapshot, JsonObject Result) Prepare(EmulatorContext context, EmulatorState state, DeploymentState deployment)
     {
         var settings = deployment.Settings;
-        var publishedServiceId = settings["publishedServiceId"]!.GetValue<string>();
+        var publishedServiceId = settings.Text("publishedServiceId");
         var service = state.RequirePublishedService(publishedServiceId);
         var generations = DeploymentSettings.Generations(settings).Distinct().ToDictionary(
             generation => generation,
@@ -171,7 +171,7 @@ internal static class DeploymentUpdates
             }
         }
 
-        var infra = state.RequireInfra(settings["infraId"]!.GetValue<string>());
+        var infra = state.RequireInfra(settings.Text("infraId"));
         var result = new JsonObject();
         if (infra.Type() == DeployerViews.StaticInfra)
         {
@@ -195,8 +195,8 @@ internal static class DeploymentUpdates
             DeployedOn = EmulatorContext.Now(),
             UnavailableEndpoints = generations.Values
                 .SelectMany(content => content.Endpoints)
-                .Where(endpoint => !ServableEndpointTypes.Contains(endpoint["type"]!.GetValue<string>()))
-                .Select(endpoint => endpoint["id"]!.GetValue<string>())
+                .Where(endpoint => !ServableEndpointTypes.Contains(endpoint.Text("type")))
+                .Select(endpoint => endpoint.Text("id"))
                 .Distinct()
                 .ToList(),
         };

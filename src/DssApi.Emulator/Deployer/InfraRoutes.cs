@@ -8,7 +8,7 @@ namespace DssApi.Emulator.Deployer;
 /// <summary>Deployment stages and infrastructures of the API Deployer (dss-protocol §2.6–2.8, §5.4).</summary>
 internal static class InfraRoutes
 {
-    public static readonly IReadOnlyCollection<string> InfraTypes = [DeployerViews.StaticInfra, "K8S", "AZURE_ML", "SAGEMAKER", "SNOWPARK", "VERTEX_AI", "DATABRICKS"];
+    private static readonly IReadOnlyCollection<string> InfraTypes = [DeployerViews.StaticInfra, "K8S", "AZURE_ML", "SAGEMAKER", "SNOWPARK", "VERTEX_AI", "DATABRICKS"];
 
     private static readonly IReadOnlyCollection<string> GovernCheckPolicies = ["PREVENT", "WARN", "NO_CHECK"];
 
@@ -26,8 +26,7 @@ internal static class InfraRoutes
             .Select(stage => (JsonNode)new JsonObject { ["id"] = stage.Id, ["desc"] = stage.Description })
             .ToArray())));
 
-        routes.MapPublicApi("GET", "api-deployer/infras", _ => DssResponse.Json(store.Read(state => new JsonArray(state.Infras.Values
-            .OrderBy(infra => infra.Settings["id"]!.GetValue<string>(), StringComparer.Ordinal)
+        routes.MapPublicApi("GET", "api-deployer/infras", _ => DssResponse.Json(store.Read(state => new JsonArray(state.Infras.InIdOrder()
             .Select(infra => (JsonNode)DeployerViews.InfraLightStatus(state, infra))
             .ToArray()))));
 
@@ -50,14 +49,15 @@ internal static class InfraRoutes
                 settings["apiNodes"] = new JsonArray();
             }
 
-            store.Write(state =>
+            return DssResponse.Json(store.Write(state =>
             {
                 if (infraId.Length == 0 || !state.Infras.TryAdd(infraId, new InfraState { Settings = settings }))
                 {
                     throw DssError.IllegalArgument(infraId.Length == 0 ? "The infrastructure id cannot be empty" : $"Infrastructure {infraId} already exists");
                 }
-            });
-            return DssResponse.Json(settings);
+
+                return settings.DeepClone();
+            }));
         });
 
         routes.MapPublicApi("GET", Infra, request => DssResponse.Json(store.Read(state =>
@@ -103,7 +103,7 @@ internal static class InfraRoutes
     {
         const string owner = "infrastructure settings";
         var settings = body.DeepClone().AsObject();
-        var type = current["type"]!.GetValue<string>();
+        var type = current.Text("type");
         var savedType = DssJson.OptionalEnum(settings, "type", owner, InfraTypes);
         if (savedType is not null && savedType != type)
         {
@@ -112,7 +112,7 @@ internal static class InfraRoutes
 
         settings["id"] = current["id"]!.DeepClone();
         settings["type"] = type;
-        settings["stage"] = RequireStage(DssJson.OptionalString(settings, "stage", owner) ?? current["stage"]!.GetValue<string>());
+        settings["stage"] = RequireStage(DssJson.OptionalString(settings, "stage", owner) ?? current.Text("stage"));
         settings["governCheckPolicy"] = DssJson.OptionalEnum(settings, "governCheckPolicy", owner, GovernCheckPolicies) ?? "NO_CHECK";
         if (type == DeployerViews.StaticInfra)
         {

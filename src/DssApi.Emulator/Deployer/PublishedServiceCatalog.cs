@@ -58,5 +58,5 @@ internal static class PublishedServiceCatalog
     }
 
     public static string Name(this PublishedServiceState service) =>
-        service.Settings["name"]?.GetValue<string>() ?? service.Settings["id"]!.GetValue<string>();
+        service.Settings["name"]?.GetValue<string>() ?? service.Settings.Text("id");
 }

@@ -15,8 +15,7 @@ internal static class PublishedServiceRoutes
     {
         var store = context.Store;
 
-        routes.MapPublicApi("GET", "api-deployer/services", _ => DssResponse.Json(store.Read(state => new JsonArray(state.PublishedServices.Values
-            .OrderBy(service => service.Settings["id"]!.GetValue<string>(), StringComparer.Ordinal)
+        routes.MapPublicApi("GET", "api-deployer/services", _ => DssResponse.Json(store.Read(state => new JsonArray(state.PublishedServices.InIdOrder()
             .Select(service => (JsonNode)DeployerViews.ServiceLightStatus(state, service))
             .ToArray()))));
 
@@ -24,8 +23,7 @@ internal static class PublishedServiceRoutes
         {
             var body = await request.ReadJsonObjectAsync();
             var serviceId = DssJson.RequireString(body, "publishedServiceId", "published service creation");
-            var service = store.Write(state => PublishedServiceCatalog.Create(state, serviceId, null));
-            return DssResponse.Json(service.Settings.DeepClone());
+            return DssResponse.Json(store.Write(state => PublishedServiceCatalog.Create(state, serviceId, null).Settings.DeepClone()));
         });
 
         routes.MapPublicApi("GET", Service, request => DssResponse.Json(store.Read(state =>

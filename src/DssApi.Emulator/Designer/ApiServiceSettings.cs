@@ -11,7 +11,7 @@ namespace DssApi.Emulator.Designer;
 /// </summary>
 internal static class ApiServiceSettings
 {
-    public static readonly IReadOnlyCollection<string> AuthMethods = ["PUBLIC", "API_KEYS", "OAUTH2"];
+    private static readonly IReadOnlyCollection<string> AuthMethods = ["PUBLIC", "API_KEYS", "OAUTH2"];
 
     /// <summary>The fields DSS fills in when an endpoint of each type omits them.</summary>
     private static readonly IReadOnlyDictionary<string, string> EndpointDefaults = new Dictionary<string, string>
@@ -42,6 +42,11 @@ internal static class ApiServiceSettings
         ["endpoints"] = new JsonArray(),
         ["tags"] = new JsonArray(),
     };
+
+    /// <summary>The <c>{id, type}</c> pairs DSS lists for a service, a package or a published version.</summary>
+    public static JsonArray EndpointHeads(JsonObject settings) => new(settings["endpoints"]!.AsArray()
+        .Select(endpoint => (JsonNode)new JsonObject { ["id"] = endpoint!["id"]!.DeepClone(), ["type"] = endpoint["type"]!.DeepClone() })
+        .ToArray());
 
     /// <summary>Validates a saved settings body and returns what DSS would store; the body itself is not modified.</summary>
     public static JsonObject Normalize(JsonObject body, string projectKey, string serviceId)

@@ -19,8 +19,7 @@ internal static class DesignerRoutes
         var store = context.Store;
 
         routes.MapPublicApi("GET", "projects/{projectKey}/apiservices", request => DssResponse.Json(store.Read(state =>
-            new JsonArray(state.RequireProject(request.Route("projectKey")).ApiServices.Values
-                .OrderBy(service => service.Settings["id"]!.GetValue<string>(), StringComparer.Ordinal)
+            new JsonArray(state.RequireProject(request.Route("projectKey")).ApiServices.InIdOrder()
                 .Select(service => (JsonNode)ListItem(service.Settings))
                 .ToArray()))));
 
@@ -188,9 +187,7 @@ internal static class DesignerRoutes
         ["name"] = settings["name"]?.DeepClone(),
         ["authMethod"] = settings["authMethod"]!.DeepClone(),
         ["publicAccess"] = settings["publicAccess"]!.DeepClone(),
-        ["endpoints"] = new JsonArray(settings["endpoints"]!.AsArray()
-            .Select(endpoint => (JsonNode)new JsonObject { ["id"] = endpoint!["id"]!.DeepClone(), ["type"] = endpoint["type"]!.DeepClone() })
-            .ToArray()),
+        ["endpoints"] = ApiServiceSettings.EndpointHeads(settings),
     };
 
     /// <summary>
@@ -199,7 +196,7 @@ internal static class DesignerRoutes
     /// </summary>
     private static PackageContent BuildPackage(DemoProject demo, ProjectState project, JsonObject settings, string packageId, string? releaseNotes)
     {
-        var serviceId = settings["id"]!.GetValue<string>();
+        var serviceId = settings.Text("id");
         var endpoints = settings["endpoints"]!.AsArray().Select(endpoint => endpoint!.AsObject()).ToArray();
         if (endpoints.Length == 0)
         {
@@ -210,8 +207,8 @@ internal static class DesignerRoutes
         var datasets = new Dictionary<string, DatasetTable>(StringComparer.Ordinal);
         foreach (var endpoint in endpoints)
         {
-            var endpointId = endpoint["id"]!.GetValue<string>();
-            var type = endpoint["type"]!.GetValue<string>();
+            var endpointId = endpoint.Text("id");
+            var type = endpoint.Text("type");
             var expectedTypes = PredictionTypes.ForEndpointType(type);
             if (expectedTypes.Count > 0)
             {

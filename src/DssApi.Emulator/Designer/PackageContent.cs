@@ -34,13 +34,10 @@ internal sealed class PackageContent(JsonObject json)
 
     public IEnumerable<JsonObject> Endpoints => Service["endpoints"]!.AsArray().Select(endpoint => endpoint!.AsObject());
 
-    /// <summary>The <c>{id, type}</c> pairs DSS lists for a package or a published version.</summary>
-    public JsonArray EndpointHeads() => new(Endpoints
-        .Select(endpoint => (JsonNode)new JsonObject { ["id"] = endpoint["id"]!.DeepClone(), ["type"] = endpoint["type"]!.DeepClone() })
-        .ToArray());
+    public JsonArray EndpointHeads() => ApiServiceSettings.EndpointHeads(Service);
 
     public JsonObject? FindEndpoint(string endpointId) =>
-        Endpoints.FirstOrDefault(endpoint => endpoint["id"]!.GetValue<string>() == endpointId);
+        Endpoints.FirstOrDefault(endpoint => endpoint.Text("id") == endpointId);
 
     public PackagedModel? FindModel(string savedModelId) =>
         Manifest["models"]?[savedModelId] is JsonObject model
@@ -100,12 +97,23 @@ internal sealed class PackageContent(JsonObject json)
         {
             using var zip = new ZipArchive(new MemoryStream(archive), ZipArchiveMode.Read);
             var manifest = ReadEntry(zip, ManifestEntry);
-            if (manifest["format"]?.GetValue<string>() != Format || manifest["packageId"]?.GetValue<string>() is not { Length: > 0 })
+            if (DssJson.OptionalString(manifest, "format", ManifestEntry) != Format
+                || DssJson.OptionalString(manifest, "packageId", ManifestEntry) is not { Length: > 0 }
+                || DssJson.OptionalNumber(manifest, "createdOn", ManifestEntry) is null)
             {
                 throw InvalidArchive($"{ManifestEntry} is not an API package manifest");
             }
 
-            return new PackageContent(new JsonObject { ["manifest"] = manifest, ["service"] = ReadEntry(zip, ServiceEntry) });
+            var service = ReadEntry(zip, ServiceEntry);
+            foreach (var (endpoint, index) in DssJson.RequireArray(service, "endpoints", ServiceEntry).Select((endpoint, index) => (endpoint, index)))
+            {
+                var owner = $"{ServiceEntry} endpoint #{index}";
+                var fields = endpoint as JsonObject ?? throw InvalidArchive($"{owner} is not a JSON object");
+                DssJson.RequireString(fields, "id", owner);
+                DssJson.RequireEnum(fields, "type", owner, ApiServiceSettings.EndpointTypes);
+            }
+
+            return new PackageContent(new JsonObject { ["manifest"] = manifest, ["service"] = service });
         }
         catch (Exception e) when (e is InvalidDataException or JsonException)
         {

@@ -35,8 +35,8 @@ internal sealed class FutureRegistry(ILogger<FutureRegistry> logger)
             return job.RunningState();
         }
 
-        _jobs.TryRemove(jobId, out _);
-        return job.FinalState();
+        // Two concurrent reads of a finished job: only the one that removes it gets the outcome.
+        return _jobs.TryRemove(jobId, out _) ? job.FinalState() : throw DssError.IllegalArgument("No future by that id");
     }
 
     /// <summary>Aborts every running job and waits until each has recorded its outcome.</summary>

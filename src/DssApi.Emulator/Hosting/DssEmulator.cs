@@ -27,6 +27,7 @@ public sealed class DssEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EmulatorContext _context;
+    private int _disposed;
 
     private DssEmulator(WebApplication app, EmulatorContext context)
     {
@@ -47,6 +48,8 @@ public sealed class DssEmulator : IAsyncDisposable
     public IReadOnlyList<string> DemoSavedModelIds => _context.Demo.SavedModels.Select(model => model.Id).ToArray();
 
     /// <summary>Starts an emulator and returns once it accepts connections.</summary>
+    /// <exception cref="IOException">The address cannot be bound (e.g. the port is in use).</exception>
+    /// <exception cref="InvalidDataException">The data directory holds a state file the emulator cannot read.</exception>
     /// <param name="options">Listening address, API key, persistence and fault injection; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<DssEmulator> StartAsync(DssEmulatorOptions? options = null, CancellationToken cancellationToken = default)
@@ -55,6 +58,9 @@ public sealed class DssEmulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.FaultRate, nameof(options.FaultRate));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.FaultRate, 1, nameof(options.FaultRate));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Latency, TimeSpan.Zero, nameof(options.Latency));
+
+        var demo = DemoProject.Load();
+        var store = StateStore.Open(options.DataDirectory, () => SeedState(demo));
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Url);
@@ -65,17 +71,26 @@ public sealed class DssEmulator : IAsyncDisposable
 
         var app = builder.Build();
         var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
-        var demo = DemoProject.Load();
         var context = new EmulatorContext(
             options,
             options.AdminApiKey ?? RandomNumberGenerator.GetHexString(32, lowercase: true),
             demo,
-            StateStore.Open(options.DataDirectory, () => SeedState(demo)),
+            store,
             new FutureRegistry(loggerFactory.CreateLogger<FutureRegistry>()));
         var pipeline = new EmulatorPipeline(context, BuildRoutes(context), loggerFactory.CreateLogger<EmulatorPipeline>());
         app.Run(pipeline.HandleAsync);
 
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // A port already in use, say: release what the host holds before reporting it.
+            await app.DisposeAsync();
+            throw;
+        }
+
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         context.BaseUrl = addresses.First().TrimEnd('/');
         DeploymentUpdates.RecoverInterrupted(context);
@@ -88,6 +103,11 @@ public sealed class DssEmulator : IAsyncDisposable
     /// <summary>Aborts running futures (a running update is recorded as failed), stops listening and releases the port.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _context.Futures.AbortAllAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();

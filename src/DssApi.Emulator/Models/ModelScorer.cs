@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DssApi.Emulator.Routing;
 
@@ -46,8 +45,8 @@ internal static class ModelScorer
     public static JsonArray Forecast(PackagedModel model, JsonArray items)
     {
         var parameters = model.Parameters;
-        var timeColumn = parameters["timeColumn"]!.GetValue<string>();
-        var targetColumn = parameters["targetColumn"]!.GetValue<string>();
+        var timeColumn = parameters.Text("timeColumn");
+        var targetColumn = parameters.Text("targetColumn");
         var identifierColumns = Strings(parameters["identifierColumns"]);
         var horizon = parameters["horizon"]!.GetValue<int>();
         var frequency = TimeSpan.FromDays(parameters["frequencyDays"]!.GetValue<double>());

@@ -15,7 +15,7 @@ internal static class DssJson
     /// A deep copy without null-valued properties: DSS serializes with Gson, which omits null fields,
     /// and clients test key presence (dss-protocol §1.4).
     /// </summary>
-    public static JsonNode? WithoutNulls(JsonNode? node) => node switch
+    private static JsonNode? WithoutNulls(JsonNode? node) => node switch
     {
         JsonObject obj => new JsonObject(obj
             .Where(property => property.Value is not null)
@@ -41,6 +41,9 @@ internal static class DssJson
 
     public static JsonObject ParseObject(string text, string what) =>
         Parse(text, what) as JsonObject ?? throw DssError.MalformedRequest($"Expected a JSON object in {what}");
+
+    /// <summary>A string field that validated data always carries (ids, references, types).</summary>
+    public static string Text(this JsonObject obj, string field) => obj[field]!.GetValue<string>();
 
     public static string RequireString(JsonObject obj, string field, string owner) =>
         OptionalString(obj, field, owner) ?? throw DssError.IllegalArgument($"'{field}' is required in {owner}");

@@ -1,6 +1,7 @@
 using System.Net.Mime;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Net.Http.Headers;
 
 namespace DssApi.Emulator.Routing;
 
@@ -49,6 +50,19 @@ internal abstract class DssResponse
         }
     }
 
+    /// <summary>A quoted file name as DSS sends it; names a quoted string cannot carry get an RFC 5987 <c>filename*</c>.</summary>
+    private static string Disposition(string fileName)
+    {
+        if (fileName.All(character => char.IsAscii(character) && !char.IsControl(character) && character is not ('"' or '\\')))
+        {
+            return $"attachment; filename=\"{fileName}\"";
+        }
+
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(fileName);
+        return disposition.ToString();
+    }
+
     private sealed class FileResponse(byte[] content, string contentType, string fileName) : DssResponse
     {
         public override async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)
@@ -56,7 +70,7 @@ internal abstract class DssResponse
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = contentType;
             response.ContentLength = content.Length;
-            response.Headers.ContentDisposition = new ContentDisposition { FileName = fileName, DispositionType = "attachment" }.ToString();
+            response.Headers.ContentDisposition = Disposition(fileName);
             await response.Body.WriteAsync(content, cancellationToken);
         }
     }

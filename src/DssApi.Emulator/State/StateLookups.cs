@@ -30,11 +30,13 @@ internal static class StateLookups
     public static DeploymentState RequireDeployment(this EmulatorState state, string deploymentId) =>
         state.Deployments.GetValueOrDefault(deploymentId) ?? throw DssError.NotFound($"Deployment {deploymentId} not found");
 
+    /// <summary>Objects in id order, the order every list route uses.</summary>
+    public static IEnumerable<T> InIdOrder<T>(this Dictionary<string, T> objects) =>
+        objects.OrderBy(entry => entry.Key, StringComparer.Ordinal).Select(entry => entry.Value);
+
     /// <summary>Deployments in id order, the order every list route uses.</summary>
     public static IEnumerable<DeploymentState> DeploymentsWhere(this EmulatorState state, string field, string value) =>
-        state.Deployments.Values
-            .Where(deployment => deployment.Settings[field]?.GetValue<string>() == value)
-            .OrderBy(deployment => deployment.Id(), StringComparer.Ordinal);
+        state.Deployments.InIdOrder().Where(deployment => deployment.Settings[field]?.GetValue<string>() == value);
 
     /// <summary>Refuses to delete <paramref name="what"/> while deployments still reference it, as DSS does.</summary>
     public static void RequireNoDeployments(this EmulatorState state, string field, string value, string what)
@@ -46,5 +48,5 @@ internal static class StateLookups
         }
     }
 
-    public static string Id(this DeploymentState deployment) => deployment.Settings["id"]!.GetValue<string>();
+    public static string Id(this DeploymentState deployment) => deployment.Settings.Text("id");
 }

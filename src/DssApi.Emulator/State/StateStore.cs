@@ -33,10 +33,20 @@ internal sealed class StateStore
 
         Directory.CreateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, FileName);
-        var state = File.Exists(path)
-            ? JsonSerializer.Deserialize<EmulatorState>(File.ReadAllText(path), FileFormat) ?? seed()
-            : seed();
-        return new StateStore(state, dataDirectory);
+        return new StateStore(File.Exists(path) ? Load(path) : seed(), dataDirectory);
+    }
+
+    private static EmulatorState Load(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<EmulatorState>(File.ReadAllText(path), FileFormat)
+                ?? throw new JsonException("the document is null");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"Cannot read the emulator state in {path}: {e.Message}", e);
+        }
     }
 
     public T Read<T>(Func<EmulatorState, T> read)
