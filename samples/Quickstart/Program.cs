@@ -56,11 +56,12 @@ await DeployAsync(deployment);
 
 // 5. Call the deployed endpoint.
 var status = await deployment.GetStatusAsync();
-var deployedServiceId = status.Light.DeploymentBasicInfo.DeployedServiceId ?? status.Light.DeploymentBasicInfo.PublishedServiceId;
-foreach (var node in status.Heavy.ApiNodes)
+foreach (var serviceUrl in status.GetServiceUrls())
 {
-    Console.WriteLine($"Service URL: {node.Url}/public/api/v1/{deployedServiceId}");
+    Console.WriteLine($"Service URL: {serviceUrl}");
 }
+
+var deployedServiceId = status.Light.DeploymentBasicInfo.DeployedServiceId ?? status.Light.DeploymentBasicInfo.PublishedServiceId;
 
 using var apiNode = new DssApiNodeClient(new DssApiNodeClientOptions { Url = new Uri(apiNodeUrl), ServiceId = deployedServiceId });
 var customer = new JsonObject { ["tenure_months"] = 10, ["monthly_charges"] = 70, ["contract"] = "month-to-month", ["support_calls"] = 2 };
