@@ -50,6 +50,7 @@ public sealed class DssEmulator : IAsyncDisposable
     /// <summary>Starts an emulator and returns once it accepts connections.</summary>
     /// <exception cref="IOException">The address cannot be bound (e.g. the port is in use).</exception>
     /// <exception cref="InvalidDataException">The data directory holds a state file the emulator cannot read.</exception>
+    /// <exception cref="ArgumentException">An option is out of range, or a user API key is empty or the admin key.</exception>
     /// <param name="options">Listening address, API key, persistence and fault injection; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<DssEmulator> StartAsync(DssEmulatorOptions? options = null, CancellationToken cancellationToken = default)
@@ -58,6 +59,11 @@ public sealed class DssEmulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.FaultRate, nameof(options.FaultRate));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.FaultRate, 1, nameof(options.FaultRate));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Latency, TimeSpan.Zero, nameof(options.Latency));
+        var adminApiKey = options.AdminApiKey ?? RandomNumberGenerator.GetHexString(32, lowercase: true);
+        if (options.UserApiKeys.Any(key => key.Length == 0 || key == adminApiKey))
+        {
+            throw new ArgumentException("A user API key can be neither empty nor the admin API key", nameof(options));
+        }
 
         var demo = DemoProject.Load();
         var store = StateStore.Open(options.DataDirectory, () => SeedState(demo));
@@ -73,7 +79,7 @@ public sealed class DssEmulator : IAsyncDisposable
         var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
         var context = new EmulatorContext(
             options,
-            options.AdminApiKey ?? RandomNumberGenerator.GetHexString(32, lowercase: true),
+            adminApiKey,
             demo,
             store,
             new FutureRegistry(loggerFactory.CreateLogger<FutureRegistry>()));
