@@ -38,7 +38,10 @@ public sealed class DssEmulator : IAsyncDisposable
     /// <summary>The bound base URL, e.g. <c>http://127.0.0.1:41873</c> (no trailing slash).</summary>
     public string Url => _context.BaseUrl;
 
-    /// <summary>The API key that authenticates public API calls (as Basic user name, Basic password, or Bearer token).</summary>
+    /// <summary>
+    /// The admin API key, which authenticates every public API call, admin-only ones included (as Basic user name,
+    /// Basic password, or Bearer token).
+    /// </summary>
     public string AdminApiKey => _context.AdminApiKey;
 
     /// <summary>The key of the demo project that holds the demo saved models.</summary>

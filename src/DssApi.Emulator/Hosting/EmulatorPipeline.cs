@@ -124,6 +124,7 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
 
         lock (_faultsGate)
         {
+            // The three fault kinds follow None in the enum.
             return _faults.NextDouble() < context.Options.FaultRate ? (InjectedFault)(1 + _faults.Next(3)) : InjectedFault.None;
         }
     }
