@@ -41,17 +41,22 @@ public sealed class TransportTests
     }
 
     [Fact]
-    public async Task UserKeyCallsOrdinaryRoutes()
+    public async Task UserKeyCallsOrdinaryRoutesAndIsNotAdminOfInfrastructures()
     {
         await using var dss = await TestDss.StartAsync(new DssEmulatorOptions { UserApiKeys = ["user-key", "other-user-key"] });
+        await dss.CreateStaticInfraAsync("infra");
         using var user = TestDss.NewClient(dss.Emulator.Url, "other-user-key");
 
         using var created = await user.PostAsync($"{TestDss.PublicApi}projects/{dss.Project}/apiservices/by-user", null);
-        using var infras = await user.GetAsync(TestDss.PublicApi + "api-deployer/infras");
+        var infraForUser = await TestDss.ReadJsonAsync(await user.GetAsync(TestDss.PublicApi + "api-deployer/infras/infra"));
+        var infrasForUser = await TestDss.ReadJsonAsync(await user.GetAsync(TestDss.PublicApi + "api-deployer/infras"));
+        var infraForAdmin = await dss.GetJsonAsync("api-deployer/infras/infra");
 
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, infras.StatusCode);
         Assert.Equal("by-user", (await dss.GetJsonAsync($"projects/{dss.Project}/apiservices"))[0]!["id"]!.GetValue<string>());
+        Assert.False(infraForUser["isAdmin"]!.GetValue<bool>());
+        Assert.False(infrasForUser[0]!["isAdmin"]!.GetValue<bool>());
+        Assert.True(infraForAdmin["isAdmin"]!.GetValue<bool>());
     }
 
     [Fact]

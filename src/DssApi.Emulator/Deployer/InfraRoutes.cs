@@ -26,8 +26,8 @@ internal static class InfraRoutes
             .Select(stage => (JsonNode)new JsonObject { ["id"] = stage.Id, ["desc"] = stage.Description })
             .ToArray())));
 
-        routes.MapPublicApi("GET", "api-deployer/infras", _ => DssResponse.Json(store.Read(state => new JsonArray(state.Infras.InIdOrder()
-            .Select(infra => (JsonNode)DeployerViews.InfraLightStatus(state, infra))
+        routes.MapPublicApi("GET", "api-deployer/infras", request => DssResponse.Json(store.Read(state => new JsonArray(state.Infras.InIdOrder()
+            .Select(infra => (JsonNode)DeployerViews.InfraLightStatus(state, infra, request.CallerIsAdmin))
             .ToArray()))));
 
         routes.MapAdminApi("POST", "api-deployer/infras", async request =>
@@ -61,7 +61,7 @@ internal static class InfraRoutes
         });
 
         routes.MapPublicApi("GET", Infra, request => DssResponse.Json(store.Read(state =>
-            DeployerViews.InfraLightStatus(state, state.RequireInfra(request.Route("infraId"))))));
+            DeployerViews.InfraLightStatus(state, state.RequireInfra(request.Route("infraId")), request.CallerIsAdmin))));
 
         routes.MapPublicApi("GET", Infra + "/settings", request => DssResponse.Json(store.Read(state =>
             state.RequireInfra(request.Route("infraId")).Settings.DeepClone())));

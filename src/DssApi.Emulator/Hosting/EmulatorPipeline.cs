@@ -39,8 +39,8 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
             // The raw target keeps %2F inside ids; the decoded path would split them.
             var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.ToString();
             var match = routes.Match(http.Request.Method, rawTarget);
-            Authenticate(http.Request, match.Audience);
-            var response = await match.Handler(new DssRequest(http, match.Values));
+            var callerIsAdmin = Authenticate(http.Request, match.Audience);
+            var response = await match.Handler(new DssRequest(http, match.Values, callerIsAdmin));
             await AnswerAsync(http, fault, () => response.WriteAsync(http.Response, http.RequestAborted));
         }
         catch (DssError error)
@@ -64,21 +64,23 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
     }
 
     /// <summary>
-    /// The public API takes the admin key or a user key, and refuses a user key on admin routes (403) as DSS
-    /// does; the API node authenticates per service, in its routes.
+    /// Whether the caller holds the admin key. The public API takes the admin key or a user key, and refuses a
+    /// user key on admin routes (403) as DSS does; the API node authenticates per service, in its routes.
     /// </summary>
-    private void Authenticate(HttpRequest request, RouteAudience audience)
+    private bool Authenticate(HttpRequest request, RouteAudience audience)
     {
         if (audience == RouteAudience.ApiNode)
         {
-            return;
+            return false;
         }
 
-        var key = ApiKeyCredentials.Require(request, context.PublicApiKeys);
-        if (audience == RouteAudience.AdminApi && key != context.AdminApiKey)
+        var isAdmin = ApiKeyCredentials.Require(request, context.PublicApiKeys) == context.AdminApiKey;
+        if (audience == RouteAudience.AdminApi && !isAdmin)
         {
             throw DssError.Unauthorized("Action forbidden, you are not admin");
         }
+
+        return isAdmin;
     }
 
     /// <summary>Writes the answer, unless the injected fault loses it: the work is done, but the connection drops.</summary>
