@@ -118,6 +118,17 @@ public sealed class StandaloneTests
     }
 
     [Fact]
+    public async Task UserKeyEqualToTheAdminKeyExitsWithAnError()
+    {
+        using var process = Process.Start(EmulatorProcess.StartInfo("--api-key", "shared", "--user-api-key", "other,shared"))!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("A user API key can be neither empty nor the admin API key", error);
+    }
+
+    [Fact]
     public async Task InvalidOptionExitsWithUsage()
     {
         using var process = Process.Start(EmulatorProcess.StartInfo("--fault-rate", "2"))!;
