@@ -285,7 +285,8 @@ internal sealed class ObjectEmitter
         {
             case MutatorKind.Append:
                 var item = templates.BuildObject(mutator.TemplateJson, "item");
-                W.Line($"{Names.DssJson}.GetOrAddArray(GetRaw(), {CodeWriter.Literal(target!.Wire)}).Add({item});");
+                // Add(JsonNode), not the generic Add<T>, which needs reflection (trimming, Native AOT).
+                W.Line($"{Names.DssJson}.GetOrAddArray(GetRaw(), {CodeWriter.Literal(target!.Wire)}).Add(({Names.JsonNode}){item});");
                 W.Line(returnsCase ? $"return new {returnType}({item});" : $"return {returnType}.FromJson({item});");
                 break;
             case MutatorKind.Remove:

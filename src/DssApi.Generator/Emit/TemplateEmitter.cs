@@ -149,7 +149,7 @@ internal sealed class TemplateEmitter
                 _writer.Line($"var {local} = new {Names.JsonArray}();");
                 foreach (var item in array.Items)
                 {
-                    _writer.Line($"{local}.Add({Expression(item, name)});");
+                    _writer.Line($"{local}.Add(({Names.JsonNode}?){Expression(item, name)});");
                 }
 
                 return local;
