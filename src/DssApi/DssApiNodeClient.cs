@@ -30,8 +30,9 @@ public sealed class DssApiNodeClient : IDisposable
         var authorization = options.ApiKey is not null ? DssHttpStack.BasicAuthorization(options.ApiKey)
             : options.BearerToken is not null ? DssHttpStack.BearerAuthorization(options.BearerToken)
             : null;
-        _http = DssHttpStack.CreateHttpClient(options, baseUrl, out _ownsHttp);
-        Pipeline = new DssPipeline(_http, baseUrl, authorization, options);
+        var logger = DssHttpStack.CreateLogger(options);
+        _http = DssHttpStack.CreateHttpClient(options, baseUrl, logger, out _ownsHttp);
+        Pipeline = new DssPipeline(_http, baseUrl, authorization, options, logger);
     }
 
     /// <summary>The API node base URL.</summary>

@@ -26,14 +26,30 @@ public sealed class DssClient : IDisposable
     /// <param name="options">Where DSS is, the API key and the transport settings.</param>
     /// <exception cref="ArgumentException">The URL or the API key is missing or invalid.</exception>
     public DssClient(DssClientOptions options)
+        : this(options, httpFromFactory: null)
+    {
+    }
+
+    /// <summary>Creates a client over an <see cref="HttpClient"/> whose handler DssApi configured
+    /// from the same options (the dependency-injection path).</summary>
+    internal DssClient(DssClientOptions options, HttpClient? httpFromFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         var apiKey = options.ApiKey ?? throw new ArgumentException("An API key is required (DssClientOptions.ApiKey).", nameof(options));
         var baseUrl = DssHttpStack.AppendPath(options.Url, "/dip/publicapi", "DssClientOptions.Url");
         Url = options.Url!;
         FuturePolling = options.FuturePolling;
-        _http = DssHttpStack.CreateHttpClient(options, baseUrl, out _ownsHttp);
-        Pipeline = new DssPipeline(_http, baseUrl, DssHttpStack.BasicAuthorization(apiKey), options);
+        var logger = DssHttpStack.CreateLogger(options);
+        if (httpFromFactory is not null)
+        {
+            _http = httpFromFactory;
+        }
+        else
+        {
+            _http = DssHttpStack.CreateHttpClient(options, baseUrl, logger, out _ownsHttp);
+        }
+
+        Pipeline = new DssPipeline(_http, baseUrl, DssHttpStack.BasicAuthorization(apiKey), options, logger);
     }
 
     /// <summary>The DSS base URL.</summary>

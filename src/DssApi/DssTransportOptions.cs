@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
 
 namespace DssApi;
 
@@ -8,7 +9,7 @@ namespace DssApi;
 /// </summary>
 public abstract class DssTransportOptions
 {
-    /// <summary>The longest a single request may take, from sending it to reading its whole
+    /// <summary>The longest a single attempt of a request may take, from sending it to reading its whole
     /// response (for streamed downloads: until the response headers arrive). Default 100 s;
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
@@ -37,4 +38,11 @@ public abstract class DssTransportOptions
 
     /// <summary>A client certificate for mutual TLS.</summary>
     public X509Certificate2? ClientCertificate { get; set; }
+
+    /// <summary>How transient failures of requests that are safe to repeat are retried.</summary>
+    public DssRetryOptions Retry { get; } = new();
+
+    /// <summary>Where the client logs requests (debug), retries and job progress (information)
+    /// and warnings. Secrets and headers are never logged.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 }

@@ -1,6 +1,8 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Text.Json.Nodes;
+using DssApi.Diagnostics;
 using DssApi.Transport;
 
 namespace DssApi;
@@ -19,6 +21,7 @@ public sealed class DssFuture<T>
 
     private readonly DssClient _client;
     private readonly Func<JsonNode?, T> _readResult;
+    private readonly Func<CancellationToken, Task<T>>? _recoverLostResult;
     private readonly SemaphoreSlim _pollGate = new(1, 1);
     private volatile Outcome? _outcome;
 
@@ -27,12 +30,19 @@ public sealed class DssFuture<T>
     /// <param name="client">The client that started the job.</param>
     /// <param name="startResponse">The future response DSS answered.</param>
     /// <param name="readResult">Reads the job's result JSON.</param>
+    /// <param name="recoverLostResult">Learns the job's outcome another way (for a deployment
+    /// update: its update history) when the read of the finished job is lost in transit, since DSS
+    /// deleted the job as it answered. It returns the result, or throws the job's error as a
+    /// <see cref="DssApiException"/> with a 4xx status; a network error or a 5xx means the outcome
+    /// stays unknown (<see cref="DssOutcomeUnknownException"/>).</param>
     /// <exception cref="DssProtocolException">The response has neither a job id nor a result.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public DssFuture(DssClient client, JsonObject startResponse, Func<JsonNode?, T> readResult)
+    public DssFuture(DssClient client, JsonObject startResponse, Func<JsonNode?, T> readResult,
+        Func<CancellationToken, Task<T>>? recoverLostResult = null)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _readResult = readResult ?? throw new ArgumentNullException(nameof(readResult));
+        _recoverLostResult = recoverLostResult;
         var status = DssFutureStatus.FromJson(startResponse ?? throw new ArgumentNullException(nameof(startResponse)));
         Id = status.JobId;
         LastStatus = status;
@@ -50,11 +60,14 @@ public sealed class DssFuture<T>
     /// <param name="client">A client of the DSS that runs the job.</param>
     /// <param name="jobId">The job id.</param>
     /// <param name="readResult">Reads the job's result JSON.</param>
+    /// <param name="recoverLostResult">Learns the job's outcome another way when the read of the
+    /// finished job is lost in transit.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public DssFuture(DssClient client, string jobId, Func<JsonNode?, T> readResult)
+    public DssFuture(DssClient client, string jobId, Func<JsonNode?, T> readResult, Func<CancellationToken, Task<T>>? recoverLostResult = null)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _readResult = readResult ?? throw new ArgumentNullException(nameof(readResult));
+        _recoverLostResult = recoverLostResult;
         if (string.IsNullOrEmpty(jobId))
         {
             throw new ArgumentException("A job id is required.", nameof(jobId));
@@ -140,6 +153,8 @@ public sealed class DssFuture<T>
                 deadline.CancelAfter(limit);
             }
 
+            using var activity = DssTelemetry.Source.StartActivity("DssApi future wait", ActivityKind.Internal);
+            activity?.SetTag("dssapi.job.id", Id);
             try
             {
                 await _pollGate.WaitAsync(deadline.Token).ConfigureAwait(false);
@@ -157,6 +172,7 @@ public sealed class DssFuture<T>
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
             {
+                activity?.SetStatus(ActivityStatusCode.Error, "timeout");
                 throw new DssTimeoutException(
                     $"The DSS job {Id} did not finish within {limit}; it keeps running on the server (abort it with AbortAsync).");
             }
@@ -193,6 +209,7 @@ public sealed class DssFuture<T>
         {
             var status = await RequestStateAsync(peek: true, cancellationToken).ConfigureAwait(false);
             progress?.Report(status);
+            LogProgress(status);
             if (!status.IsAlive || status.HasResult)
             {
                 // Finished: this read consumes the job on the server, so its outcome is kept.
@@ -201,20 +218,62 @@ public sealed class DssFuture<T>
                 {
                     final = await RequestStateAsync(peek: false, cancellationToken).ConfigureAwait(false);
                 }
+                catch (Exception lost) when (_recoverLostResult is not null && IsLostRead(lost))
+                {
+                    await RecoverAsync(lost, cancellationToken).ConfigureAwait(false);
+                    return;
+                }
                 catch (DssApiException failure)
                 {
                     _outcome = new Outcome(default, Aborted: false, failure);
+                    DssLog.JobFinished(_client.Pipeline.Logger, Id, "failed");
                     throw;
                 }
 
                 if (final.HasResult)
                 {
                     _outcome = Finish(final);
+                    DssLog.JobFinished(_client.Pipeline.Logger, Id, ToString());
                     return;
                 }
             }
 
             await Task.Delay(backoff.Next(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The finished job's result never arrived: the connection failed, or a repeated read
+    /// found the job already deleted by the read whose answer was lost.</summary>
+    private static bool IsLostRead(Exception exception) =>
+        exception is DssConnectionException or DssTimeoutException
+        || exception is DssApiException { StatusCode: 400, ServerMessage: "No future by that id" };
+
+    private async Task RecoverAsync(Exception lost, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _outcome = new Outcome(await _recoverLostResult!(cancellationToken).ConfigureAwait(false), Aborted: false, Failure: null);
+        }
+        catch (DssApiException failure) when (failure.StatusCode < 500)
+        {
+            // The other way of learning the outcome found the job failed.
+            _outcome = new Outcome(default, Aborted: false, failure);
+        }
+        catch (Exception failure) when (failure is DssApiException or DssConnectionException or DssTimeoutException)
+        {
+            _outcome = new Outcome(default, Aborted: false, new DssOutcomeUnknownException(
+                $"GET /futures/{Id}", "the outcome of what the job was doing (for a deployment update: its last update and health)", lost));
+        }
+
+        DssLog.JobFinished(_client.Pipeline.Logger, Id, ToString() + " (outcome recovered after its result was lost)");
+    }
+
+    private void LogProgress(DssFutureStatus status)
+    {
+        if (status.IsAlive && status.States.Count > 0)
+        {
+            var step = status.States[^1];
+            DssLog.JobProgress(_client.Pipeline.Logger, Id, step.Name, step.Current, step.Target, status.RunningTime.TotalSeconds);
         }
     }
 

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using DssApi.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DssApi.Transport;
 
@@ -12,7 +15,7 @@ internal static class DssHttpStack
     /// over a handler built from the options. <paramref name="owned"/> says whether the DssApi
     /// client must dispose it.
     /// </summary>
-    public static HttpClient CreateHttpClient(DssTransportOptions options, Uri baseUrl, out bool owned)
+    public static HttpClient CreateHttpClient(DssTransportOptions options, Uri baseUrl, ILogger logger, out bool owned)
     {
         var customStack = options.HttpClient is not null || options.HttpMessageHandler is not null;
         if (customStack && (options.DangerousAcceptAnyServerCertificate || options.ClientCertificate is not null))
@@ -34,8 +37,12 @@ internal static class DssHttpStack
             return new HttpClient(options.HttpMessageHandler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         }
 
-        return new HttpClient(CreateHandler(options, baseUrl), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        return new HttpClient(CreateHandler(options, baseUrl, logger), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
+
+    /// <summary>The logger the options name, or none.</summary>
+    public static ILogger CreateLogger(DssTransportOptions options) =>
+        options.LoggerFactory?.CreateLogger("DssApi") ?? NullLogger.Instance;
 
     /// <summary>HTTP Basic with the key as user name and an empty password, as DSS clients send it.</summary>
     public static AuthenticationHeaderValue BasicAuthorization(DssSecret apiKey) =>
@@ -65,7 +72,9 @@ internal static class DssHttpStack
         return new Uri(url.GetLeftPart(UriPartial.Path).TrimEnd('/') + path);
     }
 
-    private static SocketsHttpHandler CreateHandler(DssTransportOptions options, Uri baseUrl)
+    /// <summary>The handler DssApi builds: pooled connections with a bounded lifetime, decompression,
+    /// and the TLS settings of the options.</summary>
+    public static SocketsHttpHandler CreateHandler(DssTransportOptions options, Uri baseUrl, ILogger logger)
     {
         var handler = new SocketsHttpHandler
         {
@@ -77,6 +86,7 @@ internal static class DssHttpStack
         };
         if (options.DangerousAcceptAnyServerCertificate)
         {
+            DssLog.CertificateValidationDisabled(logger, baseUrl);
             handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
         }
 

@@ -1,13 +1,22 @@
 using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DssApi.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 
 namespace DssApi.Transport;
 
 /// <summary>
 /// Sends <see cref="DssRequest"/>s for the generated handles: adds authentication and headers,
-/// applies the per-request timeout, and turns HTTP errors into <see cref="DssApiException"/>,
+/// applies the per-attempt timeout, retries transient failures of requests that are safe to
+/// repeat, traces and logs each request, and turns HTTP errors into <see cref="DssApiException"/>,
 /// network failures into <see cref="DssConnectionException"/> and timeouts into
 /// <see cref="DssTimeoutException"/>. Thread-safe.
 /// </summary>
@@ -21,8 +30,14 @@ public sealed class DssPipeline
     private readonly KeyValuePair<string, string>[] _extraHeaders;
     private readonly string _userAgent;
     private readonly TimeSpan _timeout;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline<HttpResponseMessage> _retrying;
+    private readonly ResiliencePipeline<bool> _retryingUnlessDone;
 
-    internal DssPipeline(HttpClient http, Uri baseUrl, AuthenticationHeaderValue? authorization, DssTransportOptions options)
+    private static readonly ResiliencePropertyKey<Attempt> AttemptKey = new("DssApi.Attempt");
+    private static readonly ResiliencePropertyKey<(string Method, string RouteTemplate)> RouteKey = new("DssApi.Route");
+
+    internal DssPipeline(HttpClient http, Uri baseUrl, AuthenticationHeaderValue? authorization, DssTransportOptions options, ILogger logger)
     {
         _http = http;
         _baseUrl = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
@@ -31,10 +46,16 @@ public sealed class DssPipeline
         _extraHeaders = options.ExtraHeaders.ToArray();
         _userAgent = options.UserAgent ?? DefaultUserAgent;
         _timeout = options.Timeout;
+        _logger = logger;
+        _retrying = CreateRetryPipeline(options.Retry);
+        _retryingUnlessDone = CreateRetryUnlessDonePipeline(options.Retry);
     }
 
     /// <summary>The base URL every request path is appended to.</summary>
     public string BaseUrl => _baseUrl;
+
+    /// <summary>Where the client logs.</summary>
+    internal ILogger Logger => _logger;
 
     // Paths are escaped segment by segment already; canonicalization would unescape %2E%2E and drop the segment.
     private static readonly UriCreationOptions EscapedUri = new() { DangerousDisablePathAndQueryCanonicalization = true };
@@ -71,6 +92,59 @@ public sealed class DssPipeline
         }, cancellationToken);
 
     /// <summary>
+    /// Sends a request that creates or starts something, which must not happen twice. When it
+    /// fails without a clear answer (connection lost, timeout, 502/503/504), DSS is asked whether
+    /// it took effect: if so, that is success; if not, the request is sent again, within the retry
+    /// budget; if DSS cannot tell, <see cref="DssOutcomeUnknownException"/> says what to check.
+    /// </summary>
+    /// <param name="createRequest">Builds the request (once per attempt).</param>
+    /// <param name="tookEffect">Asks DSS whether the request took effect (does the object now exist?).</param>
+    /// <param name="whatToCheck">What a person should check when DSS cannot tell, such as "whether deployment d1 exists".</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task SendOnceAsync(Func<DssRequest> createRequest, Func<CancellationToken, Task<bool>> tookEffect, string whatToCheck,
+        CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            var once = new SendOnceState(this, createRequest, tookEffect, whatToCheck);
+            context.Properties.Set(RouteKey, once.Route);
+            var outcome = await _retryingUnlessDone.ExecuteOutcomeAsync(static async (context, state) =>
+            {
+                var request = state.NextRequest();
+                try
+                {
+                    await state.Pipeline.SendAsync(request, context.CancellationToken).ConfigureAwait(false);
+                    return Outcome.FromResult(true);
+                }
+                catch (Exception ambiguous) when (IsAmbiguous(ambiguous))
+                {
+                    try
+                    {
+                        // A request that did not take effect fails with the ambiguous error, which the retry strategy repeats.
+                        return await state.TookEffect(context.CancellationToken).ConfigureAwait(false)
+                            ? Outcome.FromResult(true)
+                            : Outcome.FromException<bool>(ambiguous);
+                    }
+                    catch (Exception checkFailure) when (checkFailure is DssApiException or DssConnectionException or DssTimeoutException)
+                    {
+                        return Outcome.FromException<bool>(new DssOutcomeUnknownException(
+                            $"{request.Method} {state.Pipeline._basePath}{request.Path}", state.WhatToCheck, ambiguous));
+                    }
+                }
+            }, context, once).ConfigureAwait(false);
+            if (outcome.Exception is not null)
+            {
+                ExceptionDispatchInfo.Throw(outcome.Exception);
+            }
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
     /// Streams a response body to a file, atomically: the body goes to a temporary file beside the
     /// target, renamed over it only once complete, so a failure or cancellation leaves no partial file.
     /// </summary>
@@ -103,26 +177,38 @@ public sealed class DssPipeline
     private async Task<TResult> ExecuteAsync<TResult>(DssRequest request, bool streamBody,
         Func<HttpResponseMessage, string, CancellationToken, Task<TResult>> readBody, CancellationToken cancellationToken)
     {
-        var route = $"{request.Method} {_basePath}{request.Path}";
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (_timeout != Timeout.InfiniteTimeSpan)
-        {
-            timeout.CancelAfter(_timeout);
-        }
-
+        var attempt = new Attempt(request, $"{request.Method} {_basePath}{request.Path}",
+            streamBody ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead);
+        var method = request.Method.Method;
+        var routeTemplate = _basePath + request.PathTemplate;
+        var started = Stopwatch.GetTimestamp();
+        using var activity = DssTelemetry.StartRequest(method, routeTemplate, attempt.Url(_baseUrl));
+        int? statusCode = null;
+        string? errorType = null;
         HttpResponseMessage? response = null;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(AttemptKey, attempt);
+        context.Properties.Set(RouteKey, (method, routeTemplate));
         try
         {
-            using var message = CreateMessage(request);
-            var completion = streamBody ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead;
-            response = await _http.SendAsync(message, completion, timeout.Token).ConfigureAwait(false);
-            if ((int)response.StatusCode >= 400)
+            var resilience = IsSafeToRepeat(request.Method) ? _retrying : ResiliencePipeline<HttpResponseMessage>.Empty;
+            var outcome = await resilience.ExecuteOutcomeAsync(static (context, pipeline) => pipeline.SendAttemptAsync(context), context, this)
+                .ConfigureAwait(false);
+            if (outcome.Exception is not null)
             {
-                var errorBody = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-                throw DssApiException.FromResponse(response.StatusCode, response.ReasonPhrase, errorBody, route);
+                ExceptionDispatchInfo.Throw(outcome.Exception);
             }
 
-            var result = await readBody(response, route, timeout.Token).ConfigureAwait(false);
+            response = outcome.Result!;
+            statusCode = (int)response.StatusCode;
+            if (statusCode >= 400)
+            {
+                errorType = statusCode.Value.ToString(CultureInfo.InvariantCulture);
+                var errorBody = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
+                throw DssApiException.FromResponse(response.StatusCode, response.ReasonPhrase, errorBody, attempt.Route);
+            }
+
+            var result = await readBody(response, attempt.Route, cancellationToken).ConfigureAwait(false);
             if (!streamBody)
             {
                 response.Dispose();
@@ -130,21 +216,152 @@ public sealed class DssPipeline
 
             return result;
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        catch (Exception exception)
         {
+            errorType ??= exception.GetType().Name;
             response?.Dispose();
-            throw new DssTimeoutException($"{route} timed out after {_timeout.TotalSeconds:0.###} s.");
+            if (exception is HttpRequestException or IOException)
+            {
+                throw new DssConnectionException(attempt.Route, exception);
+            }
+
+            throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+            request.Body?.Dispose();
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            DssTelemetry.EndRequest(activity, method, routeTemplate, attempt.Url(_baseUrl), statusCode, errorType, attempt.Count - 1, elapsed);
+            if (statusCode is not null)
+            {
+                DssLog.RequestCompleted(_logger, method, routeTemplate, statusCode.Value, (long)elapsed.TotalMilliseconds);
+            }
+            else
+            {
+                DssLog.RequestFailed(_logger, method, routeTemplate, (long)elapsed.TotalMilliseconds, errorType ?? "unknown");
+            }
+        }
+    }
+
+    /// <summary>One attempt, with its own timeout: a timed-out or disconnected attempt becomes a
+    /// <see cref="DssTimeoutException"/> or <see cref="DssConnectionException"/> the retry strategy can see.</summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(ResilienceContext context)
+    {
+        var attempt = context.Properties.GetValue(AttemptKey, null!);
+        attempt.Count++;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        if (_timeout != Timeout.InfiniteTimeSpan)
+        {
+            timeout.CancelAfter(_timeout);
+        }
+
+        // Not disposed: that would dispose the body, which a retry sends again.
+        var message = CreateMessage(attempt.Request);
+        try
+        {
+            return Outcome.FromResult(await _http.SendAsync(message, attempt.Completion, timeout.Token).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            return Outcome.FromException<HttpResponseMessage>(
+                new DssTimeoutException($"{attempt.Route} timed out after {_timeout.TotalSeconds:0.###} s."));
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
-            response?.Dispose();
-            throw new DssConnectionException(route, exception);
+            return Outcome.FromException<HttpResponseMessage>(new DssConnectionException(attempt.Route, exception));
         }
-        catch
+    }
+
+    private async Task<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_timeout != Timeout.InfiniteTimeSpan)
         {
-            response?.Dispose();
-            throw;
+            timeout.CancelAfter(_timeout);
         }
+
+        return await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+    }
+
+    private ResiliencePipeline<HttpResponseMessage> CreateRetryPipeline(DssRetryOptions options) =>
+        options.MaxRetries <= 0
+            ? ResiliencePipeline<HttpResponseMessage>.Empty
+            : new ResiliencePipelineBuilder<HttpResponseMessage>()
+                .AddRetry(RetryOptions<HttpResponseMessage>(options, static outcome => IsTransient(outcome), outcome =>
+                    outcome.Exception?.Message ?? $"HTTP {(int)outcome.Result!.StatusCode} {outcome.Result.ReasonPhrase}"))
+                .Build();
+
+    private ResiliencePipeline<bool> CreateRetryUnlessDonePipeline(DssRetryOptions options) =>
+        options.MaxRetries <= 0
+            ? ResiliencePipeline<bool>.Empty
+            : new ResiliencePipelineBuilder<bool>()
+                .AddRetry(RetryOptions<bool>(options, static outcome => outcome.Exception is not null && IsAmbiguous(outcome.Exception),
+                    static outcome => outcome.Exception!.Message + " It did not take effect."))
+                .Build();
+
+    /// <summary>Exponential backoff with jitter; each retry is counted, logged and frees the failed response.</summary>
+    private RetryStrategyOptions<T> RetryOptions<T>(DssRetryOptions options, Func<Outcome<T>, bool> isRetryable, Func<Outcome<T>, string> describe) => new()
+    {
+        MaxRetryAttempts = options.MaxRetries,
+        Delay = options.BaseDelay,
+        MaxDelay = options.MaxDelay,
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        ShouldHandle = arguments => ValueTask.FromResult(isRetryable(arguments.Outcome)),
+        OnRetry = arguments =>
+        {
+            var failure = describe(arguments.Outcome);
+            (arguments.Outcome.Result as IDisposable)?.Dispose();
+            var (method, routeTemplate) = arguments.Context.Properties.GetValue(RouteKey, default);
+            DssTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("http.request.method", method));
+            DssLog.Retrying(_logger, method, routeTemplate, (long)arguments.RetryDelay.TotalMilliseconds, arguments.AttemptNumber + 1, failure);
+            return default;
+        },
+    };
+
+    private static bool IsAmbiguous(Exception exception) =>
+        exception is DssTimeoutException or DssConnectionException
+        || exception is DssApiException { StatusCode: (int)HttpStatusCode.BadGateway or (int)HttpStatusCode.ServiceUnavailable or (int)HttpStatusCode.GatewayTimeout };
+
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is DssTimeoutException or DssConnectionException
+        || outcome.Result?.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+            or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    /// <summary>Reads, saves and deletes give the same result when repeated; creations and starts may not.</summary>
+    private static bool IsSafeToRepeat(HttpMethod method) =>
+        method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Head;
+
+    /// <summary>The attempts of a request that must not happen twice: the first request is built
+    /// up front (its route names the retries in logs), the others on demand.</summary>
+    private sealed class SendOnceState(DssPipeline pipeline, Func<DssRequest> createRequest, Func<CancellationToken, Task<bool>> tookEffect,
+        string whatToCheck)
+    {
+        private DssRequest? _pending = createRequest();
+
+        public DssPipeline Pipeline { get; } = pipeline;
+        public Func<CancellationToken, Task<bool>> TookEffect { get; } = tookEffect;
+        public string WhatToCheck { get; } = whatToCheck;
+        public (string Method, string RouteTemplate) Route => (_pending!.Method.Method, Pipeline._basePath + _pending.PathTemplate);
+
+        public DssRequest NextRequest()
+        {
+            var request = _pending ?? createRequest();
+            _pending = null;
+            return request;
+        }
+    }
+
+    /// <summary>What the attempts of one request share.</summary>
+    private sealed class Attempt(DssRequest request, string route, HttpCompletionOption completion)
+    {
+        public DssRequest Request { get; } = request;
+        public string Route { get; } = route;
+        public HttpCompletionOption Completion { get; } = completion;
+        public int Count { get; set; }
+
+        public Uri Url(string baseUrl) => new(baseUrl + Request.Path, EscapedUri);
     }
 
     private HttpRequestMessage CreateMessage(DssRequest request)

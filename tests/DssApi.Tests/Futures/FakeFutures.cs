@@ -16,6 +16,8 @@ public sealed class FakeFutures
         public int PollsUntilDone { get; init; }
         public JsonNode? Result { get; init; }
         public string? FailureJson { get; init; }
+        /// <summary>The consuming read deletes the job, then its answer is lost with the connection.</summary>
+        public bool LoseConsumingRead { get; init; }
         public int Polls;
         public bool Aborted;
         public bool Done => Aborted || Polls >= PollsUntilDone;
@@ -78,6 +80,12 @@ public sealed class FakeFutures
         }
 
         _jobs.TryRemove(id, out _);
+        if (job.LoseConsumingRead)
+        {
+            context.Abort();
+            return;
+        }
+
         if (job.FailureJson is not null && !job.Aborted)
         {
             await LoopbackServer.RespondJson(context, job.FailureJson, 500);

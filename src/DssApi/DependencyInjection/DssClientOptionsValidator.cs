@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace DssApi.DependencyInjection;
+
+/// <summary>Checks <see cref="DssClientOptions"/> when the host starts, naming each problem.</summary>
+internal sealed class DssClientOptionsValidator : IValidateOptions<DssClientOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DssClientOptions options)
+    {
+        var problems = new List<string>();
+        if (options.Url is null)
+        {
+            problems.Add("DssApi:Url is required: the DSS base URL, such as https://dss.example.com:11200.");
+        }
+        else if (!options.Url.IsAbsoluteUri || (options.Url.Scheme != Uri.UriSchemeHttp && options.Url.Scheme != Uri.UriSchemeHttps))
+        {
+            problems.Add($"DssApi:Url must be an absolute http or https URL, not '{options.Url}'.");
+        }
+
+        if (options.ApiKey is null)
+        {
+            problems.Add("DssApi:ApiKey is required: a DSS API key (keep it in a secret store, not in appsettings.json).");
+        }
+
+        if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            problems.Add($"DssApi:Timeout must be positive, not {options.Timeout}.");
+        }
+
+        if (options.Retry.MaxRetries < 0)
+        {
+            problems.Add($"DssApi:Retry:MaxRetries must be 0 or more, not {options.Retry.MaxRetries}.");
+        }
+
+        if (options.HttpClient is not null || options.HttpMessageHandler is not null)
+        {
+            problems.Add("HttpClient and HttpMessageHandler cannot be set with AddDssClient: the client sends through IHttpClientFactory; add handlers with the returned IHttpClientBuilder.");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace DssApi.Diagnostics;
+
+/// <summary>The client's log messages. Routes are templates or paths, never headers or secrets.</summary>
+internal static partial class DssLog
+{
+    [LoggerMessage(1, LogLevel.Debug, "DSS request {Method} {RouteTemplate} answered {StatusCode} in {ElapsedMilliseconds} ms")]
+    public static partial void RequestCompleted(ILogger logger, string method, string routeTemplate, int statusCode, long elapsedMilliseconds);
+
+    [LoggerMessage(2, LogLevel.Debug, "DSS request {Method} {RouteTemplate} failed after {ElapsedMilliseconds} ms: {ErrorType}")]
+    public static partial void RequestFailed(ILogger logger, string method, string routeTemplate, long elapsedMilliseconds, string errorType);
+
+    [LoggerMessage(3, LogLevel.Information, "Retrying DSS request {Method} {RouteTemplate} in {DelayMilliseconds} ms (retry {Retry}) after {Failure}")]
+    public static partial void Retrying(ILogger logger, string method, string routeTemplate, long delayMilliseconds, int retry, string failure);
+
+    [LoggerMessage(4, LogLevel.Information, "DSS job {JobId}: {Step} ({Current}/{Target}), running for {RunningSeconds} s")]
+    public static partial void JobProgress(ILogger logger, string? jobId, string step, long current, long target, double runningSeconds);
+
+    [LoggerMessage(5, LogLevel.Information, "DSS job {JobId} finished: {Outcome}")]
+    public static partial void JobFinished(ILogger logger, string? jobId, string outcome);
+
+    [LoggerMessage(6, LogLevel.Warning, "Server certificate validation is turned off for {Url}: any certificate is accepted, and requests, API key included, can be intercepted")]
+    public static partial void CertificateValidationDisabled(ILogger logger, Uri url);
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using DssApi.Tests.Futures;
+using DssApi.Tests.Infrastructure;
+using DssApi.Transport;
+
+namespace DssApi.Tests.Operability;
+
+public class AmbiguousOutcomeTests
+{
+    private static DssClient FastRetries(LoopbackServer server) => Clients.For(server, options =>
+    {
+        options.Retry.BaseDelay = TimeSpan.FromMilliseconds(5);
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(20);
+    });
+
+    private static DssRequest CreateDeployment() =>
+        new DssRequest(HttpMethod.Post, "/api-deployer/deployments").WithJsonBody(new JsonObject { ["deploymentId"] = "d1" });
+
+    [Fact]
+    public async Task A_creation_whose_answer_was_lost_but_took_effect_is_not_sent_again()
+    {
+        var created = 0;
+        await using var server = await LoopbackServer.StartAsync((_, context) =>
+        {
+            Interlocked.Increment(ref created);
+            context.Abort();
+            return Task.CompletedTask;
+        });
+        using var client = FastRetries(server);
+        var checks = 0;
+
+        await client.Pipeline.SendOnceAsync(CreateDeployment, _ => Task.FromResult(++checks > 0 && created == 1), "whether deployment d1 exists", default);
+
+        Assert.Equal(1, created);
+        Assert.Equal(1, checks);
+    }
+
+    [Fact]
+    public async Task A_creation_that_did_not_take_effect_is_sent_again()
+    {
+        var attempts = 0;
+        await using var server = await LoopbackServer.StartAsync((_, context) =>
+            Interlocked.Increment(ref attempts) == 1 ? LoopbackServer.Respond(context, 503, null, "") : LoopbackServer.RespondJson(context, "{}"));
+        using var client = FastRetries(server);
+
+        await client.Pipeline.SendOnceAsync(CreateDeployment, _ => Task.FromResult(false), "whether deployment d1 exists", default);
+
+        Assert.Equal(2, attempts);
+        Assert.All(server.Requests, request => Assert.Equal("""{"deploymentId":"d1"}""", request.BodyText));
+    }
+
+    [Fact]
+    public async Task When_dss_cannot_tell_the_error_says_the_outcome_is_unknown_and_what_to_check()
+    {
+        await using var server = await LoopbackServer.StartAsync(504);
+        using var client = FastRetries(server);
+
+        var error = await Assert.ThrowsAsync<DssOutcomeUnknownException>(() => client.Pipeline.SendOnceAsync(CreateDeployment,
+            _ => throw new DssConnectionException("GET /dip/publicapi/api-deployer/deployments/d1", new HttpRequestException("reset")),
+            "whether deployment d1 exists", default));
+
+        Assert.Contains("The outcome of POST /dip/publicapi/api-deployer/deployments is unknown", error.Message);
+        Assert.Contains("Check whether deployment d1 exists before trying again", error.Message);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task A_clear_refusal_is_thrown_without_asking()
+    {
+        await using var server = await LoopbackServer.StartAsync(400, "application/json",
+            """{"errorType":"java.lang.IllegalArgumentException","message":"Deployment d1 already exists"}""");
+        using var client = FastRetries(server);
+        var asked = false;
+
+        var error = await Assert.ThrowsAsync<DssApiException>(() => client.Pipeline.SendOnceAsync(CreateDeployment,
+            _ => Task.FromResult(asked = true), "whether deployment d1 exists", default));
+
+        Assert.Contains("already exists", error.Message);
+        Assert.False(asked);
+    }
+
+    [Fact]
+    public async Task A_lost_read_of_a_finished_job_is_recovered_another_way()
+    {
+        var futures = new FakeFutures();
+        futures.Add("job-1", new FakeFutures.Job { PollsUntilDone = 2, Result = JsonNode.Parse("""{"nbOKNodes":1}"""), LoseConsumingRead = true });
+        await using var server = await LoopbackServer.StartAsync(futures.Handle);
+        using var client = FastRetries(server);
+        var future = new DssFuture<int>(client, "job-1", result => (int)result!["nbOKNodes"]!, recoverLostResult: _ => Task.FromResult(42));
+
+        Assert.Equal(42, await future.WaitForCompletionAsync());
+        Assert.True(future.HasValue);
+    }
+
+    [Fact]
+    public async Task A_lost_read_that_cannot_be_recovered_is_an_unknown_outcome()
+    {
+        var futures = new FakeFutures();
+        futures.Add("job-2", new FakeFutures.Job { PollsUntilDone = 1, Result = JsonNode.Parse("{}"), LoseConsumingRead = true });
+        await using var server = await LoopbackServer.StartAsync(futures.Handle);
+        using var client = FastRetries(server);
+        var future = new DssFuture<int>(client, "job-2", _ => 0,
+            recoverLostResult: _ => throw new DssTimeoutException("GET /dip/publicapi/api-deployer/deployments/d1/last-update timed out"));
+
+        var error = await Assert.ThrowsAsync<DssOutcomeUnknownException>(() => future.WaitForCompletionAsync());
+
+        Assert.Contains("The outcome of GET /futures/job-2 is unknown", error.Message);
+        Assert.True(future.HasCompleted);
+    }
+}

@@ -1,0 +1,67 @@
+using DssApi.Tests.Infrastructure;
+using DssApi.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DssApi.Tests.Operability;
+
+public class DependencyInjectionTests
+{
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddDssClient(builder.Configuration);
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task The_client_is_built_from_configuration_over_the_http_client_factory()
+    {
+        await using var server = await LoopbackServer.StartAsync(200, "application/json", "[]");
+        using var host = Build(new()
+        {
+            ["DssApi:Url"] = server.Url.ToString(),
+            ["DssApi:ApiKey"] = "KEY",
+            ["DssApi:Timeout"] = "00:00:05",
+            ["DssApi:ExtraHeaders:X-Team"] = "ml-platform",
+            ["DssApi:Retry:MaxRetries"] = "1",
+        });
+        await host.StartAsync();
+
+        var client = host.Services.GetRequiredService<DssClient>();
+        await client.Pipeline.SendForJsonAsync(new DssRequest(HttpMethod.Get, "/api-deployer/stages"), default);
+
+        Assert.Same(client, host.Services.GetRequiredService<DssClient>());
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("Basic S0VZOg==", request.Headers["Authorization"]);
+        Assert.Equal("ml-platform", request.Headers["X-Team"]);
+        var options = host.Services.GetRequiredService<IOptions<DssClientOptions>>().Value;
+        Assert.Equal((TimeSpan.FromSeconds(5), 1), (options.Timeout, options.Retry.MaxRetries));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Missing_settings_fail_at_start_up_naming_each_problem()
+    {
+        using var host = Build(new() { ["DssApi:Timeout"] = "-00:00:01" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("DssApi:Url is required", error.Message);
+        Assert.Contains("DssApi:ApiKey is required", error.Message);
+        Assert.Contains("DssApi:Timeout must be positive", error.Message);
+    }
+
+    [Fact]
+    public void An_unreadable_value_names_its_key()
+    {
+        using var host = Build(new() { ["DssApi:Url"] = "http://127.0.0.1:1", ["DssApi:ApiKey"] = "k", ["DssApi:Retry:MaxDelay"] = "soon" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<IOptions<DssClientOptions>>().Value);
+
+        Assert.Equal("DssApi:Retry:MaxDelay: 'soon' is not a time span (use hh:mm:ss, e.g. 00:00:30).", error.Message);
+    }
+}

@@ -1,0 +1,128 @@
+using DssApi.Tests.Infrastructure;
+using DssApi.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace DssApi.Tests.Operability;
+
+public class RetryTests
+{
+    private static DssClient FastRetries(LoopbackServer server, CapturingLoggerProvider? logs = null, Action<DssClientOptions>? configure = null) =>
+        Clients.For(server, options =>
+        {
+            options.Retry.BaseDelay = TimeSpan.FromMilliseconds(5);
+            options.Retry.MaxDelay = TimeSpan.FromMilliseconds(20);
+            options.LoggerFactory = logs;
+            configure?.Invoke(options);
+        });
+
+    /// <summary>Fails the first <paramref name="failures"/> requests with <paramref name="status"/>
+    /// (0: drops the connection), then answers JSON.</summary>
+    private static Task<LoopbackServer> Flaky(int failures, int status)
+    {
+        var seen = 0;
+        return LoopbackServer.StartAsync(async (_, context) =>
+        {
+            if (Interlocked.Increment(ref seen) <= failures)
+            {
+                if (status == 0)
+                {
+                    context.Abort();
+                    return;
+                }
+
+                await LoopbackServer.Respond(context, status, "text/plain", "busy");
+                return;
+            }
+
+            await LoopbackServer.RespondJson(context, """[{"id":"prod","desc":"Production"}]""");
+        });
+    }
+
+    [Theory]
+    [InlineData(503)]
+    [InlineData(502)]
+    [InlineData(504)]
+    [InlineData(0)]
+    public async Task Reads_are_retried_after_transient_failures(int status)
+    {
+        await using var server = await Flaky(failures: 2, status);
+        var logs = new CapturingLoggerProvider();
+        using var client = FastRetries(server, logs);
+
+        var stages = await client.Pipeline.SendForJsonAsync(new DssRequest(HttpMethod.Get, "/api-deployer/stages"), default);
+
+        Assert.Equal("prod", (string?)stages.RequireArray()[0]!["id"]);
+        Assert.Equal(3, server.Requests.Count);
+        Assert.Equal(2, logs.Entries.Count(e => e.Level == LogLevel.Information && e.Message.StartsWith("Retrying DSS request GET /dip/publicapi/api-deployer/stages")));
+    }
+
+    [Fact]
+    public async Task Settings_saves_and_deletes_are_retried()
+    {
+        await using var server = await Flaky(failures: 1, 503);
+        using var client = FastRetries(server);
+
+        await client.Pipeline.SendAsync(new DssRequest(HttpMethod.Put, "/api-deployer/infras/{infraId}/settings", "prod")
+            .WithJsonBody(System.Text.Json.Nodes.JsonNode.Parse("""{"id":"prod"}""")), default);
+
+        Assert.Equal(2, server.Requests.Count);
+        Assert.All(server.Requests, request => Assert.Equal("""{"id":"prod"}""", request.BodyText));
+    }
+
+    [Fact]
+    public async Task Creations_are_never_repeated_blindly()
+    {
+        await using var server = await Flaky(failures: 1, 503);
+        using var client = FastRetries(server);
+
+        var error = await Assert.ThrowsAsync<DssApiException>(() =>
+            client.Pipeline.SendAsync(new DssRequest(HttpMethod.Post, "/api-deployer/deployments"), default));
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task The_retry_budget_is_bounded()
+    {
+        await using var server = await Flaky(failures: int.MaxValue, 503);
+        using var client = FastRetries(server, configure: options => options.Retry.MaxRetries = 2);
+
+        var error = await Assert.ThrowsAsync<DssApiException>(() => client.Pipeline.SendAsync(new DssRequest(HttpMethod.Get, "/futures/"), default));
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Equal(3, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_timed_out_attempt_is_retried()
+    {
+        var seen = 0;
+        await using var server = await LoopbackServer.StartAsync(async (_, context) =>
+        {
+            if (Interlocked.Increment(ref seen) == 1)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+            }
+
+            await LoopbackServer.RespondJson(context, "{}");
+        });
+        using var client = FastRetries(server, configure: options => options.Timeout = TimeSpan.FromMilliseconds(300));
+
+        var response = await client.Pipeline.SendForJsonAsync(new DssRequest(HttpMethod.Get, "/api-deployer/infras/{infraId}", "prod"), default);
+
+        Assert.NotNull(response.Node);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Client_errors_are_not_retried()
+    {
+        await using var server = await LoopbackServer.StartAsync(404, "application/json", """{"errorType":"NotFound","message":"nope"}""");
+        using var client = FastRetries(server);
+
+        await Assert.ThrowsAsync<DssApiException>(() => client.Pipeline.SendAsync(new DssRequest(HttpMethod.Get, "/x"), default));
+
+        Assert.Single(server.Requests);
+    }
+}
