@@ -41,7 +41,7 @@ internal static class EnumEmitter
         w.Doc("summary", "Reads a JSON string as a value; anything else reads as null.");
         w.Doc("param", "A JSON value.", " name=\"node\"");
         w.Doc("returns", "The value, or null.");
-        w.Line($"public static {name}? FromJson({Names.JsonNode}? node) => {Names.DssJson}.AsString(node) is {{ }} value ? new {name}(value) : null;");
+        w.Line($"public static {name}? FromJson({Names.JsonNode}? node) => {Names.DssJson}.AsString(node) is {{ }} value ? new {name}(value) : default({name}?);");
         w.Line();
         w.Doc("summary", "The value as a JSON string.");
         w.Doc("returns", "A new JSON string node.");

@@ -40,7 +40,9 @@ internal sealed class MethodEmitter
             var text = $"{type} {parameter.Name}";
             if (parameter.Optional)
             {
-                text += " = " + (parameter.DefaultJson is { } json && json != "null" ? TypeMapper.DefaultLiteral(json) : parameter.Type is TypeName.Json ? "null" : "default");
+                text += " = " + (parameter.DefaultJson is { } json && json != "null" && !_types.IsEnum(parameter.Type)
+                    ? TypeMapper.DefaultLiteral(json)
+                    : parameter.Type is TypeName.Json ? "null" : "default");
             }
 
             parts.Add(text);
