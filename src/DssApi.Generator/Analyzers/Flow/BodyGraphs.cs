@@ -37,9 +37,17 @@ internal sealed class BodyGraphs
     public static BodyGraphs Create(OperationBlockAnalysisContext context)
     {
         var graphs = new List<FlowGraph>();
+        var roots = new HashSet<IOperation>();
         foreach (var block in context.OperationBlocks)
         {
-            if (block.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block && block.Parent is null)
+            var root = block;
+            while (root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            // Bodies only: attribute arguments and parameter defaults hold no flow worth following.
+            if (root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block && roots.Add(root))
             {
                 Add(context.GetControlFlowGraph(block), graphs);
             }
