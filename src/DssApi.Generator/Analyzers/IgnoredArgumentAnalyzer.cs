@@ -61,11 +61,11 @@ public sealed class IgnoredArgumentAnalyzer : DssAnalyzer
     }
 
     /// <summary>The infrastructure an argument names: the id of a handle of known type, or an id created with a known type.</summary>
-    private static InfraTypeFact InfraOf(IArgumentOperation argument, System.Collections.Immutable.ImmutableDictionary<ILocalSymbol, InfraTypeFact> state, System.Collections.Generic.Dictionary<string, InfraTypeFact> createdIds)
+    private static InfraTypeFact InfraOf(IArgumentOperation argument, System.Collections.Immutable.ImmutableDictionary<object, InfraTypeFact> state, System.Collections.Generic.Dictionary<string, InfraTypeFact> createdIds)
     {
         if (argument.Value.ConstantValue is { HasValue: true, Value: string id })
         {
-            return createdIds.TryGetValue(id, out var created) ? created : InfraTypeFact.Unknown;
+            return argument.Parameter is { } parameter && createdIds.TryGetValue(InfraTypeFlow.IdKey(parameter.Name, id), out var created) ? created : InfraTypeFact.Unknown;
         }
 
         return OperationFacts.Unwrap(argument.Value) is IPropertyReferenceOperation { Instance: { } handle } property

@@ -105,12 +105,13 @@ public sealed class TrafficSplitAnalyzer : DssAnalyzer
         var members = new List<(IPropertySymbol, object?)>();
         foreach (var member in initializer.Initializers)
         {
-            if (member is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target, Value.ConstantValue.HasValue: true } assignment)
+            if (member is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                || OperationFacts.Unwrap(assignment.Value).ConstantValue is not { HasValue: true } constant)
             {
                 return null;
             }
 
-            members.Add((target.Property, assignment.Value.ConstantValue.Value));
+            members.Add((target.Property, constant.Value));
         }
 
         return members;

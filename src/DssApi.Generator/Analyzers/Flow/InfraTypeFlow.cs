@@ -64,10 +64,10 @@ internal sealed class InfraTypeFlow
     public InfraTypeFlow(DssSymbols symbols) => _symbols = symbols;
 
     /// <summary>Calls <paramref name="visit"/> with each operation and what is known just before it.</summary>
-    public void Run(FlowGraph graph, Action<IOperation, ImmutableDictionary<ILocalSymbol, InfraTypeFact>> visit)
+    public void Run(FlowGraph graph, Action<IOperation, ImmutableDictionary<object, InfraTypeFact>> visit)
     {
         var states = graph.Forward(
-            ImmutableDictionary.Create<ILocalSymbol, InfraTypeFact>(SymbolEqualityComparer.Default),
+            ImmutableDictionary.Create<object, InfraTypeFact>(ValueKeyComparer.Instance),
             Join,
             (state, operation) => Step(state, operation.Operation),
             Refine,
@@ -83,7 +83,10 @@ internal sealed class InfraTypeFlow
         }
     }
 
-    /// <summary>The ids of infrastructures created with a constant id and type anywhere in the graphs.</summary>
+    /// <summary>
+    /// The infrastructures created with a constant id and type anywhere in the graphs, by
+    /// <see cref="IdKey"/> of the id parameter's name and the id.
+    /// </summary>
     public Dictionary<string, InfraTypeFact> CreatedIds(IEnumerable<FlowGraph> graphs)
     {
         var ids = new Dictionary<string, InfraTypeFact>(StringComparer.Ordinal);
@@ -99,12 +102,13 @@ internal sealed class InfraTypeFlow
             {
                 if (argument.Value.ConstantValue is { HasValue: true, Value: string id } && IsIdentityOf(handle, argument.Parameter))
                 {
-                    if (ids.TryGetValue(id, out var known) && !known.Equals(type))
+                    var key = IdKey(argument.Parameter!.Name, id);
+                    if (ids.TryGetValue(key, out var known) && !known.Equals(type))
                     {
-                        conflicting.Add(id);
+                        conflicting.Add(key);
                     }
 
-                    ids[id] = type;
+                    ids[key] = type;
                 }
             }
         }
@@ -117,16 +121,27 @@ internal sealed class InfraTypeFlow
         return ids;
     }
 
-    /// <summary>The type of the infrastructure a value stands for, when the value is a local of known type.</summary>
-    public static InfraTypeFact FactOf(ImmutableDictionary<ILocalSymbol, InfraTypeFact> state, IOperation? value) =>
-        value is not null && OperationFacts.Unwrap(value) is ILocalReferenceOperation reference && state.TryGetValue(reference.Local, out var fact) ? fact : InfraTypeFact.Unknown;
+    /// <summary>The type of the infrastructure a value stands for, when the value is a local or a flow capture of known type.</summary>
+    public static InfraTypeFact FactOf(ImmutableDictionary<object, InfraTypeFact> state, IOperation? value) =>
+        value is not null && KeyOf(OperationFacts.Unwrap(value)) is { } key && state.TryGetValue(key, out var fact) ? fact : InfraTypeFact.Unknown;
+
+    /// <summary>What holds a value the flow follows: a local, or a flow capture (the graph's temporary for <c>a ? b : c</c> and the like).</summary>
+    private static object? KeyOf(IOperation value) => value switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IFlowCaptureReferenceOperation capture => capture.Id,
+        _ => null,
+    };
+
+    /// <summary>An id given for a parameter: ids of different things may be equal, so the parameter's name (<c>infraId</c>) is part of the key.</summary>
+    public static string IdKey(string parameter, string id) => parameter.ToUpperInvariant() + "\n" + id;
 
     /// <summary>True when the parameter names a string identity property of the handle (<c>infraId</c> for <c>InfraId</c>).</summary>
     public static bool IsIdentityOf(ITypeSymbol handle, IParameterSymbol? parameter) =>
         parameter is not null && handle.GetMembers().OfType<IPropertySymbol>()
             .Any(p => p.Type.SpecialType == SpecialType.System_String && string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
 
-    private static ImmutableDictionary<ILocalSymbol, InfraTypeFact> Join(ImmutableDictionary<ILocalSymbol, InfraTypeFact> a, ImmutableDictionary<ILocalSymbol, InfraTypeFact> b)
+    private static ImmutableDictionary<object, InfraTypeFact> Join(ImmutableDictionary<object, InfraTypeFact> a, ImmutableDictionary<object, InfraTypeFact> b)
     {
         var joined = a.Clear().ToBuilder();
         foreach (var entry in a)
@@ -140,9 +155,21 @@ internal sealed class InfraTypeFlow
         return joined.ToImmutable();
     }
 
-    private ImmutableDictionary<ILocalSymbol, InfraTypeFact> Step(ImmutableDictionary<ILocalSymbol, InfraTypeFact> state, IOperation operation)
+    private ImmutableDictionary<object, InfraTypeFact> Step(ImmutableDictionary<object, InfraTypeFact> state, IOperation operation)
     {
-        if (!OperationFacts.IsAssignmentToLocal(operation, out var local, out var value))
+        object key;
+        IOperation value;
+        if (operation is IFlowCaptureOperation capture)
+        {
+            key = capture.Id;
+            value = capture.Value;
+        }
+        else if (OperationFacts.IsAssignmentToLocal(operation, out var local, out var assigned))
+        {
+            key = local;
+            value = assigned;
+        }
+        else
         {
             return state;
         }
@@ -151,16 +178,15 @@ internal sealed class InfraTypeFlow
         {
             IInvocationOperation { Instance: { } handle } when _symbols.IsSettings(value.Type) => FactOf(state, handle),
             IInvocationOperation creation => CreatedType(creation) ?? InfraTypeFact.Unknown,
-            ILocalReferenceOperation alias => FactOf(state, alias),
-            _ => InfraTypeFact.Unknown,
+            var other => FactOf(state, other),
         };
-        return fact.Equals(InfraTypeFact.Unknown) ? state.Remove(local) : state.SetItem(local, fact);
+        return fact.Equals(InfraTypeFact.Unknown) ? state.Remove(key) : state.SetItem(key, fact);
     }
 
-    private ImmutableDictionary<ILocalSymbol, InfraTypeFact> Refine(ImmutableDictionary<ILocalSymbol, InfraTypeFact> state, BasicBlock block, bool holds) =>
+    private ImmutableDictionary<object, InfraTypeFact> Refine(ImmutableDictionary<object, InfraTypeFact> state, BasicBlock block, bool holds) =>
         block.BranchValue is { } condition ? Refine(state, condition, holds) : state;
 
-    private ImmutableDictionary<ILocalSymbol, InfraTypeFact> Refine(ImmutableDictionary<ILocalSymbol, InfraTypeFact> state, IOperation condition, bool holds)
+    private ImmutableDictionary<object, InfraTypeFact> Refine(ImmutableDictionary<object, InfraTypeFact> state, IOperation condition, bool holds)
     {
         ILocalSymbol? local = null;
         IEnumerable<string> types = [];
@@ -274,11 +300,21 @@ internal sealed class InfraTypeFlow
     private static ITypeSymbol? Awaited(ITypeSymbol? type) =>
         type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, Name: nameof(System.Threading.Tasks.Task) or "ValueTask" } task ? task.TypeArguments[0] : type;
 
-    private sealed class StateComparer : IEqualityComparer<ImmutableDictionary<ILocalSymbol, InfraTypeFact>>
+    /// <summary>Compares locals as symbols and flow captures by id.</summary>
+    private sealed class ValueKeyComparer : IEqualityComparer<object>
     {
-        public bool Equals(ImmutableDictionary<ILocalSymbol, InfraTypeFact>? x, ImmutableDictionary<ILocalSymbol, InfraTypeFact>? y) =>
+        public static readonly ValueKeyComparer Instance = new();
+
+        public new bool Equals(object? x, object? y) => x is ISymbol symbol ? SymbolEqualityComparer.Default.Equals(symbol, y as ISymbol) : object.Equals(x, y);
+
+        public int GetHashCode(object obj) => obj is ISymbol symbol ? SymbolEqualityComparer.Default.GetHashCode(symbol) : obj.GetHashCode();
+    }
+
+    private sealed class StateComparer : IEqualityComparer<ImmutableDictionary<object, InfraTypeFact>>
+    {
+        public bool Equals(ImmutableDictionary<object, InfraTypeFact>? x, ImmutableDictionary<object, InfraTypeFact>? y) =>
             x!.Count == y!.Count && x.All(e => y.TryGetValue(e.Key, out var other) && other.Equals(e.Value));
 
-        public int GetHashCode(ImmutableDictionary<ILocalSymbol, InfraTypeFact> obj) => obj.Count;
+        public int GetHashCode(ImmutableDictionary<object, InfraTypeFact> obj) => obj.Count;
     }
 }
