@@ -18,6 +18,15 @@ public static class AnalyzerDescriptors
     public const string InvalidTrafficSplitId = "DSS1010";
     public const string NewerThanTargetId = "DSS1011";
 
+    /// <summary>Diagnostic property: the local a fix works on.</summary>
+    public const string LocalProperty = "Local";
+
+    /// <summary>Diagnostic property: the method a fix calls.</summary>
+    public const string MethodProperty = "Method";
+
+    /// <summary>Diagnostic property, present when the method's future must be waited for.</summary>
+    public const string WaitProperty = "Wait";
+
     private const string Usage = "DssApi.Usage";
     private const string Security = "DssApi.Security";
     private const string Compatibility = "DssApi.Compatibility";

@@ -44,12 +44,24 @@ public sealed class UndisposedStreamAnalyzer : DssAnalyzer
             case IExpressionStatementOperation:
                 return true;
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                return declarator.Parent?.Parent is not (IUsingDeclarationOperation or IUsingOperation) && !IsDisposedOrHandedOn(declarator.Symbol, declarator);
+                return !IsUsing(declarator) && !IsDisposedOrHandedOn(declarator.Symbol, declarator);
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
                 return !IsDisposedOrHandedOn(target.Local, assignment);
             default:
                 return false;
         }
+    }
+
+    /// <summary>True for <c>using var</c>, <c>await using var</c> and <c>using (var …)</c>.</summary>
+    private static bool IsUsing(IVariableDeclaratorOperation declarator)
+    {
+        var owner = declarator.Parent?.Parent;
+        if (owner is IVariableDeclarationGroupOperation)
+        {
+            owner = owner.Parent;
+        }
+
+        return owner is IUsingDeclarationOperation or IUsingOperation;
     }
 
     /// <summary>Looks at every use of the local in the whole member, lambdas included.</summary>

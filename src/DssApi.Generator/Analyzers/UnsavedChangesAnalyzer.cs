@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using DssApi.Generator.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
@@ -49,14 +51,25 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
             .LastOrDefault();
         if (lastUnsaved is not null)
         {
-            var save = local.Type.GetMembers().OfType<IMethodSymbol>().FirstOrDefault(m => DssSymbols.Has(m, symbols.Saves))?.Name ?? "the save";
-            context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.UnsavedChanges, lastUnsaved.Syntax.GetLocation(), local.Name, save));
+            var save = local.Type.GetMembers().OfType<IMethodSymbol>().FirstOrDefault(m => DssSymbols.Has(m, symbols.Saves))?.Name ?? "SaveAsync";
+            var properties = ImmutableDictionary.CreateRange(new[]
+            {
+                new KeyValuePair<string, string?>(AnalyzerDescriptors.LocalProperty, local.Name),
+                new KeyValuePair<string, string?>(AnalyzerDescriptors.MethodProperty, save),
+            });
+            context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.UnsavedChanges, lastUnsaved.Syntax.GetLocation(), properties, local.Name, save));
         }
     }
 
     /// <summary>The operation that certainly modifies the settings: a write of a property or a call of a method marked <c>[DssMutates]</c>.</summary>
     private static IOperation? Modification(DssSymbols symbols, ILocalSymbol local, IOperation operation)
     {
+        if (operation.DescendantsAndSelf().Any(o => o is IInvalidOperation))
+        {
+            // A statement still being written: what it will do with the settings is unknown.
+            return null;
+        }
+
         foreach (var reference in OperationFacts.References(operation, local))
         {
             var use = OperationFacts.UseOf(reference, out var consumer);

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using DssApi.Generator.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
@@ -40,7 +42,7 @@ public sealed class UnstartedDeploymentAnalyzer : DssAnalyzer
                     {
                         if (!startsAny)
                         {
-                            Report(block, dropped);
+                            Report(block, dropped, ImmutableDictionary<string, string?>.Empty);
                         }
                     }
                     else if (OperationFacts.IsAssignmentToLocal(root, out var local, out var value)
@@ -48,7 +50,7 @@ public sealed class UnstartedDeploymentAnalyzer : DssAnalyzer
                         && !body.IsCaptured(local)
                         && !graph.Reaches(operation, o => StartsOrHandsOn(symbols, local, o), o => OperationFacts.Reassigns(o, local)))
                     {
-                        Report(block, created);
+                        Report(block, created, StartProperties(symbols, local.Type));
                     }
                 }
             }
@@ -65,6 +67,20 @@ public sealed class UnstartedDeploymentAnalyzer : DssAnalyzer
             _ => false,
         });
 
-    private static void Report(OperationBlockAnalysisContext context, IInvocationOperation invocation) =>
-        context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.UnstartedDeployment, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name));
+    /// <summary>What the fix calls: the member that starts the deployment, and whether it returns a future to wait for.</summary>
+    private static ImmutableDictionary<string, string?> StartProperties(DssSymbols symbols, ITypeSymbol deployment)
+    {
+        var start = deployment.GetMembers().OfType<IMethodSymbol>()
+            .FirstOrDefault(m => DssSymbols.Has(m, symbols.StartsDeployment) && m.Parameters.All(p => p.IsOptional));
+        return start is null
+            ? ImmutableDictionary<string, string?>.Empty
+            : ImmutableDictionary.CreateRange(new[]
+            {
+                new KeyValuePair<string, string?>(AnalyzerDescriptors.MethodProperty, start.Name),
+                new KeyValuePair<string, string?>(AnalyzerDescriptors.WaitProperty, DssSymbols.Has(start, symbols.ReturnsFuture) ? "true" : null),
+            });
+    }
+
+    private static void Report(OperationBlockAnalysisContext context, IInvocationOperation invocation, ImmutableDictionary<string, string?> properties) =>
+        context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.UnstartedDeployment, invocation.Syntax.GetLocation(), properties, invocation.TargetMethod.Name));
 }
