@@ -6,6 +6,7 @@ using DssApi.Generator.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace DssApi.CodeFixes;
 
@@ -33,7 +34,7 @@ public sealed class AddSaveCodeFix : CodeFixProvider
         context.RegisterCodeFix(
             CodeAction.Create(
                 $"Save '{local}'",
-                _ => Task.FromResult(context.Document.WithSyntaxRoot(SyntaxEdits.InsertAfter(root, statement, $"await {local}.{save}();"))),
+                _ => Task.FromResult(context.Document.WithSyntaxRoot(SyntaxEdits.InsertAwaitAfter(root, statement, SyntaxEdits.Call(SyntaxFactory.IdentifierName(local), save)))),
                 equivalenceKey: nameof(AddSaveCodeFix)),
             diagnostic);
     }

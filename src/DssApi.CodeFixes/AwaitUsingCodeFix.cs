@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DssApi.CodeFixes;
 
-/// <summary>DSS1004: declares the stream's local with <c>await using</c> (<c>using</c> outside async code), so it is disposed at the end of its scope.</summary>
+/// <summary>DSS1004: declares the stream's local with <c>await using</c>, so it is disposed at the end of its scope.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AwaitUsingCodeFix)), Shared]
 public sealed class AwaitUsingCodeFix : CodeFixProvider
 {
@@ -25,23 +25,20 @@ public sealed class AwaitUsingCodeFix : CodeFixProvider
         var diagnostic = context.Diagnostics.First();
         if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } stream
             || stream.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is not { UsingKeyword.RawKind: 0, Declaration.Variables.Count: 1 } declaration
-            || declaration.Parent is not BlockSyntax)
+            || declaration.Parent is not BlockSyntax
+            || !SyntaxEdits.IsInAsyncFunction(declaration))
         {
             return;
         }
 
-        var isAsync = SyntaxEdits.IsInAsyncFunction(declaration);
         var disposed = declaration.WithoutLeadingTrivia()
-            .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword).WithTrailingTrivia(SyntaxFactory.Space));
-        if (isAsync)
-        {
-            disposed = disposed.WithAwaitKeyword(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space));
-        }
-
+            .WithAwaitKeyword(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space))
+            .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword).WithTrailingTrivia(SyntaxFactory.Space))
+            .WithLeadingTrivia(declaration.GetLeadingTrivia());
         context.RegisterCodeFix(
             CodeAction.Create(
-                isAsync ? "Dispose with 'await using'" : "Dispose with 'using'",
-                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(declaration, disposed.WithLeadingTrivia(declaration.GetLeadingTrivia())))),
+                "Dispose with 'await using'",
+                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(declaration, disposed))),
                 equivalenceKey: nameof(AwaitUsingCodeFix)),
             diagnostic);
     }

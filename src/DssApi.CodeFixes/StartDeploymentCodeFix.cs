@@ -6,6 +6,7 @@ using DssApi.Generator.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace DssApi.CodeFixes;
@@ -30,13 +31,17 @@ public sealed class StartDeploymentCodeFix : CodeFixProvider
             return;
         }
 
-        var deployment = declaration.Declaration.Variables[0].Identifier.ValueText;
-        var call = $"await {deployment}.{start}()";
-        var statement = diagnostic.Properties.ContainsKey(AnalyzerDescriptors.WaitProperty) ? $"await ({call}).WaitForCompletionAsync();" : call + ";";
+        var deployment = SyntaxFactory.IdentifierName(declaration.Declaration.Variables[0].Identifier.ValueText);
+        var awaited = SyntaxEdits.Call(deployment, start);
+        if (diagnostic.Properties.ContainsKey(AnalyzerDescriptors.WaitProperty))
+        {
+            awaited = SyntaxEdits.Call(SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(awaited)), WaitForFutureCodeFix.WaitMethod);
+        }
+
         context.RegisterCodeFix(
             CodeAction.Create(
                 "Start the deployment and wait for it",
-                _ => Task.FromResult(context.Document.WithSyntaxRoot(SyntaxEdits.InsertAfter(root, declaration, statement))),
+                _ => Task.FromResult(context.Document.WithSyntaxRoot(SyntaxEdits.InsertAwaitAfter(root, declaration, awaited))),
                 equivalenceKey: nameof(StartDeploymentCodeFix)),
             diagnostic);
     }

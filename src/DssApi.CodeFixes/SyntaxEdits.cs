@@ -25,13 +25,11 @@ internal static class SyntaxEdits
     public static StatementSyntax? StatementInBlock(SyntaxNode node) =>
         node.AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault() is { Parent: BlockSyntax } statement ? statement : null;
 
-    /// <summary>Inserts a statement, written as text, after <paramref name="anchor"/> (a statement of a block), at the same indentation.</summary>
-    public static SyntaxNode InsertAfter(SyntaxNode root, StatementSyntax anchor, string statementText)
-    {
-        var indentation = anchor.GetLeadingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
-        var statement = SyntaxFactory.ParseStatement(statementText)
-            .WithLeadingTrivia(indentation)
-            .WithTrailingTrivia(anchor.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)));
-        return root.InsertNodesAfter(anchor, new[] { statement });
-    }
+    /// <summary>Inserts <c>await <paramref name="awaited"/>;</c> after <paramref name="anchor"/> (a statement of a block); the formatter lays it out.</summary>
+    public static SyntaxNode InsertAwaitAfter(SyntaxNode root, StatementSyntax anchor, ExpressionSyntax awaited) =>
+        root.InsertNodesAfter(anchor, new[] { SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(awaited)) });
+
+    /// <summary><c>target.method()</c>.</summary>
+    public static InvocationExpressionSyntax Call(ExpressionSyntax target, string method) =>
+        SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, target, SyntaxFactory.IdentifierName(method)));
 }

@@ -15,7 +15,8 @@ namespace DssApi.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WaitForFutureCodeFix)), Shared]
 public sealed class WaitForFutureCodeFix : CodeFixProvider
 {
-    private const string WaitMethod = "WaitForCompletionAsync";
+    /// <summary>The runtime future's wait.</summary>
+    internal const string WaitMethod = "WaitForCompletionAsync";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(AnalyzerDescriptors.IgnoredFutureId);
 
@@ -39,9 +40,7 @@ public sealed class WaitForFutureCodeFix : CodeFixProvider
             return;
         }
 
-        var wait = SyntaxFactory.AwaitExpression(
-            SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParenthesizedExpression(future.WithoutTrivia()), SyntaxFactory.IdentifierName(WaitMethod))));
+        var wait = SyntaxFactory.AwaitExpression(SyntaxEdits.Call(SyntaxFactory.ParenthesizedExpression(future.WithoutTrivia()), WaitMethod));
         context.RegisterCodeFix(
             CodeAction.Create(
                 "Wait for the job",

@@ -77,26 +77,18 @@ public sealed class CodeFixTests
         async Task Run(DssApiService service, Stream file)
         {
             var archive = await [|service.DownloadPackageStreamAsync("v1")|];
+            var second = await [|service.DownloadPackageStreamAsync("v2")|];
             await archive.CopyToAsync(file);
-        }
-
-        long Size(DssApiService service)
-        {
-            var archive = [|service.DownloadPackageStreamAsync("v1")|].GetAwaiter().GetResult();
-            return archive.Length;
+            await second.CopyToAsync(file);
         }
         """,
         """
         async Task Run(DssApiService service, Stream file)
         {
             await using var archive = await service.DownloadPackageStreamAsync("v1");
+            await using var second = await service.DownloadPackageStreamAsync("v2");
             await archive.CopyToAsync(file);
-        }
-
-        long Size(DssApiService service)
-        {
-            using var archive = service.DownloadPackageStreamAsync("v1").GetAwaiter().GetResult();
-            return archive.Length;
+            await second.CopyToAsync(file);
         }
         """);
 

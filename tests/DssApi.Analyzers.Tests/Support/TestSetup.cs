@@ -43,7 +43,7 @@ internal static class TestSetup
         }
     }
 
-    /// <summary>Members of a class inside a file with the usings samples need.</summary>
+    /// <summary>Members of a class (indented here, as code fixes format their output) inside a file with the usings samples need.</summary>
     public static string Code(string members) => $$"""
         using System;
         using System.Collections.Generic;
@@ -53,7 +53,7 @@ internal static class TestSetup
 
         internal sealed class Sample
         {
-        {{members}}
+        {{string.Join("\n", members.Split('\n').Select(line => line.Length == 0 ? line : "    " + line))}}
         }
         """;
 
