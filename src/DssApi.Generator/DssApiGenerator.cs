@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using DssApi.Generator.Emit;
 using DssApi.Generator.Model;
 using DssApi.Generator.Schema;
@@ -91,7 +90,8 @@ public sealed class DssApiGenerator : IIncrementalGenerator
 
     private static bool IsSchemaFile(AdditionalText text, AnalyzerConfigOptions fileOptions, out bool isDefault)
     {
-        var fileName = Path.GetFileName(text.Path);
+        // by hand: Path.GetFileName rejects characters some hosts allow in paths
+        var fileName = text.Path.Substring(text.Path.LastIndexOfAny(['/', '\\']) + 1);
         isDefault = string.Equals(fileName, GeneratorOptions.DefaultSchemaFileName, StringComparison.OrdinalIgnoreCase);
         return isDefault
             || text.Path.EndsWith(GeneratorOptions.SchemaFileSuffix, StringComparison.OrdinalIgnoreCase)

@@ -50,7 +50,21 @@ public static class DiagnosticDescriptors
         "Conflicting schema extension",
         "{0}: {1} '{2}' is already declared differently at {3}");
 
-    public static string HelpLink(string id) => $"https://github.com/dssapi/dssapi/blob/main/docs/diagnostics/{id}.md";
+    /// <summary>Where the documentation pages of the diagnostics (docs/diagnostics/ID.md) are published.</summary>
+    public const string HelpLinkBase = "https://github.com/dssapi/dssapi/blob/main/docs/diagnostics/";
+
+    public static string HelpLink(string id) => $"{HelpLinkBase}{id}.md";
+
+    public static DiagnosticDescriptor ById(string id) => id switch
+    {
+        MalformedJsonId => MalformedJson,
+        UnknownConstructId => UnknownConstruct,
+        UnknownTypeId => UnknownType,
+        DuplicateNameId => DuplicateName,
+        MissingPathParameterId => MissingPathParameter,
+        InvalidIdentifierId => InvalidIdentifier,
+        _ => ConflictingExtension,
+    };
 
     private static DiagnosticDescriptor Create(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));

@@ -23,17 +23,6 @@ internal sealed record DiagnosticInfo(string Id, SourceLocation Location, Equata
             new TextSpan(range.Start, range.Length),
             new LinePositionSpan(new LinePosition(range.StartLine, range.StartColumn), new LinePosition(range.EndLine, range.EndColumn)));
         object[] arguments = [.. Arguments];
-        return Diagnostic.Create(Descriptor(Id), location, arguments);
+        return Diagnostic.Create(DiagnosticDescriptors.ById(Id), location, arguments);
     }
-
-    private static DiagnosticDescriptor Descriptor(string id) => id switch
-    {
-        DiagnosticDescriptors.MalformedJsonId => DiagnosticDescriptors.MalformedJson,
-        DiagnosticDescriptors.UnknownConstructId => DiagnosticDescriptors.UnknownConstruct,
-        DiagnosticDescriptors.UnknownTypeId => DiagnosticDescriptors.UnknownType,
-        DiagnosticDescriptors.DuplicateNameId => DiagnosticDescriptors.DuplicateName,
-        DiagnosticDescriptors.MissingPathParameterId => DiagnosticDescriptors.MissingPathParameter,
-        DiagnosticDescriptors.InvalidIdentifierId => DiagnosticDescriptors.InvalidIdentifier,
-        _ => DiagnosticDescriptors.ConflictingExtension,
-    };
 }

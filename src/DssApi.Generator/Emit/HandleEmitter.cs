@@ -102,7 +102,6 @@ internal sealed class HandleEmitter
         W.Line("/// <inheritdoc/>");
         var values = string.Join(", ", _handle.Identity.Select(p => "{" + IdentityProperty(p.Name) + "}"));
         W.Line($"public override string ToString() => $\"{_handle.Name}({values})\";");
-        W.Line();
     }
 
     private IEnumerable<(string Name, string Expression)> IdentityBindings =>

@@ -89,19 +89,46 @@ internal sealed class MethodEmitter
         }
     }
 
-    /// <summary>Argument checks the schema asks for; a checked list parameter is replaced by the checked copy.</summary>
+    /// <summary>
+    /// Argument checks the schema asks for; a checked list parameter is replaced by the checked copy.
+    /// A parameter left out (null) is not checked.
+    /// </summary>
     public void Checks(IReadOnlyList<ParamDef> parameters)
     {
         foreach (var parameter in parameters)
         {
+            var checks = new List<string>();
             if (parameter.NonEmpty)
             {
-                W.Line($"{parameter.Name} = {Names.DssChecks}.NotEmpty({parameter.Name}, nameof({parameter.Name}));");
+                checks.Add($"{parameter.Name} = {Names.DssChecks}.NotEmpty({parameter.Name}, nameof({parameter.Name}));");
+            }
+
+            if (parameter.ItemsHave is { } member)
+            {
+                checks.Add($"{parameter.Name} = {Names.DssChecks}.ItemsHave({parameter.Name}, {CodeWriter.Literal(member)}, nameof({parameter.Name}));");
             }
 
             if (parameter.SumsToOne is { } field)
             {
-                W.Line($"{parameter.Name} = {Names.DssChecks}.SumsToOne({parameter.Name}, static jsonItem => {Names.DssJson}.AsDouble(jsonItem.GetRaw()[{CodeWriter.Literal(field)}]), nameof({parameter.Name}));");
+                checks.Add($"{parameter.Name} = {Names.DssChecks}.SumsToOne({parameter.Name}, static jsonItem => {Names.DssJson}.AsDouble(jsonItem.GetRaw()[{CodeWriter.Literal(field)}]), nameof({parameter.Name}));");
+            }
+
+            if (checks.Count == 0)
+            {
+                continue;
+            }
+
+            var nullable = _types.ParameterIsNullable(parameter);
+            if (nullable)
+            {
+                W.Open($"if ({parameter.Name} is not null)");
+            }
+
+            checks.ForEach(W.Line);
+            if (nullable)
+            {
+                W.Close();
+                W.Line();
             }
         }
     }

@@ -71,6 +71,11 @@ internal sealed class ObjectEmitter
             EmitMutator(mutator);
         }
 
+        foreach (var computed in _object.Computed)
+        {
+            EmitComputed(computed);
+        }
+
         if (_object.Save is { } save)
         {
             EmitSave(save);
@@ -169,7 +174,7 @@ internal sealed class ObjectEmitter
         }
 
         W.Line();
-        W.Doc("summary", $"Views <paramref name=\"json\"/> (not a copy) as {Name}.");
+        W.Line($"/// <summary>Views <paramref name=\"json\"/> (not a copy) as {Name}.</summary>");
         W.Doc("param", "A JSON object DSS sent or will receive.", " name=\"json\"");
         W.Doc("returns", IsUnion ? "The case of the union that the discriminator names, or the union itself for an unknown case." : "The view.");
         if (_object.Union is { } union)
@@ -315,6 +320,16 @@ internal sealed class ObjectEmitter
         }
 
         return (_types.Qualified(element), false);
+    }
+
+    private void EmitComputed(ComputedDef computed)
+    {
+        W.Line();
+        _context.Summary(computed.Description, $"Computes {MethodEmitter.Words(computed.Name)} from this JSON.");
+        W.Doc("returns", "The computed value.");
+        _context.Since(computed.Since);
+        var type = _types.PropertyType(computed.Returns, required: true, editable: false);
+        W.Line($"public {type} {computed.Name}() => global::{computed.Helper}(GetRaw());");
     }
 
     private void EmitSave(RouteDef save)

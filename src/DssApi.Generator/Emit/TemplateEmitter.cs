@@ -47,7 +47,8 @@ internal sealed class TemplateEmitter
         var syntax = (JsonObjectSyntax)JsonParser.Parse(templateJson).Root!;
         foreach (var property in syntax.Properties)
         {
-            yield return (property.Key, Expression(property.Value, "value"), IsOmittable(property.Value));
+            var value = Expression(property.Value, "value");
+            yield return (property.Key, property.Value is JsonObjectSyntax && IsOmittable(property.Value) ? $"({value}.Count > 0 ? {value} : null)" : value, IsOmittable(property.Value));
         }
     }
 

@@ -43,6 +43,7 @@ internal sealed record ObjectDef(
     string? Since,
     EquatableArray<FieldDef> Fields,
     EquatableArray<MutatorDef> Mutators,
+    EquatableArray<ComputedDef> Computed,
     EquatableArray<ParamDef> Identity,
     RouteDef? Save,
     UnionDef? Union,
@@ -58,7 +59,18 @@ internal sealed record CaseDef(
     string? Since,
     EquatableArray<FieldDef> Fields,
     EquatableArray<MutatorDef> Mutators,
+    EquatableArray<ComputedDef> Computed,
     EquatableArray<string> InfraTypes,
+    string Fingerprint,
+    SourceLocation Location);
+
+/// <summary>A method whose value a hand-written runtime helper computes from the object's JSON.</summary>
+internal sealed record ComputedDef(
+    string Name,
+    string Returns,
+    string Helper,
+    string? Description,
+    string? Since,
     string Fingerprint,
     SourceLocation Location);
 
@@ -82,6 +94,7 @@ internal sealed record ParamDef(
     string? Description,
     bool NonEmpty,
     string? SumsToOne,
+    string? ItemsHave,
     EquatableArray<string> IgnoredForInfraTypes,
     SourceLocation Location,
     SourceLocation TypeLocation);

@@ -6,9 +6,3 @@ internal sealed record GeneratorOptions(string Namespace, bool IsPublic, string?
     public const string DefaultSchemaFileName = "dss-api.json";
     public const string SchemaFileSuffix = ".dssapi.json";
 }
-
-/// <summary>The text of one schema file.</summary>
-internal sealed record SchemaSource(string Path, bool IsDefault, string Text);
-
-/// <summary>One generated file.</summary>
-internal sealed record GeneratedSource(string HintName, string Text);

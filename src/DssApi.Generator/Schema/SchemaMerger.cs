@@ -131,6 +131,7 @@ internal sealed class SchemaMerger
             Description = existing.Description ?? extension.Description,
             Fields = MergeByKey(existing.Fields, extension.Fields, f => f.Wire, f => f.Fingerprint, f => f.Location, "field"),
             Mutators = MergeByKey(existing.Mutators, extension.Mutators, m => m.Name, m => m.Fingerprint, m => m.Location, "mutator"),
+            Computed = MergeByKey(existing.Computed, extension.Computed, c => c.Name, c => c.Fingerprint, c => c.Location, "computed member"),
             Identity = existing.Identity.Count > 0 ? existing.Identity : extension.Identity,
             Save = save,
             Union = union,
@@ -286,7 +287,8 @@ internal sealed class SchemaMerger
             union = union with { Cases = union.Cases.Where(c => _typeNames.TryGetValue(c.Name, out var claimed) && claimed == c.Location).ToEquatableArray() };
         }
 
-        var resolved = definition with { Fields = fields, Identity = identity, Save = save, Mutators = mutators, Union = union };
+        var computed = UniqueMembers(ResolveComputed(definition.Computed, references), c => c.Name, c => c.Location, taken);
+        var resolved = definition with { Fields = fields, Identity = identity, Save = save, Mutators = mutators, Computed = computed, Union = union };
         yield return new ObjectItem(resolved, null, references.ToArray());
         if (union is null)
         {
@@ -313,6 +315,7 @@ internal sealed class SchemaMerger
                 unionCase.Since,
                 caseFields,
                 UniqueMembers(ResolveMutators(unionCase.Mutators, fields.Concat(caseFields).ToEquatableArray(), unionCase.Name, caseReferences), m => m.Name, m => m.Location, caseTaken),
+                UniqueMembers(ResolveComputed(unionCase.Computed, caseReferences), c => c.Name, c => c.Location, caseTaken),
                 identity,
                 null,
                 null,
@@ -335,6 +338,18 @@ internal sealed class SchemaMerger
             return true;
         }).ToEquatableArray();
 
+    private EquatableArray<ComputedDef> ResolveComputed(EquatableArray<ComputedDef> computed, ReferenceSet references) =>
+        computed.Where(member =>
+        {
+            if (member.Returns == TypeName.Stream || !references.RequireType(member.Returns))
+            {
+                Report(DiagnosticDescriptors.UnknownType, member.Location, member.Returns);
+                return false;
+            }
+
+            return true;
+        }).ToEquatableArray();
+
     private bool CheckParamType(ParamDef parameter, ReferenceSet references, string? only = null)
     {
         var known = only is null ? references.RequireType(parameter.Type) : parameter.Type == only;
@@ -347,6 +362,12 @@ internal sealed class SchemaMerger
         if (parameter.SumsToOne is not null && !(TypeName.IsList(parameter.Type, out var element) && references.Require(element, TypeCategory.View)))
         {
             Report(DiagnosticDescriptors.UnknownConstruct, parameter.Location, $"'sumsToOne' of parameter '{parameter.Name}' needs a list of records or settings, not '{parameter.Type}'");
+            return false;
+        }
+
+        if (parameter.ItemsHave is not null && !(TypeName.IsList(parameter.Type, out var items) && items == TypeName.Json))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, parameter.Location, $"'itemsHave' of parameter '{parameter.Name}' needs a list<json>, not '{parameter.Type}'");
             return false;
         }
 

@@ -18,12 +18,13 @@ internal sealed class SchemaReader
     private static readonly string[] TopLevelKeys = ["$schema", "description", "enums", "records", "settings", "unions", "handles", "clients"];
     private static readonly string[] EnumKeys = ["description", "since", "values"];
     private static readonly string[] EnumValueKeys = ["name", "description", "since"];
-    private static readonly string[] RecordKeys = ["description", "since", "fields", "infraTypes"];
-    private static readonly string[] SettingsKeys = ["description", "since", "fields", "mutators", "identity", "save", "infraTypes"];
-    private static readonly string[] UnionKeys = ["description", "since", "editable", "discriminator", "discriminatorType", "fields", "mutators", "identity", "save", "cases", "infraTypes"];
-    private static readonly string[] CaseKeys = ["name", "description", "since", "fields", "mutators", "infraTypes"];
+    private static readonly string[] RecordKeys = ["description", "since", "fields", "computed", "infraTypes"];
+    private static readonly string[] SettingsKeys = ["description", "since", "fields", "mutators", "computed", "identity", "save", "infraTypes"];
+    private static readonly string[] UnionKeys = ["description", "since", "editable", "discriminator", "discriminatorType", "fields", "mutators", "computed", "identity", "save", "cases", "infraTypes"];
+    private static readonly string[] CaseKeys = ["name", "description", "since", "fields", "mutators", "computed", "infraTypes"];
+    private static readonly string[] ComputedKeys = ["description", "since", "returns", "helper"];
     private static readonly string[] FieldKeys = ["type", "name", "required", "description", "since", "infraTypes"];
-    private static readonly string[] ParamKeys = ["type", "optional", "default", "description", "nonEmpty", "sumsToOne", "ignoredForInfraTypes"];
+    private static readonly string[] ParamKeys = ["type", "optional", "default", "description", "nonEmpty", "sumsToOne", "itemsHave", "ignoredForInfraTypes"];
     private static readonly string[] MutatorKeys = ["description", "since", "params", "appendTo", "template", "set", "removeFrom", "where", "infraTypes"];
     private static readonly string[] RouteKeys = ["description", "since", "method", "path", "params", "query", "body", "file", "returns", "pick", "downloadTo", "combine", "effects", "infraTypes"];
     private static readonly string[] SaveKeys = ["description", "method", "path", "params", "query"];
@@ -199,6 +200,7 @@ internal sealed class SchemaReader
             Since(properties),
             fields,
             mutators,
+            ReadComputed(properties, construct),
             identity,
             save,
             union,
@@ -257,6 +259,7 @@ internal sealed class SchemaReader
             Since(properties),
             ReadFields(properties, construct),
             ReadMutators(properties, construct),
+            ReadComputed(properties, construct),
             StringList(properties, "infraTypes", construct),
             entry.Value.ToJsonText(),
             At(nameSyntax.Range));
@@ -331,7 +334,7 @@ internal sealed class SchemaReader
 
             if (entry.Value is JsonStringSyntax shorthand)
             {
-                parameters.Add(new ParamDef(entry.Key, shorthand.Value, false, null, null, false, null, EquatableArray<string>.Empty, At(entry.KeyRange), At(shorthand.Range)));
+                parameters.Add(new ParamDef(entry.Key, shorthand.Value, false, null, null, false, null, null, EquatableArray<string>.Empty, At(entry.KeyRange), At(shorthand.Range)));
                 continue;
             }
 
@@ -367,6 +370,7 @@ internal sealed class SchemaReader
                 OptionalString(paramProperties, "description"),
                 OptionalBool(paramProperties, "nonEmpty") ?? false,
                 OptionalString(paramProperties, "sumsToOne"),
+                OptionalString(paramProperties, "itemsHave"),
                 StringList(paramProperties, "ignoredForInfraTypes", paramConstruct),
                 At(entry.KeyRange),
                 At(typeRange)));
@@ -437,6 +441,42 @@ internal sealed class SchemaReader
         }
 
         return mutators.ToEquatableArray();
+    }
+
+    private EquatableArray<ComputedDef> ReadComputed(Dictionary<string, JsonPropertySyntax> properties, string construct)
+    {
+        var computed = new List<ComputedDef>();
+        if (!properties.TryGetValue("computed", out var property) || AsObject(property.Value, $"the computed members of {construct}") is not { } syntax)
+        {
+            return computed.ToEquatableArray();
+        }
+
+        foreach (var entry in Properties(syntax, $"the computed members of {construct}", allowed: null).Values)
+        {
+            var memberConstruct = $"computed member '{entry.Key}' of {construct}";
+            if (!CheckIdentifier(entry.Key, entry.KeyRange) || AsObject(entry.Value, memberConstruct) is not { } memberSyntax)
+            {
+                continue;
+            }
+
+            var memberProperties = Properties(memberSyntax, memberConstruct, ComputedKeys);
+            var returns = RequiredString(memberProperties, "returns", memberConstruct, entry.KeyRange, out _);
+            var helper = RequiredString(memberProperties, "helper", memberConstruct, entry.KeyRange, out var helperRange);
+            if (returns is null || helper is null)
+            {
+                continue;
+            }
+
+            if (!helper.Split('.').All(IsValidIdentifier) || helper.IndexOf('.') < 0)
+            {
+                Report(DiagnosticDescriptors.InvalidIdentifier, helperRange, helper);
+                continue;
+            }
+
+            computed.Add(new ComputedDef(entry.Key, returns, helper, OptionalString(memberProperties, "description"), Since(memberProperties), entry.Value.ToJsonText(), At(entry.KeyRange)));
+        }
+
+        return computed.ToEquatableArray();
     }
 
     private void ReadHandle(string name, TextRange nameRange, JsonSyntax value, bool isClient)

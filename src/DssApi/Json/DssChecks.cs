@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Nodes;
 
 namespace DssApi.Json;
 
@@ -22,6 +23,27 @@ public static class DssChecks
         if (list.Count == 0)
         {
             throw new ArgumentException("At least one item is needed.", parameterName);
+        }
+
+        return list;
+    }
+
+    /// <summary>The items as a list, or an exception when one is not a JSON object with the member <paramref name="member"/>.</summary>
+    /// <param name="items">The items.</param>
+    /// <param name="member">The member every item must have.</param>
+    /// <param name="parameterName">The parameter the items came from.</param>
+    /// <returns>The items.</returns>
+    /// <exception cref="ArgumentException">When an item lacks the member.</exception>
+    public static IReadOnlyList<JsonNode?> ItemsHave(IEnumerable<JsonNode?> items, string member, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(items, parameterName);
+        var list = items.ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is not JsonObject item || !item.ContainsKey(member))
+            {
+                throw new ArgumentException($"Item {i} has no \"{member}\" member.", parameterName);
+            }
         }
 
         return list;

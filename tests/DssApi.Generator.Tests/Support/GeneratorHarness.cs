@@ -48,10 +48,17 @@ internal static class GeneratorHarness
                 fileOptions),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static GeneratorRun Run(IEnumerable<(string Path, string Text)> schemas, IReadOnlyDictionary<string, string>? properties = null, CSharpCompilation? compilation = null)
+    /// <summary>Runs the generator, then runs it again on the same input and checks every step was reused.</summary>
+    public static GeneratorRun Run(IEnumerable<(string Path, string Text)> schemas, IReadOnlyDictionary<string, string>? properties = null, CSharpCompilation? compilation = null) =>
+        Run(schemas.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)), properties, compilation);
+
+    /// <summary>Runs the generator on these schema files (kept, so tests can replace them).</summary>
+    public static GeneratorRun Run(IEnumerable<AdditionalText> schemas, IReadOnlyDictionary<string, string>? properties = null, CSharpCompilation? compilation = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileOptions = null)
     {
-        var driver = CreateDriver(schemas.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)), properties);
-        return GeneratorRun.Start(driver, compilation ?? CreateCompilation());
+        var driver = CreateDriver(schemas, properties, fileOptions);
+        var run = GeneratorRun.Start(driver, compilation ?? CreateCompilation());
+        run.AssertRerunIsCached();
+        return run;
     }
 
     /// <summary>Every diagnostic of the compilation with the generated code: none is allowed.</summary>
@@ -100,14 +107,16 @@ internal sealed class GeneratorRun
         return run;
     }
 
-    /// <summary>Runs again on the same input and checks that every tracked step reused its output.</summary>
+    /// <summary>Runs again on the same input and checks that every tracked step reused its output and holds no compiler object.</summary>
     public GeneratorRun AssertRerunIsCached()
     {
         var again = Next(Driver, Input);
         IncrementalAssert.AllCached(again.Result);
+        IncrementalAssert.NoCompilerObjects(again.Result);
         return again;
     }
 
+    /// <summary>Runs the same driver on another compilation, or after its inputs were replaced.</summary>
     public GeneratorRun Next(GeneratorDriver driver, Compilation compilation) => Start(driver, compilation);
 
     public IEnumerable<Diagnostic> SchemaDiagnostics => Diagnostics.Where(d => d.Id.StartsWith("DSSG", StringComparison.Ordinal));

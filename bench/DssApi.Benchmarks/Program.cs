@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+using DssApi.Benchmarks;
+
+if (args is ["figures"])
+{
+    await Figures.RunAsync();
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(DownloadBenchmarks).Assembly).Run(args);

@@ -1,0 +1,260 @@
+using DssApi.Generator.Diagnostics;
+using DssApi.Generator.Tests.Support;
+using Microsoft.CodeAnalysis;
+
+namespace DssApi.Generator.Tests;
+
+/// <summary>Each schema diagnostic: where it must fire (id, file, line, column), and a near miss where it must not.</summary>
+public sealed class DiagnosticTests
+{
+    private const string SchemaPath = "/project/test.dssapi.json";
+
+    [Fact]
+    public void DSSG001_malformed_json_points_at_the_error()
+    {
+        const string schema = "{\n  \"enums\": {\n    \"A\": { \"values\": { \"X\": \"X\" } \n  }\n";
+
+        var diagnostic = Single(schema, DiagnosticDescriptors.MalformedJsonId);
+
+        AssertAt(diagnostic, line: 4, column: 0);
+        Assert.Contains("test.dssapi.json(5,1)", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DSSG001_does_not_fire_for_valid_json_with_a_byte_order_mark() =>
+        AssertNone("\uFEFF{ \"enums\": { \"A\": { \"values\": { \"X\": \"X\" } } } }");
+
+    [Fact]
+    public void DSSG002_unknown_construct_points_at_the_key()
+    {
+        const string schema = """
+            {
+              "records": {
+                "R": { "fields": { "a": "string" }, "colour": "red" }
+              }
+            }
+            """;
+
+        var diagnostic = Single(schema, DiagnosticDescriptors.UnknownConstructId);
+
+        AssertAt(diagnostic, schema, "\"colour\"");
+        Assert.Contains("'colour' is not a construct of record 'R'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DSSG002_unknown_http_method_points_at_the_method()
+    {
+        const string schema = """
+            { "handles": { "H": { "routes": { "Go": { "method": "FETCH", "path": "/go" } } } } }
+            """;
+
+        AssertAt(Single(schema, DiagnosticDescriptors.UnknownConstructId), schema, "\"FETCH\"");
+    }
+
+    [Fact]
+    public void DSSG002_does_not_fire_for_every_construct_of_the_language() =>
+        AssertNone(GeneratorHarness.FixtureText("widgets.dssapi.json"));
+
+    [Fact]
+    public void DSSG003_unknown_type_points_at_the_type()
+    {
+        const string schema = """
+            { "records": { "R": { "fields": { "a": "list<Missing>" } } } }
+            """;
+
+        var diagnostic = Single(schema, DiagnosticDescriptors.UnknownTypeId);
+
+        AssertAt(diagnostic, schema, "\"list<Missing>\"");
+        Assert.Contains("'list<Missing>'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DSSG003_does_not_fire_for_types_declared_in_another_file()
+    {
+        var run = GeneratorHarness.Run(
+        [
+            ("/project/a.dssapi.json", """{ "records": { "R": { "fields": { "s": "S" } } } }"""),
+            ("/project/b.dssapi.json", """{ "records": { "S": { "fields": { "x": "integer" } } } }"""),
+        ]);
+
+        Assert.Empty(run.SchemaDiagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run.Output);
+    }
+
+    [Fact]
+    public void DSSG004_duplicate_key_points_at_the_second_key()
+    {
+        const string schema = """
+            { "records": { "R": { "fields": { "a": "string", "b": "bool", "a": "integer" } } } }
+            """;
+
+        AssertAt(Single(schema, DiagnosticDescriptors.DuplicateNameId), schema, "\"a\": \"integer\"");
+    }
+
+    [Fact]
+    public void DSSG004_same_type_name_in_two_sections_points_at_the_second()
+    {
+        const string schema = """
+            {
+              "enums": { "Thing": { "values": { "A": "A" } } },
+              "records": { "Thing": { "fields": { "a": "string" } } }
+            }
+            """;
+
+        var diagnostic = Single(schema, DiagnosticDescriptors.DuplicateNameId);
+
+        AssertAt(diagnostic, schema, "\"Thing\": { \"fields\"");
+    }
+
+    [Fact]
+    public void DSSG004_does_not_fire_for_equal_field_names_in_different_records() =>
+        AssertNone("""{ "records": { "A": { "fields": { "id": "string" } }, "B": { "fields": { "id": "string" } } } }""");
+
+    [Fact]
+    public void DSSG005_path_parameter_missing_points_at_the_path()
+    {
+        const string schema = """
+            { "handles": { "H": { "identity": { "hId": "string" }, "routes": { "Go": { "method": "GET", "path": "/h/{hId}/items/{itemId}" } } } } }
+            """;
+
+        var diagnostic = Single(schema, DiagnosticDescriptors.MissingPathParameterId);
+
+        AssertAt(diagnostic, schema, "\"/h/{hId}/items/{itemId}\"");
+        Assert.Contains("'{itemId}'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DSSG005_does_not_fire_when_the_parameter_is_declared() =>
+        AssertNone("""
+            { "handles": { "H": { "identity": { "hId": "string" }, "routes": { "Go": { "method": "GET", "path": "/h/{hId}/items/{itemId}", "params": { "itemId": "string" } } } } } }
+            """);
+
+    [Fact]
+    public void DSSG006_invalid_identifier_points_at_the_name()
+    {
+        const string schema = """
+            { "records": { "R": { "fields": { "kind": { "type": "string", "name": "class" } } } } }
+            """;
+
+        var diagnostic = Single(schema, DiagnosticDescriptors.InvalidIdentifierId);
+
+        AssertAt(diagnostic, schema, "\"class\"");
+    }
+
+    [Fact]
+    public void DSSG006_does_not_fire_when_a_wire_name_becomes_a_valid_identifier() =>
+        AssertNone("""{ "records": { "R": { "fields": { "class": "string", "k8s-namespace": "string" } } } }""");
+
+    [Fact]
+    public void DSSG007_conflicting_extension_points_at_the_later_file()
+    {
+        const string extension = """{ "records": { "Stage": { "fields": { "id": "integer" } } } }""";
+
+        var run = GeneratorHarness.Run([(GeneratorHarness.DefaultSchemaPath, GeneratorHarness.DssSchemaText), ("/project/extra.dssapi.json", extension)]);
+
+        var diagnostic = run.Single(DiagnosticDescriptors.ConflictingExtensionId);
+        Assert.Equal("/project/extra.dssapi.json", diagnostic.Location.GetLineSpan().Path);
+        AssertAt(diagnostic, extension, "\"id\"");
+        Assert.Contains("dss-api.json(", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DSSG007_does_not_fire_for_an_extension_that_adds_members()
+    {
+        const string extension = """
+            {
+              "enums": { "InfraType": { "values": { "ON_PREM_GPU": "OnPremGpu" } } },
+              "records": { "Stage": { "fields": { "id": { "type": "string", "required": true, "description": "The stage id." }, "owner": "string" } } },
+              "unions": {
+                "Endpoint": {
+                  "editable": true, "discriminator": "type", "discriminatorType": "EndpointType",
+                  "cases": { "LLM_PROMPT": { "name": "PromptEndpoint", "fields": { "prompt": "string" } } }
+                }
+              },
+              "settings": {
+                "ApiServiceSettings": {
+                  "mutators": {
+                    "AddPromptEndpoint": {
+                      "params": { "endpointId": "string", "prompt": "string" },
+                      "appendTo": "endpoints",
+                      "template": { "id": "{endpointId}", "type": "LLM_PROMPT", "prompt": "{prompt}" }
+                    }
+                  }
+                }
+              }
+            }
+            """;
+
+        var run = GeneratorHarness.Run([(GeneratorHarness.DefaultSchemaPath, GeneratorHarness.DssSchemaText), ("/project/extra.dssapi.json", extension)]);
+
+        Assert.Empty(run.SchemaDiagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run.Output);
+        var sources = run.Result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        Assert.Contains("OnPremGpu", sources["InfraType.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("public string? Owner", sources["Stage.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("\"LLM_PROMPT\" => new global::DssApi.PromptEndpoint(json)", sources["Endpoint.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("public global::DssApi.PromptEndpoint AddPromptEndpoint(string endpointId, string prompt)", sources["ApiServiceSettings.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_diagnostic_id_has_a_test_here_and_a_documentation_page()
+    {
+        var tests = typeof(DiagnosticTests).GetMethods().Select(m => m.Name).ToList();
+        var docs = Path.Combine(RepositoryRoot(), "docs", "diagnostics");
+        foreach (var id in GeneratorRun.AllIds)
+        {
+            Assert.Contains(tests, name => name.StartsWith(id + "_", StringComparison.Ordinal) && !name.Contains("does_not", StringComparison.Ordinal));
+            Assert.Contains(tests, name => name.StartsWith(id + "_does_not_fire", StringComparison.Ordinal));
+            Assert.True(File.Exists(Path.Combine(docs, id + ".md")), $"docs/diagnostics/{id}.md is missing");
+            Assert.EndsWith($"docs/diagnostics/{id}.md", DiagnosticDescriptors.HelpLink(id), StringComparison.Ordinal);
+        }
+
+        var unshipped = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "DssApi.Generator", "AnalyzerReleases.Unshipped.md"));
+        Assert.All(GeneratorRun.AllIds, id => Assert.Contains(id + " |", unshipped, StringComparison.Ordinal));
+    }
+
+    private static Diagnostic Single(string schema, string id)
+    {
+        var run = GeneratorHarness.Run([(SchemaPath, schema)]);
+        return run.Single(id);
+    }
+
+    private static void AssertNone(string schema)
+    {
+        var run = GeneratorHarness.Run([(SchemaPath, schema)]);
+        Assert.Empty(run.SchemaDiagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run.Output);
+    }
+
+    private static void AssertAt(Diagnostic diagnostic, string schema, string marker)
+    {
+        var offset = schema.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(offset >= 0, "marker not found: " + marker);
+        var line = schema[..offset].Count(c => c == '\n');
+        var column = offset - (schema.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1);
+        if (offset == 0 || schema[offset - 1] == '\n')
+        {
+            column = 0;
+        }
+
+        AssertAt(diagnostic, line, column);
+        Assert.Contains($"({line + 1},{column + 1})", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    private static void AssertAt(Diagnostic diagnostic, int line, int column)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Equal((line, column), (span.StartLinePosition.Line, span.StartLinePosition.Character));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Generator.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("Generator.sln was not found above " + AppContext.BaseDirectory);
+    }
+}
