@@ -91,6 +91,23 @@ public sealed class DssPipeline
             return (Stream)new DssResponseStream(body, response, route);
         }, cancellationToken);
 
+    /// <summary>Whether the object a read request names exists: true when DSS answers it, false when
+    /// DSS answers 404. Other failures are thrown.</summary>
+    /// <param name="request">A read of the object, such as its settings.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<bool> ExistsAsync(DssRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DssApiException notFound) when (notFound.StatusCode == (int)HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// Sends a request that creates or starts something, which must not happen twice. When it
     /// fails without a clear answer (connection lost, timeout, 502/503/504), DSS is asked whether

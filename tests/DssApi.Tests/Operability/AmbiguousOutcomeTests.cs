@@ -107,4 +107,24 @@ public class AmbiguousOutcomeTests
         Assert.Contains("The outcome of GET /futures/job-2 is unknown", error.Message);
         Assert.True(future.HasCompleted);
     }
+
+    [Theory]
+    [InlineData(200, true)]
+    [InlineData(404, false)]
+    public async Task Existence_is_what_dss_answers_to_a_read(int status, bool exists)
+    {
+        await using var server = await LoopbackServer.StartAsync(status, "application/json", status == 200 ? "{}" : """{"errorType":"NotFound","message":"no"}""");
+        using var client = FastRetries(server);
+
+        Assert.Equal(exists, await client.Pipeline.ExistsAsync(new DssRequest(HttpMethod.Get, "/api-deployer/deployments/{id}", "d1"), default));
+    }
+
+    [Fact]
+    public async Task Existence_checks_do_not_hide_other_failures()
+    {
+        await using var server = await LoopbackServer.StartAsync(403, "application/json", """{"errorType":"java.lang.SecurityException","message":"forbidden"}""");
+        using var client = FastRetries(server);
+
+        await Assert.ThrowsAsync<DssApiException>(() => client.Pipeline.ExistsAsync(new DssRequest(HttpMethod.Get, "/x"), default));
+    }
 }

@@ -1,0 +1,44 @@
+namespace DssApi.Emulator;
+
+/// <summary>How a <see cref="DssEmulator"/> listens, authenticates, persists and misbehaves.</summary>
+public sealed class DssEmulatorOptions
+{
+    /// <summary>
+    /// The address to listen on. Defaults to <c>http://127.0.0.1:0</c>: loopback, on a free port chosen by the system
+    /// (read the bound address from <see cref="DssEmulator.Url"/>).
+    /// </summary>
+    public string Url { get; set; } = "http://127.0.0.1:0";
+
+    /// <summary>The admin API key of the public API; a random key when null (read it from <see cref="DssEmulator.AdminApiKey"/>).</summary>
+    public string? AdminApiKey { get; set; }
+
+    /// <summary>
+    /// A folder where the state is persisted as JSON after every change and reloaded at start.
+    /// When null (the default) the state lives in memory only.
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>A delay added before every response, to exercise client timeouts.</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// The probability (0 to 1) that a request fails with an injected fault: half of the faults answer
+    /// 503 with a DSS error body, the other half drop the connection without answering.
+    /// </summary>
+    public double FaultRate { get; set; }
+
+    /// <summary>Seeds the fault injector and RANDOM traffic splits so runs are reproducible.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>How long each of the three steps of a deployment update takes (the update runs as a future).</summary>
+    public TimeSpan UpdateStepDuration { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The version announced in the <c>DSS-Version</c> header.</summary>
+    public string DssVersion { get; set; } = "14.3.3";
+
+    /// <summary>
+    /// The minimum level of the emulator's console log. Defaults to <see cref="LogLevel.Warning"/> so
+    /// tests stay quiet; <see cref="LogLevel.None"/> silences it.
+    /// </summary>
+    public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
+}

@@ -1,0 +1,102 @@
+namespace DssApi.Emulator.Routing;
+
+/// <summary>Handles one matched route.</summary>
+internal delegate Task<DssResponse> RouteHandler(DssRequest request);
+
+/// <summary>Who may call a route: the DSS public API (admin key) or the API node user API (per-service auth).</summary>
+internal enum RouteAudience
+{
+    PublicApi,
+    ApiNode,
+}
+
+/// <summary>
+/// Route matching on the raw, still-encoded path: split on '/', drop empty segments (so trailing and
+/// doubled slashes are tolerated), then percent-decode each segment, so an id may contain an encoded '/'.
+/// ASP.NET routing cannot do this because it decodes before splitting.
+/// </summary>
+internal sealed class RouteTable
+{
+    /// <summary>The DSS public API is served under its servlet path and under the documented alias.</summary>
+    private static readonly string[][] PublicApiPrefixes = [["dip", "publicapi"], ["public", "api"]];
+
+    private readonly List<Route> _routes = [];
+
+    /// <summary>Registers a DSS public API route (relative to <c>/dip/publicapi</c> and <c>/public/api</c>).</summary>
+    public void MapPublicApi(string method, string template, RouteHandler handler)
+    {
+        foreach (var prefix in PublicApiPrefixes)
+        {
+            _routes.Add(new Route(method, RouteAudience.PublicApi, [.. prefix, .. template.Split('/')], handler));
+        }
+    }
+
+    /// <summary>Registers a DSS public API route whose handler answers without awaiting anything.</summary>
+    public void MapPublicApi(string method, string template, Func<DssRequest, DssResponse> handler) =>
+        MapPublicApi(method, template, request => Task.FromResult(handler(request)));
+
+    /// <summary>Registers an API node route (absolute template, e.g. <c>public/api/v1/{serviceId}/...</c>).</summary>
+    public void MapApiNode(string method, string template, RouteHandler handler) =>
+        _routes.Add(new Route(method, RouteAudience.ApiNode, template.Split('/'), handler));
+
+    /// <summary>Registers an API node route whose handler answers without awaiting anything.</summary>
+    public void MapApiNode(string method, string template, Func<DssRequest, DssResponse> handler) =>
+        MapApiNode(method, template, request => Task.FromResult(handler(request)));
+
+    /// <summary>The route and decoded values for a request, or a 404/405 <see cref="DssError"/>.</summary>
+    public RouteMatch Match(string method, string rawTarget)
+    {
+        var rawPath = rawTarget.Split('?', 2)[0];
+        var segments = rawPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+        var pathMatched = false;
+        foreach (var route in _routes)
+        {
+            var values = route.TryMatch(segments);
+            if (values is null)
+            {
+                continue;
+            }
+
+            if (string.Equals(route.Method, method, StringComparison.OrdinalIgnoreCase))
+            {
+                return new RouteMatch(route.Audience, route.Handler, values);
+            }
+
+            pathMatched = true;
+        }
+
+        throw pathMatched
+            ? DssError.MethodNotSupported(method)
+            : DssError.NotFound($"No API route for {method} {rawPath}");
+    }
+
+    private sealed record Route(string Method, RouteAudience Audience, string[] Template, RouteHandler Handler)
+    {
+        public Dictionary<string, string>? TryMatch(string[] segments)
+        {
+            if (segments.Length != Template.Length)
+            {
+                return null;
+            }
+
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < segments.Length; i++)
+            {
+                var part = Template[i];
+                if (part.StartsWith('{'))
+                {
+                    values[part[1..^1]] = segments[i];
+                }
+                else if (!string.Equals(part, segments[i], StringComparison.Ordinal))
+                {
+                    return null;
+                }
+            }
+
+            return values;
+        }
+    }
+}
+
+/// <summary>A matched route with its decoded path values.</summary>
+internal sealed record RouteMatch(RouteAudience Audience, RouteHandler Handler, IReadOnlyDictionary<string, string> Values);

@@ -1,0 +1,97 @@
+using System.Text.Json;
+
+namespace DssApi.Emulator.State;
+
+/// <summary>
+/// Serializes access to the state, and persists it after every change when a data directory is set:
+/// the file is written to a temporary name, flushed, then renamed over the old one, so a crash at any
+/// point leaves either the previous or the new state, never a torn file.
+/// </summary>
+internal sealed class StateStore
+{
+    private const string FileName = "state.json";
+
+    private static readonly JsonSerializerOptions FileFormat = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private readonly Lock _gate = new();
+    private readonly EmulatorState _state;
+    private readonly string? _dataDirectory;
+
+    private StateStore(EmulatorState state, string? dataDirectory)
+    {
+        _state = state;
+        _dataDirectory = dataDirectory;
+    }
+
+    /// <summary>Loads the persisted state if there is one, else starts from <paramref name="seed"/>.</summary>
+    public static StateStore Open(string? dataDirectory, Func<EmulatorState> seed)
+    {
+        if (dataDirectory is null)
+        {
+            return new StateStore(seed(), null);
+        }
+
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.Combine(dataDirectory, FileName);
+        return new StateStore(File.Exists(path) ? Load(path) : seed(), dataDirectory);
+    }
+
+    private static EmulatorState Load(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<EmulatorState>(File.ReadAllText(path), FileFormat)
+                ?? throw new JsonException("the document is null");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"Cannot read the emulator state in {path}: {e.Message}", e);
+        }
+    }
+
+    public T Read<T>(Func<EmulatorState, T> read)
+    {
+        lock (_gate)
+        {
+            return read(_state);
+        }
+    }
+
+    /// <summary>
+    /// Runs a change and persists it before returning, so an acknowledged write survives a restart.
+    /// Changes must validate before they mutate: a throwing change must leave the state as it was.
+    /// </summary>
+    public T Write<T>(Func<EmulatorState, T> change)
+    {
+        lock (_gate)
+        {
+            var result = change(_state);
+            Persist();
+            return result;
+        }
+    }
+
+    public void Write(Action<EmulatorState> change) => Write(state =>
+    {
+        change(state);
+        return true;
+    });
+
+    private void Persist()
+    {
+        if (_dataDirectory is null)
+        {
+            return;
+        }
+
+        var path = Path.Combine(_dataDirectory, FileName);
+        var temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            JsonSerializer.Serialize(stream, _state, FileFormat);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+}
