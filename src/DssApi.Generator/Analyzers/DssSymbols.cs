@@ -11,10 +11,9 @@ namespace DssApi.Generator.Analyzers;
 /// </summary>
 internal sealed class DssSymbols
 {
-    private DssSymbols(Compilation compilation, INamedTypeSymbol settings, INamedTypeSymbol future)
+    private DssSymbols(Compilation compilation, INamedTypeSymbol settings)
     {
         Settings = settings;
-        Future = future;
         Saves = compilation.GetTypeByMetadataName("DssApi.Annotations.DssSavesAttribute");
         Mutates = compilation.GetTypeByMetadataName("DssApi.Annotations.DssMutatesAttribute");
         ReturnsFuture = compilation.GetTypeByMetadataName("DssApi.Annotations.DssReturnsFutureAttribute");
@@ -31,9 +30,6 @@ internal sealed class DssSymbols
     }
 
     public INamedTypeSymbol Settings { get; }
-
-    /// <summary>The open generic <c>DssFuture&lt;T&gt;</c>.</summary>
-    public INamedTypeSymbol Future { get; }
 
     public INamedTypeSymbol? Saves { get; }
 
@@ -64,8 +60,7 @@ internal sealed class DssSymbols
     public static bool TryCreate(Compilation compilation, out DssSymbols symbols)
     {
         var settings = compilation.GetTypeByMetadataName("DssApi.DssSettings");
-        var future = compilation.GetTypeByMetadataName("DssApi.DssFuture`1");
-        symbols = settings is null || future is null ? null! : new DssSymbols(compilation, settings, future);
+        symbols = settings is null ? null! : new DssSymbols(compilation, settings);
         return symbols is not null;
     }
 
@@ -82,8 +77,6 @@ internal sealed class DssSymbols
         attribute.ConstructorArguments.SelectMany(a => a.Kind == TypedConstantKind.Array ? (IEnumerable<TypedConstant>)a.Values : new[] { a }).Select(v => v.Value).OfType<string>();
 
     public bool IsSettings(ITypeSymbol? type) => DerivesFrom(type, Settings);
-
-    public bool IsFuture(ITypeSymbol? type) => type is INamedTypeSymbol { IsGenericType: true } named && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, Future);
 
     public static bool DerivesFrom(ITypeSymbol? type, ITypeSymbol baseType)
     {

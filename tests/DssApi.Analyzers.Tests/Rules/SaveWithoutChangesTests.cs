@@ -1,4 +1,3 @@
-using DssApi.Generator.Analyzers;
 using Verifier = DssApi.Analyzers.Tests.Support.AnalyzerVerifier<DssApi.Generator.Analyzers.SaveWithoutChangesAnalyzer>;
 
 namespace DssApi.Analyzers.Tests.Rules;
@@ -182,6 +181,15 @@ public sealed class SaveWithoutChangesTests
             await settings.SaveAsync();
         }
         """);
+
+    [Fact]
+    public Task Severity_set_to_none_in_editorconfig_silences_the_rule() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            await settings.SaveAsync();
+        }
+        """, editorConfig: "dotnet_diagnostic.DSS1001.severity = none");
 
     [Fact]
     public Task Incomplete_code_does_not_crash() => Verifier.VerifyAsync("""

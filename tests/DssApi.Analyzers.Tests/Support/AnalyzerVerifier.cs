@@ -10,10 +10,15 @@ internal static class AnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
     /// <summary>Checks that the analyzer reports exactly at the marked spans (none marked: it stays silent).</summary>
-    public static Task VerifyAsync(string members, string? targetVersion = null, bool compiles = true)
+    public static Task VerifyAsync(string members, string? targetVersion = null, bool compiles = true, string? editorConfig = null)
     {
         var test = new Test { TestCode = TestSetup.Code(members), RunGenerator = targetVersion is not null };
         TestSetup.Configure(test.TestState, targetVersion);
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig + "\n"));
+        }
+
         if (!compiles)
         {
             // Code being typed: only the analyzer's own diagnostics, and no crash, are checked.

@@ -137,7 +137,7 @@ internal sealed class InfraTypeFlow
     public static string IdKey(string parameter, string id) => parameter.ToUpperInvariant() + "\n" + id;
 
     /// <summary>True when the parameter names a string identity property of the handle (<c>infraId</c> for <c>InfraId</c>).</summary>
-    public static bool IsIdentityOf(ITypeSymbol handle, IParameterSymbol? parameter) =>
+    private static bool IsIdentityOf(ITypeSymbol handle, IParameterSymbol? parameter) =>
         parameter is not null && handle.GetMembers().OfType<IPropertySymbol>()
             .Any(p => p.Type.SpecialType == SpecialType.System_String && string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
 
