@@ -103,6 +103,32 @@ public sealed class SaveWithoutChangesTests
         """);
 
     [Fact]
+    public Task Lambdas_inside_try_blocks_are_analyzed() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            try
+            {
+                Func<Task> lambda = async () =>
+                {
+                    var settings = await service.GetSettingsAsync();
+                    try
+                    {
+                        await [|settings.SaveAsync()|];
+                    }
+                    catch (DssApiException)
+                    {
+                        await [|settings.SaveAsync()|];
+                    }
+                };
+                await lambda();
+            }
+            catch (DssApiException)
+            {
+            }
+        }
+        """);
+
+    [Fact]
     public Task Typed_setter_counts_as_modification() => Verifier.VerifyAsync("""
         async Task Run(DssApiService service)
         {

@@ -245,9 +245,9 @@ internal sealed class FlowGraph
     private static IEnumerable<ControlFlowBranch> Branches(BasicBlock block) =>
         new[] { block.FallThroughSuccessor, block.ConditionalSuccessor }.OfType<ControlFlowBranch>();
 
-    private static ControlFlowRegion? EnclosingFinally(BasicBlock block)
+    private ControlFlowRegion? EnclosingFinally(BasicBlock block)
     {
-        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+        foreach (var region in EnclosingRegions(block))
         {
             if (region.Kind == ControlFlowRegionKind.Finally)
             {
@@ -261,17 +261,28 @@ internal sealed class FlowGraph
     /// <summary>The first blocks of the handlers of every try region around the block.</summary>
     private IEnumerable<BasicBlock> Handlers(BasicBlock block)
     {
-        for (var region = block.EnclosingRegion; region?.EnclosingRegion is { } parent; region = parent)
+        foreach (var region in EnclosingRegions(block))
         {
-            if (region.Kind != ControlFlowRegionKind.Try)
+            if (region is { Kind: ControlFlowRegionKind.Try, EnclosingRegion: { } parent })
             {
-                continue;
+                foreach (var handler in parent.NestedRegions.Where(r => r != region))
+                {
+                    yield return Graph.Blocks[handler.FirstBlockOrdinal];
+                }
             }
+        }
+    }
 
-            foreach (var handler in parent.NestedRegions.Where(r => r != region))
-            {
-                yield return Graph.Blocks[handler.FirstBlockOrdinal];
-            }
+    /// <summary>
+    /// The regions around a block, innermost first, up to this graph's root: the graph of a lambda
+    /// or local function sits inside the regions of the body that declares it, whose blocks belong
+    /// to another graph.
+    /// </summary>
+    private IEnumerable<ControlFlowRegion> EnclosingRegions(BasicBlock block)
+    {
+        for (var region = block.EnclosingRegion; region != Graph.Root; region = region.EnclosingRegion!)
+        {
+            yield return region;
         }
     }
 
