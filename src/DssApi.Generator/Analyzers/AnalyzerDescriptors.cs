@@ -76,7 +76,7 @@ public static class AnalyzerDescriptors
     public static readonly DiagnosticDescriptor IgnoredArgument = Create(
         IgnoredArgumentId,
         "Argument ignored for the infrastructure type",
-        "DSS ignores '{0}' for {1} infrastructures, and this deployment's infrastructure is {1}",
+        "DSS ignores '{0}' on {1} infrastructures, and this deployment's infrastructure is one",
         Usage,
         DiagnosticSeverity.Warning);
 

@@ -70,7 +70,7 @@ internal sealed class FlowGraph
         BuildSuccessors();
     }
 
-    public ControlFlowGraph Graph { get; }
+    private ControlFlowGraph Graph { get; }
 
     /// <summary>Every top-level operation, block by block, in order.</summary>
     public IReadOnlyList<FlowOperation> Operations { get; }
@@ -79,7 +79,7 @@ internal sealed class FlowGraph
 
     public HashSet<ILocalSymbol> ReferencedLocals { get; }
 
-    public IReadOnlyList<FlowEdge> Successors(BasicBlock block) => _successors[block];
+    private IReadOnlyList<FlowEdge> Successors(BasicBlock block) => _successors[block];
 
     public static IEnumerable<FlowOperation> OperationsOf(BasicBlock block)
     {
