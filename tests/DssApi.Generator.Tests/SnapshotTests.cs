@@ -30,4 +30,12 @@ public sealed class SnapshotTests
         GeneratorHarness.AssertCompilesCleanly(run.Output);
         Golden.VerifyAll("Fixture", run.Result.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
     }
+
+    [Fact]
+    public void A_missing_snapshot_fails_naming_the_command_that_writes_it()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => Golden.VerifyAll("Dss", [("NotGenerated.g.cs", "// nothing")], update: false));
+
+        Assert.Contains(Golden.UpdateCommand, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -98,7 +98,7 @@ internal sealed class SchemaReader
             return;
         }
 
-        foreach (var entry in Properties(entries, $"'{section}'", allowed: null).Values)
+        foreach (var entry in Entries(entries, $"'{section}'"))
         {
             if (CheckIdentifier(entry.Key, entry.KeyRange))
             {
@@ -118,7 +118,7 @@ internal sealed class SchemaReader
         var values = new List<EnumValueDef>();
         if (properties.TryGetValue("values", out var valuesProperty) && AsObject(valuesProperty.Value, $"the values of enum '{name}'") is { } valuesSyntax)
         {
-            foreach (var entry in Properties(valuesSyntax, $"the values of enum '{name}'", allowed: null).Values)
+            foreach (var entry in Entries(valuesSyntax, $"the values of enum '{name}'"))
             {
                 if (ReadEnumValue(name, entry) is { } enumValue)
                 {
@@ -220,7 +220,7 @@ internal sealed class SchemaReader
         var cases = new List<CaseDef>();
         if (properties.TryGetValue("cases", out var casesProperty) && AsObject(casesProperty.Value, $"the cases of {construct}") is { } casesSyntax)
         {
-            foreach (var entry in Properties(casesSyntax, $"the cases of {construct}", allowed: null).Values)
+            foreach (var entry in Entries(casesSyntax, $"the cases of {construct}"))
             {
                 if (ReadCase(construct, entry) is { } unionCase)
                 {
@@ -273,7 +273,7 @@ internal sealed class SchemaReader
             return fields.ToEquatableArray();
         }
 
-        foreach (var entry in Properties(syntax, $"the fields of {construct}", allowed: null).Values)
+        foreach (var entry in Entries(syntax, $"the fields of {construct}"))
         {
             var fieldConstruct = $"field '{entry.Key}' of {construct}";
             string? type;
@@ -324,7 +324,7 @@ internal sealed class SchemaReader
             return parameters.ToEquatableArray();
         }
 
-        foreach (var entry in Properties(syntax, $"'{key}' of {construct}", allowed: null).Values)
+        foreach (var entry in Entries(syntax, $"'{key}' of {construct}"))
         {
             var paramConstruct = $"parameter '{entry.Key}' of {construct}";
             if (!CheckIdentifier(entry.Key, entry.KeyRange))
@@ -387,7 +387,7 @@ internal sealed class SchemaReader
             return mutators.ToEquatableArray();
         }
 
-        foreach (var entry in Properties(syntax, $"the mutators of {construct}", allowed: null).Values)
+        foreach (var entry in Entries(syntax, $"the mutators of {construct}"))
         {
             var mutatorConstruct = $"mutator '{entry.Key}' of {construct}";
             if (!CheckIdentifier(entry.Key, entry.KeyRange) || AsObject(entry.Value, mutatorConstruct) is not { } mutatorSyntax)
@@ -451,7 +451,7 @@ internal sealed class SchemaReader
             return computed.ToEquatableArray();
         }
 
-        foreach (var entry in Properties(syntax, $"the computed members of {construct}", allowed: null).Values)
+        foreach (var entry in Entries(syntax, $"the computed members of {construct}"))
         {
             var memberConstruct = $"computed member '{entry.Key}' of {construct}";
             if (!CheckIdentifier(entry.Key, entry.KeyRange) || AsObject(entry.Value, memberConstruct) is not { } memberSyntax)
@@ -497,7 +497,7 @@ internal sealed class SchemaReader
         var factories = new List<FactoryDef>();
         if (properties.TryGetValue("factories", out var factoriesProperty) && AsObject(factoriesProperty.Value, $"the factories of {construct}") is { } factoriesSyntax)
         {
-            foreach (var entry in Properties(factoriesSyntax, $"the factories of {construct}", allowed: null).Values)
+            foreach (var entry in Entries(factoriesSyntax, $"the factories of {construct}"))
             {
                 if (ReadFactory(construct, entry) is { } factory)
                 {
@@ -509,7 +509,7 @@ internal sealed class SchemaReader
         var routes = new List<RouteDef>();
         if (properties.TryGetValue("routes", out var routesProperty) && AsObject(routesProperty.Value, $"the routes of {construct}") is { } routesSyntax)
         {
-            foreach (var entry in Properties(routesSyntax, $"the routes of {construct}", allowed: null).Values)
+            foreach (var entry in Entries(routesSyntax, $"the routes of {construct}"))
             {
                 if (CheckIdentifier(entry.Key, entry.KeyRange)
                     && ReadRoute(entry.Key, entry.KeyRange, entry.Value, $"route '{entry.Key}' of {construct}", RouteKeys) is { } route)
@@ -568,7 +568,7 @@ internal sealed class SchemaReader
         var combine = new List<CombinePart>();
         if (properties.TryGetValue("combine", out var combineProperty) && AsObject(combineProperty.Value, $"the combine of {construct}") is { } combineSyntax)
         {
-            foreach (var part in Properties(combineSyntax, $"the combine of {construct}", allowed: null).Values)
+            foreach (var part in Entries(combineSyntax, $"the combine of {construct}"))
             {
                 if (part.Value is JsonStringSyntax routeName)
                 {
@@ -718,6 +718,13 @@ internal sealed class SchemaReader
 
         Report(DiagnosticDescriptors.UnknownConstruct, syntax.Range, $"{what} must be a JSON object, not a {syntax.KindName}");
         return null;
+    }
+
+    /// <summary>The members of an object in written order (names of types, fields, parameters...), each key once; repeated keys are reported.</summary>
+    private List<JsonPropertySyntax> Entries(JsonObjectSyntax syntax, string construct)
+    {
+        var unique = Properties(syntax, construct, allowed: null);
+        return syntax.Properties.Where(p => unique.TryGetValue(p.Key, out var first) && ReferenceEquals(first, p)).ToList();
     }
 
     /// <summary>The members of an object by key; reports keys not in <paramref name="allowed"/> (when given) and repeated keys.</summary>

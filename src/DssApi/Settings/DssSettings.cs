@@ -48,7 +48,7 @@ public abstract class DssSettings
     protected async Task SaveCoreAsync(DssRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = DssRequest.SerializeJson(_raw);
+        var body = DssRequest.SerializeJson(_raw, _savedUtf8.Length + 256);
         await Client.Pipeline.SendAsync(request.WithJsonBody(body), cancellationToken).ConfigureAwait(false);
         _savedUtf8 = body;
         _savedState = null;

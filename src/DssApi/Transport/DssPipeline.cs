@@ -34,8 +34,7 @@ public sealed class DssPipeline
     private readonly ResiliencePipeline<HttpResponseMessage> _retrying;
     private readonly ResiliencePipeline<bool> _retryingUnlessDone;
 
-    private static readonly ResiliencePropertyKey<Attempt> AttemptKey = new("DssApi.Attempt");
-    private static readonly ResiliencePropertyKey<(string Method, string RouteTemplate)> RouteKey = new("DssApi.Route");
+    private static readonly ResiliencePropertyKey<IDescribedRequest> RequestKey = new("DssApi.Request");
 
     internal DssPipeline(HttpClient http, Uri baseUrl, AuthenticationHeaderValue? authorization, DssTransportOptions options, ILogger logger)
     {
@@ -125,7 +124,7 @@ public sealed class DssPipeline
         try
         {
             var once = new SendOnceState(this, createRequest, tookEffect, whatToCheck);
-            context.Properties.Set(RouteKey, once.Route);
+            context.Properties.Set(RequestKey, once);
             var outcome = await _retryingUnlessDone.ExecuteOutcomeAsync(static async (context, state) =>
             {
                 var request = state.NextRequest();
@@ -194,18 +193,14 @@ public sealed class DssPipeline
     private async Task<TResult> ExecuteAsync<TResult>(DssRequest request, bool streamBody,
         Func<HttpResponseMessage, string, CancellationToken, Task<TResult>> readBody, CancellationToken cancellationToken)
     {
-        var attempt = new Attempt(request, $"{request.Method} {_basePath}{request.Path}",
-            streamBody ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead);
-        var method = request.Method.Method;
-        var routeTemplate = _basePath + request.PathTemplate;
+        var attempt = new Attempt(this, request, streamBody ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead);
         var started = Stopwatch.GetTimestamp();
-        using var activity = DssTelemetry.StartRequest(method, routeTemplate, attempt.Url(_baseUrl));
+        using var activity = DssTelemetry.Source.HasListeners() ? DssTelemetry.StartRequest(attempt.Method, attempt.RouteTemplate, attempt.Uri) : null;
         int? statusCode = null;
         string? errorType = null;
         HttpResponseMessage? response = null;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(AttemptKey, attempt);
-        context.Properties.Set(RouteKey, (method, routeTemplate));
+        context.Properties.Set(RequestKey, attempt);
         try
         {
             var resilience = IsSafeToRepeat(request.Method) ? _retrying : ResiliencePipeline<HttpResponseMessage>.Empty;
@@ -248,16 +243,30 @@ public sealed class DssPipeline
         {
             ResilienceContextPool.Shared.Return(context);
             request.Body?.Dispose();
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            DssTelemetry.EndRequest(activity, method, routeTemplate, attempt.Url(_baseUrl), statusCode, errorType, attempt.Count - 1, elapsed);
-            if (statusCode is not null)
-            {
-                DssLog.RequestCompleted(_logger, method, routeTemplate, statusCode.Value, (long)elapsed.TotalMilliseconds);
-            }
-            else
-            {
-                DssLog.RequestFailed(_logger, method, routeTemplate, (long)elapsed.TotalMilliseconds, errorType ?? "unknown");
-            }
+            Record(attempt, activity, statusCode, errorType, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>Traces, measures and logs a finished request; builds nothing nobody listens to.</summary>
+    private void Record(Attempt attempt, Activity? activity, int? statusCode, string? errorType, TimeSpan elapsed)
+    {
+        if (activity is not null || DssTelemetry.RequestDuration.Enabled)
+        {
+            DssTelemetry.EndRequest(activity, attempt.Method, attempt.RouteTemplate, attempt.Uri, statusCode, errorType, attempt.Count - 1, elapsed);
+        }
+
+        if (!_logger.IsEnabled(LogLevel.Debug))
+        {
+            return;
+        }
+
+        if (statusCode is not null)
+        {
+            DssLog.RequestCompleted(_logger, attempt.Method, attempt.RouteTemplate, statusCode.Value, (long)elapsed.TotalMilliseconds);
+        }
+        else
+        {
+            DssLog.RequestFailed(_logger, attempt.Method, attempt.RouteTemplate, (long)elapsed.TotalMilliseconds, errorType ?? "unknown");
         }
     }
 
@@ -265,7 +274,7 @@ public sealed class DssPipeline
     /// <see cref="DssTimeoutException"/> or <see cref="DssConnectionException"/> the retry strategy can see.</summary>
     private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(ResilienceContext context)
     {
-        var attempt = context.Properties.GetValue(AttemptKey, null!);
+        var attempt = (Attempt)context.Properties.GetValue(RequestKey, null!);
         attempt.Count++;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         if (_timeout != Timeout.InfiniteTimeSpan)
@@ -274,7 +283,7 @@ public sealed class DssPipeline
         }
 
         // Not disposed: that would dispose the body, which a retry sends again.
-        var message = CreateMessage(attempt.Request);
+        var message = CreateMessage(attempt.Request, attempt.Uri);
         try
         {
             return Outcome.FromResult(await _http.SendAsync(message, attempt.Completion, timeout.Token).ConfigureAwait(false));
@@ -330,9 +339,9 @@ public sealed class DssPipeline
         {
             var failure = describe(arguments.Outcome);
             (arguments.Outcome.Result as IDisposable)?.Dispose();
-            var (method, routeTemplate) = arguments.Context.Properties.GetValue(RouteKey, default);
-            DssTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("http.request.method", method));
-            DssLog.Retrying(_logger, method, routeTemplate, (long)arguments.RetryDelay.TotalMilliseconds, arguments.AttemptNumber + 1, failure);
+            var request = arguments.Context.Properties.GetValue(RequestKey, null!);
+            DssTelemetry.Retries.Add(1, new KeyValuePair<string, object?>("http.request.method", request.Method));
+            DssLog.Retrying(_logger, request.Method, request.RouteTemplate, (long)arguments.RetryDelay.TotalMilliseconds, arguments.AttemptNumber + 1, failure);
             return default;
         },
     };
@@ -352,38 +361,63 @@ public sealed class DssPipeline
 
     /// <summary>The attempts of a request that must not happen twice: the first request is built
     /// up front (its route names the retries in logs), the others on demand.</summary>
-    private sealed class SendOnceState(DssPipeline pipeline, Func<DssRequest> createRequest, Func<CancellationToken, Task<bool>> tookEffect,
-        string whatToCheck)
+    private sealed class SendOnceState : IDescribedRequest
     {
-        private DssRequest? _pending = createRequest();
+        private readonly Func<DssRequest> _createRequest;
+        private DssRequest? _pending;
 
-        public DssPipeline Pipeline { get; } = pipeline;
-        public Func<CancellationToken, Task<bool>> TookEffect { get; } = tookEffect;
-        public string WhatToCheck { get; } = whatToCheck;
-        public (string Method, string RouteTemplate) Route => (_pending!.Method.Method, Pipeline._basePath + _pending.PathTemplate);
+        public SendOnceState(DssPipeline pipeline, Func<DssRequest> createRequest, Func<CancellationToken, Task<bool>> tookEffect, string whatToCheck)
+        {
+            _createRequest = createRequest;
+            _pending = createRequest();
+            Pipeline = pipeline;
+            TookEffect = tookEffect;
+            WhatToCheck = whatToCheck;
+            Method = _pending.Method.Method;
+            RouteTemplate = pipeline._basePath + _pending.PathTemplate;
+        }
+
+        public DssPipeline Pipeline { get; }
+        public Func<CancellationToken, Task<bool>> TookEffect { get; }
+        public string WhatToCheck { get; }
+        public string Method { get; }
+        public string RouteTemplate { get; }
 
         public DssRequest NextRequest()
         {
-            var request = _pending ?? createRequest();
+            var request = _pending ?? _createRequest();
             _pending = null;
             return request;
         }
     }
 
-    /// <summary>What the attempts of one request share.</summary>
-    private sealed class Attempt(DssRequest request, string route, HttpCompletionOption completion)
+    /// <summary>What logs and retries say of a request.</summary>
+    private interface IDescribedRequest
     {
-        public DssRequest Request { get; } = request;
-        public string Route { get; } = route;
-        public HttpCompletionOption Completion { get; } = completion;
-        public int Count { get; set; }
+        string Method { get; }
 
-        public Uri Url(string baseUrl) => new(baseUrl + Request.Path, EscapedUri);
+        string RouteTemplate { get; }
     }
 
-    private HttpRequestMessage CreateMessage(DssRequest request)
+    /// <summary>What the attempts of one request share; the texts that only errors and listeners
+    /// need are built on first use.</summary>
+    private sealed class Attempt(DssPipeline pipeline, DssRequest request, HttpCompletionOption completion) : IDescribedRequest
     {
-        var message = new HttpRequestMessage(request.Method, new Uri(_baseUrl + request.Path + request.Query, EscapedUri))
+        private string? _route;
+        private string? _routeTemplate;
+
+        public DssRequest Request { get; } = request;
+        public HttpCompletionOption Completion { get; } = completion;
+        public Uri Uri { get; } = new(pipeline._baseUrl + request.Path + request.Query, EscapedUri);
+        public int Count { get; set; }
+        public string Method => Request.Method.Method;
+        public string Route => _route ??= $"{Request.Method} {pipeline._basePath}{Request.Path}";
+        public string RouteTemplate => _routeTemplate ??= pipeline._basePath + Request.PathTemplate;
+    }
+
+    private HttpRequestMessage CreateMessage(DssRequest request, Uri uri)
+    {
+        var message = new HttpRequestMessage(request.Method, uri)
         {
             Content = request.Body,
         };

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
@@ -109,15 +110,18 @@ public sealed class DssRequest
     /// <summary>The request as logs and errors show it: method and path, never a secret.</summary>
     public override string ToString() => $"{Method} {Path}";
 
-    internal static byte[] SerializeJson(JsonNode node)
+    /// <summary>Serializes to UTF-8 in one buffer.</summary>
+    /// <param name="node">The JSON to write.</param>
+    /// <param name="sizeHint">The expected size, such as that of the JSON last read, so the buffer rarely grows.</param>
+    internal static ReadOnlyMemory<byte> SerializeJson(JsonNode node, int sizeHint = 256)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new ArrayBufferWriter<byte>(Math.Max(sizeHint, 256));
         using (var writer = new Utf8JsonWriter(buffer))
         {
             node.WriteTo(writer);
         }
 
-        return buffer.ToArray();
+        return buffer.WrittenMemory;
     }
 
     /// <summary>The caller owns the uploaded stream: sending must not close it.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using DssApi.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -66,15 +65,6 @@ internal static class GeneratorHarness
     {
         var problems = output.GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden).ToList();
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Take(30)));
-    }
-
-    /// <summary>Compiles the output into an assembly loaded in a fresh context.</summary>
-    public static Assembly Load(Compilation output)
-    {
-        using var stream = new MemoryStream();
-        var result = output.Emit(stream);
-        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics.Take(30)));
-        return new System.Runtime.Loader.AssemblyLoadContext(null, isCollectible: true).LoadFromStream(new MemoryStream(stream.ToArray()));
     }
 }
 

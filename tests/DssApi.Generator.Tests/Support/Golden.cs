@@ -13,11 +13,13 @@ internal static class Golden
     public static string Folder(string name) => Path.Combine(ProjectFolder(), "Snapshots", name);
 
     /// <summary>Compares every generated file with its snapshot, and the file list with the snapshot folder.</summary>
-    public static void VerifyAll(string folderName, IEnumerable<(string HintName, string Text)> sources)
+    public static void VerifyAll(string folderName, IEnumerable<(string HintName, string Text)> sources) => VerifyAll(folderName, sources, Updating);
+
+    public static void VerifyAll(string folderName, IEnumerable<(string HintName, string Text)> sources, bool update)
     {
         var folder = Folder(folderName);
         var expected = sources.ToDictionary(s => s.HintName + ".txt", s => Normalize(s.Text));
-        if (Updating)
+        if (update)
         {
             if (Directory.Exists(folder))
             {

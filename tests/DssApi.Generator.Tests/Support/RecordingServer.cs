@@ -46,12 +46,6 @@ internal sealed class RecordingServer : IAsyncDisposable
     /// <summary>The body answered to <paramref name="method"/> on a path ending with <paramref name="pathSuffix"/> (default: <c>{}</c>).</summary>
     public void Reply(string method, string pathSuffix, string body) => _replies.Enqueue((method, pathSuffix, body));
 
-    public void Clear()
-    {
-        _requests.Clear();
-        _replies.Clear();
-    }
-
     public DssClient CreateClient() => new(new DssClientOptions
     {
         Url = new Uri(Url),
