@@ -15,6 +15,7 @@ namespace DssApi.Benchmarks;
 /// <summary>
 /// A loopback server that answers canned bytes, so a benchmark measures the client, not the server:
 /// <c>/dip/publicapi/download/{bytes}</c> streams that many bytes from one buffer, and
+/// <c>/dip/publicapi/projects/{projectKey}/apiservices/{serviceId}/settings</c> answers canned settings, and
 /// <c>/dip/publicapi/futures/{jobId}</c> runs jobs that finish a set time after they are registered.
 /// </summary>
 public sealed class CannedServer : IAsyncDisposable
@@ -26,6 +27,9 @@ public sealed class CannedServer : IAsyncDisposable
     private CannedServer(WebApplication app) => _app = app;
 
     public Uri Url { get; private set; } = null!;
+
+    /// <summary>What <c>GET .../apiservices/{serviceId}/settings</c> answers; a PUT there answers 200.</summary>
+    public byte[] ServiceSettings { get; set; } = [];
 
     /// <summary>Requests received on the futures route.</summary>
     public int FutureRequests;
@@ -59,6 +63,14 @@ public sealed class CannedServer : IAsyncDisposable
         {
             case ["dip", "publicapi", "download", var size]:
                 await Stream(context, long.Parse(size));
+                break;
+            case ["dip", "publicapi", "projects", _, "apiservices", _, "settings"] when context.Request.Method == "GET":
+                context.Response.ContentType = "application/json";
+                context.Response.ContentLength = ServiceSettings.Length;
+                await context.Response.Body.WriteAsync(ServiceSettings);
+                break;
+            case ["dip", "publicapi", "projects", _, "apiservices", _, "settings"]:
+                await context.Request.Body.CopyToAsync(System.IO.Stream.Null);
                 break;
             case ["dip", "publicapi", "futures", var jobId]:
                 Interlocked.Increment(ref FutureRequests);

@@ -1,6 +1,12 @@
 using BenchmarkDotNet.Running;
 using DssApi.Benchmarks;
 
+if (args is ["allocations"])
+{
+    await AllocationProbe.RunAsync();
+    return;
+}
+
 if (args is ["figures"])
 {
     await Figures.RunAsync();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DssApi.Json;
 
 namespace DssApi;
 
@@ -28,22 +29,22 @@ public sealed record DssFutureStatus(
             foreach (var item in items.OfType<JsonObject>())
             {
                 states.Add(new DssProgressState(
-                    DssJsonRead.String(item, "name") ?? string.Empty,
-                    DssJsonRead.String(item, "unit"),
-                    DssJsonRead.Int64(item, "target"),
-                    DssJsonRead.Int64(item, "cur"),
-                    DssJsonRead.Boolean(item, "important"),
-                    (int)DssJsonRead.Int64(item, "depth"),
-                    TimeSpan.FromMilliseconds(DssJsonRead.Int64(item, "msSinceStart"))));
+                    DssJson.AsString(item["name"]) ?? string.Empty,
+                    DssJson.AsString(item["unit"]),
+                    DssJson.AsInt64(item["target"]) ?? 0,
+                    DssJson.AsInt64(item["cur"]) ?? 0,
+                    DssJson.AsBoolean(item["important"]) ?? false,
+                    (int)(DssJson.AsInt64(item["depth"]) ?? 0),
+                    TimeSpan.FromMilliseconds(DssJson.AsInt64(item["msSinceStart"]) ?? 0)));
             }
         }
 
         return new DssFutureStatus(
-            DssJsonRead.String(state, "jobId"),
-            DssJsonRead.Boolean(state, "alive"),
-            DssJsonRead.Boolean(state, "hasResult"),
-            DssJsonRead.Boolean(state, "aborted"),
-            TimeSpan.FromMilliseconds(DssJsonRead.Int64(state, "runningTime")),
+            DssJson.AsString(state["jobId"]),
+            DssJson.AsBoolean(state["alive"]) ?? false,
+            DssJson.AsBoolean(state["hasResult"]) ?? false,
+            DssJson.AsBoolean(state["aborted"]) ?? false,
+            TimeSpan.FromMilliseconds(DssJson.AsInt64(state["runningTime"]) ?? 0),
             states,
             state);
     }

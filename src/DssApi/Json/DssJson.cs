@@ -32,17 +32,27 @@ public static class DssJson
     /// <param name="node">A JSON value.</param>
     /// <returns>The integer (a fractional number is truncated), or null when the node is not a number.</returns>
     public static long? AsInt64(JsonNode? node) =>
-        AsDouble(node) is { } number
-            ? long.TryParse(node!.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer) ? integer : (long)number
+        Number(node) is { } number
+            ? number.Element is { } element
+                ? element.TryGetInt64(out var parsed) ? parsed : (long)element.GetDouble()
+                : long.TryParse(number.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer)
+                    ? integer
+                    : (long)double.Parse(number.Text!, NumberStyles.Float, CultureInfo.InvariantCulture)
             : null;
 
     /// <summary>The number held by <paramref name="node"/>, or null.</summary>
     /// <param name="node">A JSON value.</param>
     /// <returns>The number, or null when the node is missing or not a number.</returns>
     public static double? AsDouble(JsonNode? node) =>
+        Number(node) is { } number
+            ? number.Element?.GetDouble() ?? double.Parse(number.Text!, NumberStyles.Float, CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary>A JSON number: the parsed element when the value came from DSS (no text is built),
+    /// else its JSON text (a value set in code).</summary>
+    private static (JsonElement? Element, string? Text)? Number(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
-        && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? number
+            ? value.TryGetValue<JsonElement>(out var element) ? (element, null) : (null, value.ToJsonString())
             : null;
 
     /// <summary>The object <paramref name="node"/> is, or a new empty detached object when it is not one.</summary>

@@ -107,7 +107,8 @@ public class RetryTests
 
             await LoopbackServer.RespondJson(context, "{}");
         });
-        using var client = FastRetries(server, configure: options => options.Timeout = TimeSpan.FromMilliseconds(300));
+        // Long enough for the second attempt on a loaded machine, far shorter than the first.
+        using var client = FastRetries(server, configure: options => options.Timeout = TimeSpan.FromSeconds(3));
 
         var response = await client.Pipeline.SendForJsonAsync(new DssRequest(HttpMethod.Get, "/api-deployer/infras/{infraId}", "prod"), default);
 

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Builds a synthetic consumer of 500 C# files that use the generated client and prints what the
+# DssApi generator and analyzers cost inside the compiler, and what the generated code adds to
+# the compile. Figures only: nothing is asserted. Usage: bench/generator-timing.sh [file count]
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+files=${1:-500}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+write_consumer() { # folder, generate (true|false), uses generated types (true|false)
+  local folder=$1 generate=$2 typed=$3
+  mkdir -p "$folder"
+  cat > "$folder/Consumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <Import Project="$repo/src/DssApi/buildTransitive/DssApi.props" />
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <DssApiGenerate>$generate</DssApiGenerate>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="$repo/src/DssApi/DssApi.csproj" />
+    <ProjectReference Include="$repo/src/DssApi.Generator/DssApi.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+  </ItemGroup>
+  <Import Project="$repo/src/DssApi/buildTransitive/DssApi.targets" />
+</Project>
+XML
+  for i in $(seq 1 "$files"); do
+    if [ "$typed" = true ]; then
+      cat > "$folder/Use$i.cs" <<CS
+using DssApi;
+
+namespace Consumer;
+
+internal static class Use$i
+{
+    public static async Task<int> RunAsync(DssClient client)
+    {
+        var settings = await client.GetProject("P$i").GetApiService("service$i").GetSettingsAsync();
+        settings.AddPredictionEndpoint("endpoint$i", "model$i");
+        await settings.SaveAsync();
+        var deployment = client.GetApiDeployer().GetDeployment("deployment$i");
+        var update = await deployment.StartUpdateAsync();
+        await update.WaitForCompletionAsync();
+        var status = await deployment.GetStatusAsync();
+        return settings.Endpoints.Count + (status.Heavy.Health == DeploymentHealth.Healthy ? 1 : 0);
+    }
+}
+CS
+    else
+      cat > "$folder/Use$i.cs" <<CS
+using DssApi;
+
+namespace Consumer;
+
+internal static class Use$i
+{
+    public static async Task<int> RunAsync(DssClient client)
+    {
+        await Task.Yield();
+        var url = client.Url.ToString();
+        var parts = url.Split('/');
+        return parts.Length + url.Length + $i;
+    }
+}
+CS
+    fi
+  done
+  echo 'Console.WriteLine("consumer");' > "$folder/Program.cs"
+  sed -i 's#<TargetFramework>#<OutputType>Exe</OutputType><TargetFramework>#' "$folder/Consumer.csproj"
+}
+
+build() { # folder, log: only the consumer compiles; its references were built once below
+  (cd "$1" && dotnet build --no-incremental -p:BuildProjectReferences=false -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$2" 2>&1) \
+    || { tail -30 "$2"; exit 1; }
+}
+
+csc_seconds() { # the Csc task of the consumer: the last "Csc" line of the task summary, in ms
+  grep -E '^\s+[0-9]+ ms\s+Csc\s' "$1" | tail -1 | awk '{print $1/1000}'
+}
+
+echo "Synthetic consumer: $files files"
+write_consumer "$work/typed" true true
+write_consumer "$work/runtime-on" true false
+write_consumer "$work/runtime-off" false false
+for variant in typed runtime-on runtime-off; do
+  (cd "$work/$variant" && dotnet build -v:q > "$work/$variant.references.log" 2>&1) || { tail -30 "$work/$variant.references.log"; exit 1; }
+  build "$work/$variant" "$work/$variant.warmup.log"   # warms the compiler server and the build caches
+  build "$work/$variant" "$work/$variant.log"
+done
+
+log="$work/typed.log"
+echo
+echo "Generator and analyzers (consumer using the generated client):"
+grep -E 'Total (generator|analyzer) execution time|DssApi\.Generator' "$log" | sed 's/^\s*/  /' | awk '!seen[$0]++'
+echo
+typed=$(csc_seconds "$work/typed.log"); on=$(csc_seconds "$work/runtime-on.log"); off=$(csc_seconds "$work/runtime-off.log")
+echo "Compile (Csc task) of the consumer:"
+echo "  $files files using the generated client:              ${typed} s"
+echo "  $files files using the runtime only, generation on:   ${on} s"
+echo "  $files files using the runtime only, generation off:  ${off} s"
+awk -v on="$on" -v off="$off" 'BEGIN { printf "  cost of the generated code and the generator: %.3f s\n", on - off }'

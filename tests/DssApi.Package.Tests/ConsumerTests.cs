@@ -1,0 +1,184 @@
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DssApi.Package.Tests;
+
+[Collection(nameof(PackedPackage))]
+public class ConsumerTests(PackedPackage package, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_plain_consumer_adds_the_package_and_its_typed_calls_reach_dss()
+    {
+        var consumer = new Consumer(package, output, "plain");
+        consumer.AddProject("App");
+        consumer.AddPackage("App");
+        consumer.Write("App/Program.cs", """
+            using DssApi;
+
+            using var client = new DssClient(Environment.GetEnvironmentVariable("DSS_URL")!, Environment.GetEnvironmentVariable("DSS_API_KEY")!);
+            foreach (var stage in await client.GetApiDeployer().ListStagesAsync())
+            {
+                Console.WriteLine($"stage {stage.Id}: {stage.Description}");
+            }
+            """);
+        await using var dss = await StagesServer.StartAsync();
+
+        consumer.Succeed("build --no-incremental", "App");
+        var run = consumer.Succeed("run --no-build", "App", new Dictionary<string, string> { ["DSS_URL"] = dss.Url, ["DSS_API_KEY"] = "consumer-key" });
+
+        Assert.Contains("stage prod: Production", run.Output);
+        Assert.Equal("Basic Y29uc3VtZXIta2V5Og==", dss.Authorization);
+    }
+
+    [Fact]
+    public void Knobs_choose_the_namespace_and_the_accessibility()
+    {
+        var consumer = new Consumer(package, output, "knobs");
+        consumer.AddProject("Lib", "<DssApiNamespace>Acme.Dss</DssApiNamespace><DssApiAccessibility>public</DssApiAccessibility>", outputType: "Library");
+        consumer.AddPackage("Lib");
+        consumer.Write("Lib/Use.cs", """
+            using Acme.Dss;
+
+            namespace Acme;
+            public static class Use
+            {
+                public static Acme.Dss.DssApiDeployer Deployer(DssApi.DssClient client) => client.GetApiDeployer();
+            }
+            """);
+
+        consumer.Succeed("build --no-incremental", "Lib");
+
+        var types = PublicTypes(Path.Combine(consumer.Root, "Lib", "bin", "Debug", "net10.0", "Lib.dll"));
+        Assert.Contains("Acme.Dss.DssApiDeployer", types);
+        Assert.Contains("Acme.Dss.AuthMethod", types);
+        Assert.DoesNotContain(types, name => name.StartsWith("DssApi."));
+    }
+
+    [Fact]
+    public void Generation_switched_off_leaves_only_the_runtime()
+    {
+        var consumer = new Consumer(package, output, "off");
+        consumer.AddProject("App", "<DssApiGenerate>false</DssApiGenerate>");
+        consumer.AddPackage("App");
+        consumer.Write("App/Program.cs", """
+            using DssApi;
+
+            var deployer = new DssClient("http://127.0.0.1:1", "k").GetApiDeployer();
+            """);
+
+        var build = consumer.Run("build --no-incremental", "App");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("error CS1061", build.Output);
+        Assert.Contains("'GetApiDeployer'", build.Output);
+    }
+
+    [Fact]
+    public void Two_projects_of_one_solution_share_generated_types_without_clashes()
+    {
+        var consumer = new Consumer(package, output, "solution");
+        consumer.AddProject("Shared", "<DssApiAccessibility>public</DssApiAccessibility>", outputType: "Library");
+        consumer.AddPackage("Shared");
+        consumer.Write("Shared/Deployments.cs", """
+            using DssApi;
+
+            namespace Shared;
+            public static class Deployments
+            {
+                public static DssApi.DssApiDeployer Open(DssApi.DssClient client) => client.GetApiDeployer();
+            }
+            """);
+        // One consumer uses the shared library's public types and generates nothing itself; the
+        // other generates its own internal types beside the library's.
+        consumer.AddProject("UsesShared", "<DssApiGenerate>false</DssApiGenerate>",
+            """<ProjectReference Include="../Shared/Shared.csproj" />""");
+        consumer.AddPackage("UsesShared");
+        consumer.Write("UsesShared/Program.cs", """
+            using DssApi;
+
+            using var client = new DssApi.DssClient("http://127.0.0.1:1", "k");
+            DssApi.DssApiDeployer deployer = Shared.Deployments.Open(client);
+            Console.WriteLine(deployer.GetType().Assembly.GetName().Name);
+            """);
+        consumer.AddProject("OwnTypes", "<DssApiNamespace>OwnTypes.Dss</DssApiNamespace>",
+            """<ProjectReference Include="../Shared/Shared.csproj" />""");
+        consumer.AddPackage("OwnTypes");
+        consumer.Write("OwnTypes/Program.cs", """
+            using OwnTypes.Dss;
+
+            using var client = new DssApi.DssClient("http://127.0.0.1:1", "k");
+            OwnTypes.Dss.DssApiDeployer own = client.GetApiDeployer();
+            DssApi.DssApiDeployer shared = Shared.Deployments.Open(client);
+            Console.WriteLine($"{own.GetType().Assembly.GetName().Name} {shared.GetType().Assembly.GetName().Name}");
+            """);
+        consumer.Write("Consumers.slnx", """
+            <Solution>
+              <Project Path="Shared/Shared.csproj" />
+              <Project Path="UsesShared/UsesShared.csproj" />
+              <Project Path="OwnTypes/OwnTypes.csproj" />
+            </Solution>
+            """);
+
+        var build = consumer.Succeed("build Consumers.slnx --no-incremental");
+
+        Assert.DoesNotContain("CS0436", build.Output);
+        Assert.DoesNotContain("CS0433", build.Output);
+        Assert.Contains("Shared", consumer.Succeed("run --no-build", "UsesShared").Output);
+        Assert.Contains("OwnTypes Shared", consumer.Succeed("run --no-build", "OwnTypes").Output);
+    }
+
+    /// <summary>The public types of an assembly, read from its metadata without loading it.</summary>
+    private static string[] PublicTypes(string assemblyPath)
+    {
+        using var pe = new PEReader(File.OpenRead(assemblyPath));
+        var metadata = pe.GetMetadataReader();
+        return metadata.TypeDefinitions.Select(metadata.GetTypeDefinition)
+            .Where(type => (type.Attributes & TypeAttributes.VisibilityMask) == TypeAttributes.Public)
+            .Select(type => metadata.GetString(type.Namespace) + "." + metadata.GetString(type.Name))
+            .ToArray();
+    }
+
+    /// <summary>A loopback server answering the API Deployer's stage list, recording the credentials.</summary>
+    private sealed class StagesServer : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private StagesServer(WebApplication app) => _app = app;
+
+        public string Url { get; private set; } = "";
+
+        public string? Authorization { get; private set; }
+
+        public static async Task<StagesServer> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            var app = builder.Build();
+            var server = new StagesServer(app);
+            app.MapGet("/dip/publicapi/api-deployer/stages", (HttpContext context) =>
+            {
+                server.Authorization = context.Request.Headers.Authorization;
+                return Results.Text("""[{"id":"prod","desc":"Production"}]""", "application/json");
+            });
+            await app.StartAsync();
+            server.Url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+            return server;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}

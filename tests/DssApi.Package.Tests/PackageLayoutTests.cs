@@ -1,0 +1,84 @@
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+
+namespace DssApi.Package.Tests;
+
+[Collection(nameof(PackedPackage))]
+public class PackageLayoutTests(PackedPackage package, ITestOutputHelper output)
+{
+    [Fact]
+    public void The_package_holds_the_runtime_the_analyzers_the_build_files_and_the_schema_and_nothing_else()
+    {
+        output.WriteLine($"dotnet pack: {package.PackTime.TotalSeconds:0.0} s");
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        var files = zip.Entries.Select(e => e.FullName)
+            .Where(name => !name.StartsWith("_rels/") && !name.StartsWith("package/") && name != "[Content_Types].xml")
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.Equal(
+        [
+            "DssApi.nuspec",
+            "README.md",
+            "analyzers/dotnet/cs/DssApi.Generator.dll",
+            "buildTransitive/DssApi.props",
+            "buildTransitive/DssApi.targets",
+            "lib/net10.0/DssApi.dll",
+            "lib/net10.0/DssApi.xml",
+            "lib/net8.0/DssApi.dll",
+            "lib/net8.0/DssApi.xml",
+            "schemas/dss-api.json",
+        ], files);
+        Assert.Single(files.Where(f => f.StartsWith("analyzers/")).Select(f => Path.GetDirectoryName(f)).Distinct());
+    }
+
+    [Fact]
+    public void The_analyzer_assemblies_reference_only_what_a_compiler_host_loads()
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("analyzers/") && e.FullName.EndsWith(".dll")))
+        {
+            using var buffer = new MemoryStream();
+            using (var stream = entry.Open())
+            {
+                stream.CopyTo(buffer);
+            }
+
+            buffer.Position = 0;
+            using var pe = new PEReader(buffer);
+            var metadata = pe.GetMetadataReader();
+            var references = metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).ToArray();
+            output.WriteLine($"{entry.FullName}: {string.Join(", ", references)}");
+
+            Assert.All(references, name => Assert.True(
+                name is "netstandard" or "Microsoft.CodeAnalysis" or "Microsoft.CodeAnalysis.CSharp"
+                    || (name == "Microsoft.CodeAnalysis.Workspaces" || name == "Microsoft.CodeAnalysis.CSharp.Workspaces") && entry.FullName.Contains("CodeFixes")
+                    || name is "System.Collections.Immutable" or "System.Memory" or "System.Runtime.CompilerServices.Unsafe" or "System.Composition.AttributedModel",
+                $"{entry.FullName} references {name}, which a compiler host may not load"));
+            Assert.DoesNotContain("System.Text.Json", references);
+        }
+    }
+
+    [Fact]
+    public void The_nuspec_carries_the_metadata_and_the_runtime_dependencies()
+    {
+        using var zip = ZipFile.OpenRead(package.PackagePath);
+        using var stream = zip.GetEntry("DssApi.nuspec")!.Open();
+        var nuspec = XDocument.Load(stream);
+        XNamespace ns = nuspec.Root!.Name.Namespace;
+        var metadata = nuspec.Root.Element(ns + "metadata")!;
+
+        Assert.Equal("DssApi", metadata.Element(ns + "id")!.Value);
+        Assert.Equal(package.Version, metadata.Element(ns + "version")!.Value);
+        Assert.Equal("Apache-2.0", metadata.Element(ns + "license")!.Value);
+        Assert.Equal("README.md", metadata.Element(ns + "readme")!.Value);
+        Assert.Contains("dataiku", metadata.Element(ns + "tags")!.Value);
+        Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")!.Value));
+        var groups = metadata.Element(ns + "dependencies")!.Elements(ns + "group").ToArray();
+        Assert.Equal(["net10.0", "net8.0"], groups.Select(g => (string)g.Attribute("targetFramework")!).Order());
+        Assert.All(groups, group => Assert.Contains(group.Elements(ns + "dependency"), d => (string?)d.Attribute("id") == "Polly.Core"));
+        Assert.True(File.Exists(package.SymbolsPackagePath), "the symbols package is missing");
+    }
+}
