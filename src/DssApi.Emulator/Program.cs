@@ -25,6 +25,12 @@ try
 {
     emulator = await DssEmulator.StartAsync(options);
 }
+catch (ArgumentException e)
+{
+    // Options that parse but do not fit together, such as a user key equal to the admin key.
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 catch (Exception e) when (e is IOException or InvalidDataException)
 {
     // A port already in use, or a data directory holding something else than emulator state.

@@ -7,6 +7,7 @@ internal static class ErrorTypes
     public const string NotFound = "com.dataiku.dip.server.controllers.NotFoundException";
     public const string Malformed = "com.dataiku.dip.server.controllers.MalformedRequestException";
     public const string NotAuthenticated = "com.dataiku.dip.exceptions.NotAuthenticatedException";
+    public const string Unauthorized = "com.dataiku.dip.exceptions.UnauthorizedException";
     public const string MissingParameter = "org.springframework.web.bind.MissingServletRequestParameterException";
     public const string MissingPart = "org.springframework.web.multipart.support.MissingServletRequestPartException";
     public const string MethodNotSupported = "org.springframework.web.HttpRequestMethodNotSupportedException";

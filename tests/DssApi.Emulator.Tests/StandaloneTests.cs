@@ -101,6 +101,34 @@ public sealed class StandaloneTests
     }
 
     [Fact]
+    public async Task UserApiKeysAreRepeatableAndCommaSeparated()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync("--api-key", "admin-key", "--user-api-key", "u1,u2", "--user-api-key", "u3");
+
+        foreach (var key in new[] { "u1", "u2", "u3" })
+        {
+            using var client = TestDss.NewClient(emulator.Url, key);
+            using var stages = await client.GetAsync(TestDss.PublicApi + "api-deployer/stages");
+            using var infra = await client.PostAsync(TestDss.PublicApi + "api-deployer/infras",
+                new StringContent("""{"id":"i","stage":"Test","type":"K8S"}"""));
+
+            Assert.Equal(HttpStatusCode.OK, stages.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, infra.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task UserKeyEqualToTheAdminKeyExitsWithAnError()
+    {
+        using var process = Process.Start(EmulatorProcess.StartInfo("--api-key", "shared", "--user-api-key", "other,shared"))!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("A user API key can be neither empty nor the admin API key", error);
+    }
+
+    [Fact]
     public async Task InvalidOptionExitsWithUsage()
     {
         using var process = Process.Start(EmulatorProcess.StartInfo("--fault-rate", "2"))!;
@@ -113,29 +141,21 @@ public sealed class StandaloneTests
     }
 
     [Fact]
-    public async Task FaultRateInjects503sAndDroppedConnectionsReproducibly()
+    public async Task FaultsLoseRequestsBeforeProcessingOrAnswersAfterItReproducibly()
     {
         async Task<string[]> OutcomesAsync()
         {
             await using var dss = await TestDss.StartAsync(new DssEmulatorOptions { FaultRate = 0.5, Seed = 3 });
-            var outcomes = new List<string>();
-            for (var i = 0; i < 30; i++)
-            {
-                try
-                {
-                    using var response = await dss.SendAsync(HttpMethod.Get, "api-deployer/stages");
-                    if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
-                    {
-                        await TestDss.AssertErrorAsync(response, HttpStatusCode.ServiceUnavailable,
-                            ErrorTypes.ServiceUnavailable, "fault injected");
-                    }
 
-                    outcomes.Add(((int)response.StatusCode).ToString());
-                }
-                catch (HttpRequestException)
-                {
-                    outcomes.Add("dropped");
-                }
+            // One connection per request: a client may silently resend a request whose reused connection was cut.
+            dss.Http.DefaultRequestHeaders.ConnectionClose = true;
+            var outcomes = new List<string>();
+            for (var i = 0; i < 40; i++)
+            {
+                var service = $"projects/{dss.Project}/apiservices/svc{i}";
+                var answer = await AnswerAsync(dss, HttpMethod.Post, service);
+                var changed = await AnswerAsync(dss, HttpMethod.Get, service + "/settings", retryFaults: true) == "200";
+                outcomes.Add($"{answer}:{(changed ? "changed" : "unchanged")}");
             }
 
             return [.. outcomes];
@@ -143,8 +163,40 @@ public sealed class StandaloneTests
 
         var first = await OutcomesAsync();
 
-        Assert.Equal(["200", "503", "dropped"], first.Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["200:changed", "503:unchanged", "dropped:changed", "dropped:unchanged"], first.Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(first, await OutcomesAsync());
+    }
+
+    /// <summary>The status code of a request, or <c>dropped</c>; with <paramref name="retryFaults"/>, the first answer that is not an injected fault.</summary>
+    private static async Task<string> AnswerAsync(TestDss dss, HttpMethod method, string path, bool retryFaults = false)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            try
+            {
+                using var response = await dss.SendAsync(method, path);
+                if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
+                {
+                    return ((int)response.StatusCode).ToString();
+                }
+
+                await TestDss.AssertErrorAsync(response, HttpStatusCode.ServiceUnavailable, ErrorTypes.ServiceUnavailable, "fault injected");
+                if (!retryFaults)
+                {
+                    return "503";
+                }
+            }
+            catch (HttpRequestException) when (!retryFaults)
+            {
+                return "dropped";
+            }
+            catch (HttpRequestException)
+            {
+                // A dropped read: ask again.
+            }
+        }
+
+        throw new InvalidOperationException($"{method} {path} met a fault 20 times in a row");
     }
 
     [Fact]
@@ -163,81 +215,5 @@ public sealed class StandaloneTests
     {
         using var response = await request;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    /// <summary>A fresh folder, deleted with its content on dispose.</summary>
-    private sealed class TemporaryDirectory : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("dss-emulator-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
-
-    /// <summary>The built emulator run with <c>dotnet DssApi.Emulator.dll</c>, read until its four-line banner.</summary>
-    private sealed class EmulatorProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-
-        private EmulatorProcess(Process process, string[] banner)
-        {
-            _process = process;
-            Banner = banner;
-        }
-
-        public string[] Banner { get; }
-
-        public string Url => Banner[0]["DSS emulator listening on ".Length..];
-
-        public string DemoProject => Banner[2]["Demo project: ".Length..];
-
-        public static ProcessStartInfo StartInfo(params string[] args)
-        {
-            var info = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            info.ArgumentList.Add(typeof(DssEmulator).Assembly.Location);
-            foreach (var arg in args)
-            {
-                info.ArgumentList.Add(arg);
-            }
-
-            return info;
-        }
-
-        public static async Task<EmulatorProcess> StartAsync(params string[] args)
-        {
-            var process = Process.Start(StartInfo(["--urls", "http://127.0.0.1:0", .. args]))!;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            var banner = new List<string>();
-            while (banner.Count < 4)
-            {
-                var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
-                    ?? throw new InvalidOperationException($"Emulator exited: {await process.StandardError.ReadToEndAsync()}");
-                banner.Add(line);
-            }
-
-            return new EmulatorProcess(process, [.. banner]);
-        }
-
-        /// <summary>No graceful shutdown: whatever was acknowledged must already be on disk.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-
-            _process.Dispose();
-        }
     }
 }

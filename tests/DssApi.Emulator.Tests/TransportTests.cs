@@ -26,7 +26,7 @@ public sealed class TransportTests
     [InlineData("wrong-key:")]
     public async Task MissingOrUnknownKeyIs401WithBasicChallenge(string? credentials)
     {
-        await using var dss = await TestDss.StartAsync();
+        await using var dss = await TestDss.StartAsync(new DssEmulatorOptions { UserApiKeys = ["user-key"] });
         using var client = TestDss.NewClient(dss.Emulator.Url, null);
         if (credentials is not null)
         {
@@ -38,6 +38,58 @@ public sealed class TransportTests
         await TestDss.AssertErrorAsync(response, HttpStatusCode.Unauthorized, ErrorTypes.NotAuthenticated,
             credentials is null ? "API Key not provided" : "Unknown API key");
         Assert.Equal("Basic realm=\"DSS API\"", response.Headers.WwwAuthenticate.Single().ToString());
+    }
+
+    [Fact]
+    public async Task UserKeyCallsOrdinaryRoutesAndIsNotAdminOfInfrastructures()
+    {
+        await using var dss = await TestDss.StartAsync(new DssEmulatorOptions { UserApiKeys = ["user-key", "other-user-key"] });
+        await dss.CreateStaticInfraAsync("infra");
+        using var user = TestDss.NewClient(dss.Emulator.Url, "other-user-key");
+
+        using var created = await user.PostAsync($"{TestDss.PublicApi}projects/{dss.Project}/apiservices/by-user", null);
+        var infraForUser = await TestDss.ReadJsonAsync(await user.GetAsync(TestDss.PublicApi + "api-deployer/infras/infra"));
+        var infrasForUser = await TestDss.ReadJsonAsync(await user.GetAsync(TestDss.PublicApi + "api-deployer/infras"));
+        var infraForAdmin = await dss.GetJsonAsync("api-deployer/infras/infra");
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal("by-user", (await dss.GetJsonAsync($"projects/{dss.Project}/apiservices"))[0]!["id"]!.GetValue<string>());
+        Assert.False(infraForUser["isAdmin"]!.GetValue<bool>());
+        Assert.False(infrasForUser[0]!["isAdmin"]!.GetValue<bool>());
+        Assert.True(infraForAdmin["isAdmin"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task UserKeyIsRefusedWith403OnAdminRoutesAndChangesNothing()
+    {
+        await using var dss = await TestDss.StartAsync(new DssEmulatorOptions { UserApiKeys = ["user-key"] });
+        await dss.CreateStaticInfraAsync("existing");
+        var before = (await dss.GetJsonAsync("api-deployer/infras/existing/settings")).AsObject();
+        var edited = before.DeepClone().AsObject();
+        edited["apiNodes"] = new JsonArray();
+        using var user = TestDss.NewClient(dss.Emulator.Url, "user-key");
+
+        using var create = await user.PostAsync(TestDss.PublicApi + "api-deployer/infras",
+            new StringContent("""{"id":"new","stage":"Test","type":"K8S"}"""));
+        using var save = await user.PutAsync(TestDss.PublicApi + "api-deployer/infras/existing/settings", new StringContent(edited.ToJsonString()));
+        using var delete = await user.DeleteAsync(TestDss.PublicApi + "api-deployer/infras/existing");
+
+        foreach (var response in new[] { create, save, delete })
+        {
+            await TestDss.AssertErrorAsync(response, HttpStatusCode.Forbidden, ErrorTypes.Unauthorized, "not admin");
+        }
+
+        var infras = await dss.GetJsonAsync("api-deployer/infras");
+        Assert.Equal(["existing"], infras.AsArray().Select(infra => infra!["infraBasicInfo"]!["id"]!.GetValue<string>()));
+        Assert.Equal(before.ToJsonString(), (await dss.GetJsonAsync("api-deployer/infras/existing/settings")).ToJsonString());
+    }
+
+    [Fact]
+    public async Task UserKeyCanBeNeitherEmptyNorTheAdminKey()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            DssEmulator.StartAsync(new DssEmulatorOptions { AdminApiKey = "shared", UserApiKeys = ["shared"] }));
+        await Assert.ThrowsAsync<ArgumentException>(() => DssEmulator.StartAsync(new DssEmulatorOptions { UserApiKeys = [""] }));
     }
 
     [Theory]

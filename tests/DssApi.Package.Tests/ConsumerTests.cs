@@ -64,6 +64,48 @@ public class ConsumerTests(PackedPackage package, ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_user_schema_extends_the_dss_schema_with_an_endpoint_type_and_its_typed_helper()
+    {
+        var consumer = new Consumer(package, output, "extension");
+        consumer.AddProject("App", items: """<AdditionalFiles Include="prompt.dssapi.json" />""");
+        consumer.AddPackage("App");
+        consumer.Write("App/prompt.dssapi.json", """
+            {
+              "unions": {
+                "Endpoint": {
+                  "editable": true, "discriminator": "type", "discriminatorType": "EndpointType",
+                  "cases": { "LLM_PROMPT": { "name": "PromptEndpoint", "description": "An endpoint that answers with a prompt.", "fields": { "prompt": "string" } } }
+                }
+              },
+              "settings": {
+                "ApiServiceSettings": {
+                  "mutators": {
+                    "AddPromptEndpoint": {
+                      "description": "Adds a prompt endpoint.",
+                      "params": { "endpointId": "string", "prompt": "string" },
+                      "appendTo": "endpoints",
+                      "template": { "id": "{endpointId}", "type": "LLM_PROMPT", "prompt": "{prompt}" }
+                    }
+                  }
+                }
+              }
+            }
+            """);
+        consumer.Write("App/Program.cs", """
+            using DssApi;
+
+            // The extension's helper on the generated settings type, next to the DSS schema's own helpers.
+            Func<ApiServiceSettings, PromptEndpoint> addPrompt = settings => settings.AddPromptEndpoint("ask", "Summarise the ticket");
+            Func<ApiServiceSettings, PredictionEndpoint> addPrediction = settings => settings.AddPredictionEndpoint("score", "model");
+            Console.WriteLine($"{addPrompt.Method.ReturnType.Name} {addPrediction.Method.ReturnType.Name}");
+            """);
+
+        consumer.Succeed("build --no-incremental", "App");
+
+        Assert.Contains("PromptEndpoint PredictionEndpoint", consumer.Succeed("run --no-build", "App").Output);
+    }
+
+    [Fact]
     public void Generation_switched_off_leaves_only_the_runtime()
     {
         var consumer = new Consumer(package, output, "off");

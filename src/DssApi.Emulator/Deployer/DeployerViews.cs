@@ -70,11 +70,11 @@ internal static class DeployerViews
     private static JsonArray DeploymentItems(IEnumerable<DeploymentState> deployments) =>
         new(deployments.Select(deployment => (JsonNode)DeploymentBasicInfo(deployment)).ToArray());
 
-    public static JsonObject InfraLightStatus(EmulatorState state, InfraState infra) => new()
+    public static JsonObject InfraLightStatus(EmulatorState state, InfraState infra, bool callerIsAdmin) => new()
     {
         ["infraBasicInfo"] = InfraBasicInfo(infra),
         ["deployments"] = DeploymentItems(state.DeploymentsWhere("infraId", infra.Settings.Text("id"))),
-        ["isAdmin"] = true,
+        ["isAdmin"] = callerIsAdmin,
     };
 
     public static JsonObject ServiceLightStatus(EmulatorState state, PublishedServiceState service)

@@ -26,11 +26,11 @@ internal static class InfraRoutes
             .Select(stage => (JsonNode)new JsonObject { ["id"] = stage.Id, ["desc"] = stage.Description })
             .ToArray())));
 
-        routes.MapPublicApi("GET", "api-deployer/infras", _ => DssResponse.Json(store.Read(state => new JsonArray(state.Infras.InIdOrder()
-            .Select(infra => (JsonNode)DeployerViews.InfraLightStatus(state, infra))
+        routes.MapPublicApi("GET", "api-deployer/infras", request => DssResponse.Json(store.Read(state => new JsonArray(state.Infras.InIdOrder()
+            .Select(infra => (JsonNode)DeployerViews.InfraLightStatus(state, infra, request.CallerIsAdmin))
             .ToArray()))));
 
-        routes.MapPublicApi("POST", "api-deployer/infras", async request =>
+        routes.MapAdminApi("POST", "api-deployer/infras", async request =>
         {
             const string owner = "infrastructure creation";
             var body = await request.ReadJsonObjectAsync();
@@ -61,12 +61,12 @@ internal static class InfraRoutes
         });
 
         routes.MapPublicApi("GET", Infra, request => DssResponse.Json(store.Read(state =>
-            DeployerViews.InfraLightStatus(state, state.RequireInfra(request.Route("infraId"))))));
+            DeployerViews.InfraLightStatus(state, state.RequireInfra(request.Route("infraId")), request.CallerIsAdmin))));
 
         routes.MapPublicApi("GET", Infra + "/settings", request => DssResponse.Json(store.Read(state =>
             state.RequireInfra(request.Route("infraId")).Settings.DeepClone())));
 
-        routes.MapPublicApi("PUT", Infra + "/settings", async request =>
+        routes.MapAdminApi("PUT", Infra + "/settings", async request =>
         {
             var body = await request.ReadJsonObjectAsync();
             store.Write(state =>
@@ -77,7 +77,7 @@ internal static class InfraRoutes
             return DssResponse.Empty;
         });
 
-        routes.MapPublicApi("DELETE", Infra, request =>
+        routes.MapAdminApi("DELETE", Infra, request =>
         {
             store.Write(state =>
             {
@@ -89,7 +89,6 @@ internal static class InfraRoutes
             return DssResponse.Empty;
         });
     }
-
 
     private static string RequireStage(string stage) => Stages.Any(known => known.Id == stage)
         ? stage

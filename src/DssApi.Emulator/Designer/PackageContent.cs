@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using DssApi.Emulator.Hosting;
 using DssApi.Emulator.Models;
 using DssApi.Emulator.Routing;
+using DssApi.Emulator.State;
 
 namespace DssApi.Emulator.Designer;
 
@@ -47,7 +48,7 @@ internal sealed class PackageContent(JsonObject json)
 
     public DatasetTable? FindDataset(string name) =>
         Manifest["datasets"]?[name] is JsonObject dataset
-            ? dataset.Deserialize<DatasetTable>(new JsonSerializerOptions(JsonSerializerDefaults.Web))
+            ? dataset.Deserialize(EmulatorJsonContext.Default.DatasetTable)
             : null;
 
     public static PackageContent Create(
@@ -57,7 +58,6 @@ internal sealed class PackageContent(JsonObject json)
         IEnumerable<PackagedModel> models,
         IEnumerable<KeyValuePair<string, DatasetTable>> datasets)
     {
-        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         var manifest = new JsonObject
         {
             ["format"] = Format,
@@ -73,7 +73,7 @@ internal sealed class PackageContent(JsonObject json)
                 ["parameters"] = model.Parameters.DeepClone(),
             }))),
             ["datasets"] = new JsonObject(datasets.Select(dataset =>
-                KeyValuePair.Create(dataset.Key, JsonSerializer.SerializeToNode(dataset.Value, web)))),
+                KeyValuePair.Create(dataset.Key, JsonSerializer.SerializeToNode(dataset.Value, EmulatorJsonContext.Default.DatasetTable)))),
         };
         return new PackageContent(new JsonObject { ["manifest"] = manifest, ["service"] = service.DeepClone() });
     }

@@ -146,7 +146,7 @@ internal sealed class FutureJob
 
     private JsonArray ProgressStates() => _step is not { } step || _endTime is not null
         ? []
-        : [new JsonObject
+        : new JsonArray(new JsonObject
         {
             ["name"] = step.Name,
             ["unit"] = "NONE",
@@ -155,5 +155,5 @@ internal sealed class FutureJob
             ["important"] = true,
             ["depth"] = 0,
             ["msSinceStart"] = EmulatorContext.Now() - step.StartedAt,
-        }];
+        });
 }

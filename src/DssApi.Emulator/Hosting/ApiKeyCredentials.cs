@@ -10,17 +10,18 @@ namespace DssApi.Emulator.Hosting;
 /// </summary>
 internal static class ApiKeyCredentials
 {
-    /// <summary>Rejects the request with DSS's 401 unless it presents one of <paramref name="validKeys"/>.</summary>
-    public static void Require(HttpRequest request, IEnumerable<string> validKeys)
+    /// <summary>
+    /// The one of <paramref name="validKeys"/> the request presents; rejects the request with DSS's 401 when
+    /// it presents none of them.
+    /// </summary>
+    public static string Require(HttpRequest request, IEnumerable<string> validKeys)
     {
         var presented = Read(request) ?? throw DssError.NotAuthenticated("API Key not provided");
         var presentedBytes = Encoding.UTF8.GetBytes(presented);
 
         // Constant-time comparison: keys are secrets.
-        if (!validKeys.Any(key => CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(key))))
-        {
-            throw DssError.NotAuthenticated("Unknown API key");
-        }
+        return validKeys.FirstOrDefault(key => CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(key)))
+            ?? throw DssError.NotAuthenticated("Unknown API key");
     }
 
     private static string? Read(HttpRequest request)

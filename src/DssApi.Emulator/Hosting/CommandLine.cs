@@ -6,7 +6,7 @@ namespace DssApi.Emulator.Hosting;
 internal static class CommandLine
 {
     public const string Usage = """
-        Usage: DssApi.Emulator [--urls <url>] [--api-key <key>] [--data-dir <folder>]
+        Usage: dssapi-emulator [--urls <url>] [--api-key <key>] [--user-api-key <key>[,<key>...]] [--data-dir <folder>]
                                [--latency <ms>] [--fault-rate <0..1>] [--seed <int>] [--update-step-ms <ms>]
                                [--log-level <level>]
         """;
@@ -26,6 +26,9 @@ internal static class CommandLine
                     break;
                 case "--api-key":
                     options.AdminApiKey = value;
+                    break;
+                case "--user-api-key":
+                    options.UserApiKeys = [.. options.UserApiKeys, .. value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
                     break;
                 case "--data-dir":
                     options.DataDirectory = Path.GetFullPath(value);

@@ -38,7 +38,10 @@ public sealed class DssEmulator : IAsyncDisposable
     /// <summary>The bound base URL, e.g. <c>http://127.0.0.1:41873</c> (no trailing slash).</summary>
     public string Url => _context.BaseUrl;
 
-    /// <summary>The API key that authenticates public API calls (as Basic user name, Basic password, or Bearer token).</summary>
+    /// <summary>
+    /// The admin API key, which authenticates every public API call, admin-only ones included (as Basic user name,
+    /// Basic password, or Bearer token).
+    /// </summary>
     public string AdminApiKey => _context.AdminApiKey;
 
     /// <summary>The key of the demo project that holds the demo saved models.</summary>
@@ -50,6 +53,7 @@ public sealed class DssEmulator : IAsyncDisposable
     /// <summary>Starts an emulator and returns once it accepts connections.</summary>
     /// <exception cref="IOException">The address cannot be bound (e.g. the port is in use).</exception>
     /// <exception cref="InvalidDataException">The data directory holds a state file the emulator cannot read.</exception>
+    /// <exception cref="ArgumentException">An option is out of range, or a user API key is empty or the admin key.</exception>
     /// <param name="options">Listening address, API key, persistence and fault injection; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<DssEmulator> StartAsync(DssEmulatorOptions? options = null, CancellationToken cancellationToken = default)
@@ -58,6 +62,11 @@ public sealed class DssEmulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.FaultRate, nameof(options.FaultRate));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.FaultRate, 1, nameof(options.FaultRate));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Latency, TimeSpan.Zero, nameof(options.Latency));
+        var adminApiKey = options.AdminApiKey ?? RandomNumberGenerator.GetHexString(32, lowercase: true);
+        if (options.UserApiKeys.Any(key => key.Length == 0 || key == adminApiKey))
+        {
+            throw new ArgumentException("A user API key can be neither empty nor the admin API key", nameof(options));
+        }
 
         var demo = DemoProject.Load();
         var store = StateStore.Open(options.DataDirectory, () => SeedState(demo));
@@ -73,7 +82,7 @@ public sealed class DssEmulator : IAsyncDisposable
         var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
         var context = new EmulatorContext(
             options,
-            options.AdminApiKey ?? RandomNumberGenerator.GetHexString(32, lowercase: true),
+            adminApiKey,
             demo,
             store,
             new FutureRegistry(loggerFactory.CreateLogger<FutureRegistry>()));

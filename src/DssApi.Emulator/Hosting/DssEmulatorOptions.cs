@@ -13,6 +13,12 @@ public sealed class DssEmulatorOptions
     public string? AdminApiKey { get; set; }
 
     /// <summary>
+    /// API keys of a user without admin rights. They call the public API like the admin key, except the
+    /// admin-only routes (creating, saving and deleting infrastructures), which refuse them with 403.
+    /// </summary>
+    public IReadOnlyList<string> UserApiKeys { get; set; } = [];
+
+    /// <summary>
     /// A folder where the state is persisted as JSON after every change and reloaded at start.
     /// When null (the default) the state lives in memory only.
     /// </summary>
@@ -22,12 +28,14 @@ public sealed class DssEmulatorOptions
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
     /// <summary>
-    /// The probability (0 to 1) that a request fails with an injected fault: half of the faults answer
-    /// 503 with a DSS error body, the other half drop the connection without answering.
+    /// The probability (0 to 1) that a request meets an injected fault. A third of the faults answer 503
+    /// with a DSS error body before processing the request, a third drop the connection before processing
+    /// it (nothing changed), and a third process it, then drop the connection instead of answering (the
+    /// change happened but the answer was lost).
     /// </summary>
     public double FaultRate { get; set; }
 
-    /// <summary>Seeds the fault injector and RANDOM traffic splits so runs are reproducible.</summary>
+    /// <summary>Seeds the fault injector (which requests fail, and how) and RANDOM traffic splits so runs are reproducible.</summary>
     public int Seed { get; set; } = 42;
 
     /// <summary>How long each of the three steps of a deployment update takes (the update runs as a future).</summary>

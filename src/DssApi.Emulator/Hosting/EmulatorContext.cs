@@ -21,6 +21,9 @@ internal sealed class EmulatorContext(
 
     public string AdminApiKey { get; } = adminApiKey;
 
+    /// <summary>Every key the public API accepts: the admin key, then the keys of the user without admin rights.</summary>
+    public IReadOnlyList<string> PublicApiKeys { get; } = [adminApiKey, .. options.UserApiKeys];
+
     public DemoProject Demo { get; } = demo;
 
     public StateStore Store { get; } = store;

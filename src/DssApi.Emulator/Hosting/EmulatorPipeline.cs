@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace DssApi.Emulator.Hosting;
 
 /// <summary>
-/// The single request handler: DSS headers, injected latency and faults, route matching, admin-key
+/// The single request handler: DSS headers, injected latency and faults, route matching, public API
 /// authentication and DSS error bodies.
 /// </summary>
 internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable routes, ILogger<EmulatorPipeline> logger)
@@ -19,6 +19,7 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
         var options = context.Options;
         http.Response.Headers["DSS-Version"] = options.DssVersion;
         http.Response.Headers["DSS-API-Version"] = "1";
+        var fault = NextFault();
         try
         {
             if (options.Latency > TimeSpan.Zero)
@@ -26,31 +27,25 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
                 await Task.Delay(options.Latency, http.RequestAborted);
             }
 
-            if (RollFault() is { } dropConnection)
+            switch (fault)
             {
-                if (dropConnection)
-                {
+                case InjectedFault.UnavailableBeforeProcessing:
+                    throw DssError.InjectedFault();
+                case InjectedFault.DroppedBeforeProcessing:
                     http.Abort();
                     return;
-                }
-
-                throw DssError.InjectedFault();
             }
 
             // The raw target keeps %2F inside ids; the decoded path would split them.
             var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.ToString();
             var match = routes.Match(http.Request.Method, rawTarget);
-            if (match.Audience == RouteAudience.PublicApi)
-            {
-                ApiKeyCredentials.Require(http.Request, [context.AdminApiKey]);
-            }
-
-            var response = await match.Handler(new DssRequest(http, match.Values));
-            await response.WriteAsync(http.Response, http.RequestAborted);
+            var callerIsAdmin = Authenticate(http.Request, match.Audience);
+            var response = await match.Handler(new DssRequest(http, match.Values, callerIsAdmin));
+            await AnswerAsync(http, fault, () => response.WriteAsync(http.Response, http.RequestAborted));
         }
         catch (DssError error)
         {
-            await WriteErrorAsync(http, error);
+            await AnswerAsync(http, fault, () => WriteErrorAsync(http, error));
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -59,13 +54,45 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
         catch (Exception exception)
         {
             logger.LogError(exception, "Unexpected failure on {Method} {Path}", http.Request.Method, http.Request.Path);
-            await WriteErrorAsync(http, DssError.Internal());
+            await AnswerAsync(http, fault, () => WriteErrorAsync(http, DssError.Internal()));
         }
         finally
         {
             // Method, path and status only: credentials travel in headers, which are never logged.
             logger.LogInformation("{Method} {Path} -> {Status}", http.Request.Method, http.Request.Path, http.Response.StatusCode);
         }
+    }
+
+    /// <summary>
+    /// Whether the caller holds the admin key. The public API takes the admin key or a user key, and refuses a
+    /// user key on admin routes (403) as DSS does; the API node authenticates per service, in its routes.
+    /// </summary>
+    private bool Authenticate(HttpRequest request, RouteAudience audience)
+    {
+        if (audience == RouteAudience.ApiNode)
+        {
+            return false;
+        }
+
+        var isAdmin = ApiKeyCredentials.Require(request, context.PublicApiKeys) == context.AdminApiKey;
+        if (audience == RouteAudience.AdminApi && !isAdmin)
+        {
+            throw DssError.Unauthorized("Action forbidden, you are not admin");
+        }
+
+        return isAdmin;
+    }
+
+    /// <summary>Writes the answer, unless the injected fault loses it: the work is done, but the connection drops.</summary>
+    private static Task AnswerAsync(HttpContext http, InjectedFault fault, Func<Task> write)
+    {
+        if (fault == InjectedFault.DroppedAfterProcessing)
+        {
+            http.Abort();
+            return Task.CompletedTask;
+        }
+
+        return write();
     }
 
     /// <summary>The DSS error body (dss-protocol §1.5); 401s also carry the Basic challenge DSS sends.</summary>
@@ -89,17 +116,30 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
         await http.Response.Body.WriteAsync(bytes, http.RequestAborted);
     }
 
-    /// <summary>Null when no fault is injected; otherwise whether to drop the connection (else answer 503).</summary>
-    private bool? RollFault()
+    /// <summary>Whether this request meets a fault, and which: the three kinds are equally likely.</summary>
+    private InjectedFault NextFault()
     {
         if (context.Options.FaultRate <= 0)
         {
-            return null;
+            return InjectedFault.None;
         }
 
         lock (_faultsGate)
         {
-            return _faults.NextDouble() < context.Options.FaultRate ? _faults.NextDouble() < 0.5 : null;
+            // The three fault kinds follow None in the enum.
+            return _faults.NextDouble() < context.Options.FaultRate ? (InjectedFault)(1 + _faults.Next(3)) : InjectedFault.None;
         }
+    }
+
+    /// <summary>
+    /// The ambiguities a real network produces: a refusal or a cut before the request is processed (nothing
+    /// changed), and a cut after it was processed (the change happened, the answer was lost).
+    /// </summary>
+    private enum InjectedFault
+    {
+        None,
+        UnavailableBeforeProcessing,
+        DroppedBeforeProcessing,
+        DroppedAfterProcessing,
     }
 }

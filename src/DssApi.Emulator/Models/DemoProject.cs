@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DssApi.Emulator.State;
 
 namespace DssApi.Emulator.Models;
 
@@ -16,7 +17,7 @@ internal sealed record DemoProject(
     {
         using var stream = typeof(DemoProject).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"Missing embedded resource {ResourceName}");
-        return JsonSerializer.Deserialize<DemoProject>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+        return JsonSerializer.Deserialize(stream, EmulatorJsonContext.Default.DemoProject)
             ?? throw new InvalidOperationException($"Empty embedded resource {ResourceName}");
     }
 

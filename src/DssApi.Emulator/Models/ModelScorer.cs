@@ -65,7 +65,8 @@ internal static class ModelScorer
             for (var step = 1; step <= horizon; step++)
             {
                 var forecast = last.Value + slope * step;
-                results.Add(new JsonObject
+                // Typed as JsonNode so Add takes the node itself, not the generic overload that wraps values by reflection.
+                JsonNode point = new JsonObject
                 {
                     ["forecast"] = Round(forecast),
                     ["quantiles"] = quantiles.DeepClone(),
@@ -73,7 +74,8 @@ internal static class ModelScorer
                     ["time"] = (last.Time + frequency * step).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
                     ["timeseriesIdentifier"] = last.Identifier.DeepClone(),
                     ["ignored"] = false,
-                });
+                };
+                results.Add(point);
             }
         }
 

@@ -49,6 +49,10 @@ internal sealed class DssError : Exception
     public static DssError NotAuthenticated(string message) =>
         new(HttpStatusCode.Unauthorized, "com.dataiku.dip.exceptions.NotAuthenticatedException", message);
 
+    /// <summary>A known caller without the rights the route needs (403).</summary>
+    public static DssError Unauthorized(string message) =>
+        new(HttpStatusCode.Forbidden, "com.dataiku.dip.exceptions.UnauthorizedException", message);
+
     /// <summary>A failure DSS reports through its generic coded exception (500), e.g. API nodes it cannot reach.</summary>
     public static DssError Coded(string message) =>
         new(HttpStatusCode.InternalServerError, "com.dataiku.dip.exceptions.CodedException", message);

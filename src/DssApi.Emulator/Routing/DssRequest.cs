@@ -4,9 +4,12 @@ using System.Text.Json.Nodes;
 namespace DssApi.Emulator.Routing;
 
 /// <summary>One matched request: decoded route values, lenient query parsing and content-type-blind JSON bodies.</summary>
-internal sealed class DssRequest(HttpContext http, IReadOnlyDictionary<string, string> routeValues)
+internal sealed class DssRequest(HttpContext http, IReadOnlyDictionary<string, string> routeValues, bool callerIsAdmin)
 {
     public HttpContext Http { get; } = http;
+
+    /// <summary>Whether the caller presented the admin key (never on the API node, which has no admin).</summary>
+    public bool CallerIsAdmin { get; } = callerIsAdmin;
 
     public CancellationToken Aborted => Http.RequestAborted;
 

@@ -3,10 +3,16 @@ namespace DssApi.Emulator.Routing;
 /// <summary>Handles one matched route.</summary>
 internal delegate Task<DssResponse> RouteHandler(DssRequest request);
 
-/// <summary>Who may call a route: the DSS public API (admin key) or the API node user API (per-service auth).</summary>
+/// <summary>Who may call a route.</summary>
 internal enum RouteAudience
 {
+    /// <summary>The DSS public API, for any of its keys.</summary>
     PublicApi,
+
+    /// <summary>The DSS public API, for the admin key only.</summary>
+    AdminApi,
+
+    /// <summary>The API node user API, authenticated per service.</summary>
     ApiNode,
 }
 
@@ -23,17 +29,20 @@ internal sealed class RouteTable
     private readonly List<Route> _routes = [];
 
     /// <summary>Registers a DSS public API route (relative to <c>/dip/publicapi</c> and <c>/public/api</c>).</summary>
-    public void MapPublicApi(string method, string template, RouteHandler handler)
-    {
-        foreach (var prefix in PublicApiPrefixes)
-        {
-            _routes.Add(new Route(method, RouteAudience.PublicApi, [.. prefix, .. template.Split('/')], handler));
-        }
-    }
+    public void MapPublicApi(string method, string template, RouteHandler handler) =>
+        MapUnderPublicApiPrefixes(RouteAudience.PublicApi, method, template, handler);
 
     /// <summary>Registers a DSS public API route whose handler answers without awaiting anything.</summary>
     public void MapPublicApi(string method, string template, Func<DssRequest, DssResponse> handler) =>
-        MapPublicApi(method, template, request => Task.FromResult(handler(request)));
+        MapPublicApi(method, template, Synchronous(handler));
+
+    /// <summary>Registers a DSS public API route that only the admin key may call.</summary>
+    public void MapAdminApi(string method, string template, RouteHandler handler) =>
+        MapUnderPublicApiPrefixes(RouteAudience.AdminApi, method, template, handler);
+
+    /// <summary>Registers an admin-only DSS public API route whose handler answers without awaiting anything.</summary>
+    public void MapAdminApi(string method, string template, Func<DssRequest, DssResponse> handler) =>
+        MapAdminApi(method, template, Synchronous(handler));
 
     /// <summary>Registers an API node route (absolute template, e.g. <c>public/api/v1/{serviceId}/...</c>).</summary>
     public void MapApiNode(string method, string template, RouteHandler handler) =>
@@ -41,7 +50,17 @@ internal sealed class RouteTable
 
     /// <summary>Registers an API node route whose handler answers without awaiting anything.</summary>
     public void MapApiNode(string method, string template, Func<DssRequest, DssResponse> handler) =>
-        MapApiNode(method, template, request => Task.FromResult(handler(request)));
+        MapApiNode(method, template, Synchronous(handler));
+
+    private static RouteHandler Synchronous(Func<DssRequest, DssResponse> handler) => request => Task.FromResult(handler(request));
+
+    private void MapUnderPublicApiPrefixes(RouteAudience audience, string method, string template, RouteHandler handler)
+    {
+        foreach (var prefix in PublicApiPrefixes)
+        {
+            _routes.Add(new Route(method, audience, [.. prefix, .. template.Split('/')], handler));
+        }
+    }
 
     /// <summary>The route and decoded values for a request, or a 404/405 <see cref="DssError"/>.</summary>
     public RouteMatch Match(string method, string rawTarget)

@@ -11,8 +11,6 @@ internal sealed class StateStore
 {
     private const string FileName = "state.json";
 
-    private static readonly JsonSerializerOptions FileFormat = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     private readonly Lock _gate = new();
     private readonly EmulatorState _state;
     private readonly string? _dataDirectory;
@@ -40,7 +38,7 @@ internal sealed class StateStore
     {
         try
         {
-            return JsonSerializer.Deserialize<EmulatorState>(File.ReadAllText(path), FileFormat)
+            return JsonSerializer.Deserialize(File.ReadAllText(path), EmulatorJsonContext.Default.EmulatorState)
                 ?? throw new JsonException("the document is null");
         }
         catch (JsonException e)
@@ -88,7 +86,7 @@ internal sealed class StateStore
         var temporary = path + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            JsonSerializer.Serialize(stream, _state, FileFormat);
+            JsonSerializer.Serialize(stream, _state, EmulatorJsonContext.Default.EmulatorState);
             stream.Flush(flushToDisk: true);
         }
 
