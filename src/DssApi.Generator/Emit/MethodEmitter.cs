@@ -74,13 +74,18 @@ internal sealed class MethodEmitter
         }
     }
 
-    /// <summary>Marks parameters some infrastructure types ignore, for analyzers.</summary>
+    /// <summary>Marks parameters some infrastructure types ignore, and lists whose shares must add up to 1, for analyzers.</summary>
     public void InfraAttributes(IReadOnlyList<ParamDef> parameters)
     {
         foreach (var parameter in parameters.Where(p => p.IgnoredForInfraTypes.Count > 0))
         {
             var types = string.Join(", ", parameter.IgnoredForInfraTypes.Select(CodeWriter.Literal));
             W.Line($"[{Names.Annotations}DssIgnoredForInfraTypes({CodeWriter.Literal(parameter.Name)}, {types})]");
+        }
+
+        foreach (var parameter in parameters.Where(p => p.SumsToOne is not null))
+        {
+            W.Line($"[{Names.Annotations}DssSumsToOne({CodeWriter.Literal(parameter.Name)}, {CodeWriter.Literal(parameter.SumsToOne!)})]");
         }
     }
 

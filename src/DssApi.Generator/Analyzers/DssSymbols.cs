@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DssApi.Generator.Analyzers;
+
+/// <summary>
+/// The runtime types the analyzers key off, resolved once per compilation. <see cref="TryCreate"/>
+/// fails when DssApi is not referenced, so analyzers of other projects cost nothing.
+/// </summary>
+internal sealed class DssSymbols
+{
+    private DssSymbols(Compilation compilation, INamedTypeSymbol settings)
+    {
+        Settings = settings;
+        Saves = compilation.GetTypeByMetadataName("DssApi.Annotations.DssSavesAttribute");
+        Mutates = compilation.GetTypeByMetadataName("DssApi.Annotations.DssMutatesAttribute");
+        ReturnsFuture = compilation.GetTypeByMetadataName("DssApi.Annotations.DssReturnsFutureAttribute");
+        StreamOwned = compilation.GetTypeByMetadataName("DssApi.Annotations.DssStreamOwnedAttribute");
+        Since = compilation.GetTypeByMetadataName("DssApi.Annotations.DssSinceAttribute");
+        InfraTypes = compilation.GetTypeByMetadataName("DssApi.Annotations.DssInfraTypesAttribute");
+        CreatesDeployment = compilation.GetTypeByMetadataName("DssApi.Annotations.DssCreatesDeploymentAttribute");
+        StartsDeployment = compilation.GetTypeByMetadataName("DssApi.Annotations.DssStartsDeploymentAttribute");
+        IgnoredForInfraTypes = compilation.GetTypeByMetadataName("DssApi.Annotations.DssIgnoredForInfraTypesAttribute");
+        SumsToOne = compilation.GetTypeByMetadataName("DssApi.Annotations.DssSumsToOneAttribute");
+        Secret = compilation.GetTypeByMetadataName("DssApi.DssSecret");
+        TransportOptions = compilation.GetTypeByMetadataName("DssApi.DssTransportOptions");
+        Version = compilation.GetTypeByMetadataName("System.Version");
+    }
+
+    public INamedTypeSymbol Settings { get; }
+
+    public INamedTypeSymbol? Saves { get; }
+
+    public INamedTypeSymbol? Mutates { get; }
+
+    public INamedTypeSymbol? ReturnsFuture { get; }
+
+    public INamedTypeSymbol? StreamOwned { get; }
+
+    public INamedTypeSymbol? Since { get; }
+
+    public INamedTypeSymbol? InfraTypes { get; }
+
+    public INamedTypeSymbol? CreatesDeployment { get; }
+
+    public INamedTypeSymbol? StartsDeployment { get; }
+
+    public INamedTypeSymbol? IgnoredForInfraTypes { get; }
+
+    public INamedTypeSymbol? SumsToOne { get; }
+
+    public INamedTypeSymbol? Secret { get; }
+
+    public INamedTypeSymbol? TransportOptions { get; }
+
+    public INamedTypeSymbol? Version { get; }
+
+    public static bool TryCreate(Compilation compilation, out DssSymbols symbols)
+    {
+        var settings = compilation.GetTypeByMetadataName("DssApi.DssSettings");
+        symbols = settings is null ? null! : new DssSymbols(compilation, settings);
+        return symbols is not null;
+    }
+
+    public static bool Has(ISymbol symbol, INamedTypeSymbol? attribute) => attribute is not null && Find(symbol, attribute) is not null;
+
+    public static AttributeData? Find(ISymbol symbol, INamedTypeSymbol? attribute) =>
+        attribute is null ? null : symbol.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+
+    public static IEnumerable<AttributeData> FindAll(ISymbol symbol, INamedTypeSymbol? attribute) =>
+        attribute is null ? [] : symbol.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+
+    /// <summary>The string arguments of an attribute, constructor arguments and <c>params</c> arrays flattened.</summary>
+    public static IEnumerable<string> Strings(AttributeData attribute) =>
+        attribute.ConstructorArguments.SelectMany(a => a.Kind == TypedConstantKind.Array ? (IEnumerable<TypedConstant>)a.Values : new[] { a }).Select(v => v.Value).OfType<string>();
+
+    public bool IsSettings(ITypeSymbol? type) => DerivesFrom(type, Settings);
+
+    public static bool DerivesFrom(ITypeSymbol? type, ITypeSymbol baseType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the value is settings fetched by a call (the result of a GET).</summary>
+    public bool IsLoad(IOperation value) => IsSettings(value.Type) && OperationFacts.Unwrap(value) is IInvocationOperation;
+}

@@ -1,0 +1,131 @@
+using System.Linq;
+using DssApi.Generator.Schema;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DssApi.Generator.Analyzers;
+
+/// <summary>
+/// DSS1011: a member marked <c>[DssSince]</c> with a version above the project's target DSS
+/// version (MSBuild property <c>DssApiTargetVersion</c>). As with platform checks, a use inside a
+/// branch that has checked the server version (<c>version &gt;= new Version(13, 2)</c>) is fine.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NewerThanTargetAnalyzer : DssAnalyzer
+{
+    private const string TargetProperty = "build_property.DssApiTargetVersion";
+
+    public NewerThanTargetAnalyzer()
+        : base(AnalyzerDescriptors.NewerThanTarget)
+    {
+    }
+
+    private protected override void Register(CompilationStartAnalysisContext context, DssSymbols symbols)
+    {
+        if (symbols.Since is null
+            || !context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(TargetProperty, out var configured)
+            || configured.Trim() is not { } target
+            || !VersionNumber.TryParse(target, out _))
+        {
+            return;
+        }
+
+        context.RegisterOperationAction(
+            operation =>
+            {
+                var member = operation.Operation switch
+                {
+                    IInvocationOperation invocation => invocation.TargetMethod,
+                    IMemberReferenceOperation reference => reference.Member,
+                    IObjectCreationOperation creation => creation.Constructor,
+                    _ => null,
+                };
+                if (member is not null && NewestSince(symbols, member) is { } since && VersionNumber.IsNewer(since, target)
+                    && !IsGuarded(symbols, operation.Operation, since))
+                {
+                    var name = member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? member.ContainingType.Name : member.Name;
+                    operation.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.NewerThanTarget, operation.Operation.Syntax.GetLocation(), name, since, target));
+                }
+            },
+            OperationKind.Invocation,
+            OperationKind.PropertyReference,
+            OperationKind.FieldReference,
+            OperationKind.MethodReference,
+            OperationKind.ObjectCreation);
+    }
+
+    /// <summary>The later of the member's and its type's <c>[DssSince]</c>.</summary>
+    private static string? NewestSince(DssSymbols symbols, ISymbol member)
+    {
+        string? newest = null;
+        foreach (var symbol in new[] { member.OriginalDefinition, member.ContainingType })
+        {
+            if (symbol is not null && DssSymbols.Find(symbol, symbols.Since) is { } attribute
+                && DssSymbols.Strings(attribute).FirstOrDefault() is { } since
+                && (newest is null || VersionNumber.IsNewer(since, newest)))
+            {
+                newest = since;
+            }
+        }
+
+        return newest;
+    }
+
+    /// <summary>True inside the branch of an <c>if</c> (or conditional expression) whose condition proves the server is at least <paramref name="since"/>.</summary>
+    private static bool IsGuarded(DssSymbols symbols, IOperation operation, string since)
+    {
+        for (var child = operation; child.Parent is { } parent; child = parent)
+        {
+            if (parent is IConditionalOperation conditional
+                && ((child == conditional.WhenTrue && Proves(symbols, conditional.Condition, since, whenTrue: true))
+                    || (child == conditional.WhenFalse && Proves(symbols, conditional.Condition, since, whenTrue: false))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the condition having the value <paramref name="whenTrue"/> proves a
+    /// <c>System.Version</c> is at least <paramref name="since"/>: a comparison with a constant
+    /// version, possibly among others joined by <c>&amp;&amp;</c> (or by <c>||</c>, for the false branch).
+    /// </summary>
+    private static bool Proves(DssSymbols symbols, IOperation condition, string since, bool whenTrue)
+    {
+        switch (condition)
+        {
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return Proves(symbols, not.Operand, since, !whenTrue);
+            case IBinaryOperation logical when logical.OperatorKind == (whenTrue ? BinaryOperatorKind.ConditionalAnd : BinaryOperatorKind.ConditionalOr):
+                return Proves(symbols, logical.LeftOperand, since, whenTrue) || Proves(symbols, logical.RightOperand, since, whenTrue);
+            case IBinaryOperation comparison when symbols.Version is { } version
+                && SymbolEqualityComparer.Default.Equals(comparison.LeftOperand.Type, version):
+                var provesLowerBound = (comparison.OperatorKind, whenTrue) is
+                    (BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.GreaterThan, true) or (BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual, false);
+                return provesLowerBound && ConstantVersion(comparison.RightOperand) is { } bound && !VersionNumber.IsNewer(since, bound);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The version a constant <c>new Version(13, 2)</c> or <c>Version.Parse("13.2")</c> stands for.</summary>
+    private static string? ConstantVersion(IOperation operation)
+    {
+        var arguments = OperationFacts.Unwrap(operation) switch
+        {
+            IObjectCreationOperation creation => creation.Arguments,
+            IInvocationOperation { TargetMethod.IsStatic: true, Arguments.Length: 1 } parse => parse.Arguments,
+            _ => default,
+        };
+        if (arguments.IsDefaultOrEmpty || arguments.Any(a => !a.Value.ConstantValue.HasValue))
+        {
+            return null;
+        }
+
+        var text = string.Join(".", arguments.Select(a => System.Convert.ToString(a.Value.ConstantValue.Value, System.Globalization.CultureInfo.InvariantCulture)));
+        return VersionNumber.TryParse(text, out _) ? text : null;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DssApi.Generator.Analyzers;
+
+/// <summary>How a local is used by the operation that reads it.</summary>
+internal enum LocalUse
+{
+    /// <summary>The local is assigned a new value.</summary>
+    Assigned,
+
+    /// <summary>A method is called on it.</summary>
+    Receiver,
+
+    /// <summary>One of its properties is read.</summary>
+    PropertyRead,
+
+    /// <summary>One of its properties is written.</summary>
+    PropertyWrite,
+
+    /// <summary>Anything else: passed, returned, stored, aliased, tested. The value may live on elsewhere.</summary>
+    HandedOn,
+}
+
+/// <summary>Readings of operations shared by the rules.</summary>
+internal static class OperationFacts
+{
+    /// <summary>The operation that produces a value, looking through conversions, awaits and <c>ConfigureAwait</c>.</summary>
+    public static IOperation Unwrap(IOperation value)
+    {
+        while (true)
+        {
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    value = conversion.Operand;
+                    break;
+                case IAwaitOperation awaited:
+                    value = awaited.Operation;
+                    break;
+                case IInvocationOperation { Instance: { } instance } invocation when IsConfigureAwait(invocation):
+                    value = instance;
+                    break;
+                default:
+                    return value;
+            }
+        }
+    }
+
+    /// <summary>The operation that consumes a value, looking up through the wrappers <see cref="Unwrap"/> looks through.</summary>
+    public static IOperation? ConsumerOf(IOperation value, out IOperation wrapped)
+    {
+        wrapped = value;
+        while (wrapped.Parent is { } parent
+            && (parent is IConversionOperation or IAwaitOperation || (parent is IInvocationOperation invocation && IsConfigureAwait(invocation) && invocation.Instance == wrapped)))
+        {
+            wrapped = parent;
+        }
+
+        return wrapped.Parent;
+    }
+
+    /// <summary>True for a top-level <c>local = value</c>, as a graph writes declarations with initializers too.</summary>
+    public static bool IsAssignmentToLocal(IOperation operation, out ILocalSymbol local, out IOperation value)
+    {
+        if (operation is IExpressionStatementOperation statement)
+        {
+            operation = statement.Operation;
+        }
+
+        if (operation is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment)
+        {
+            local = target.Local;
+            value = assignment.Value;
+            return true;
+        }
+
+        local = null!;
+        value = null!;
+        return false;
+    }
+
+    /// <summary>True when the operation gives <paramref name="local"/> a new value.</summary>
+    public static bool Reassigns(IOperation operation, ILocalSymbol local) =>
+        IsAssignmentToLocal(operation, out var assigned, out _) && SymbolEqualityComparer.Default.Equals(assigned, local);
+
+    public static LocalUse UseOf(ILocalReferenceOperation reference, out IOperation? consumer)
+    {
+        consumer = ConsumerOf(reference, out var wrapped);
+        return consumer switch
+        {
+            ISimpleAssignmentOperation assignment when assignment.Target == wrapped => LocalUse.Assigned,
+            IInvocationOperation invocation when invocation.Instance == wrapped => LocalUse.Receiver,
+            IPropertyReferenceOperation property when property.Instance == wrapped => IsWritten(property) ? LocalUse.PropertyWrite : LocalUse.PropertyRead,
+            _ => LocalUse.HandedOn,
+        };
+    }
+
+    /// <summary>The references to <paramref name="local"/> inside <paramref name="operation"/>.</summary>
+    public static System.Collections.Generic.IEnumerable<ILocalReferenceOperation> References(IOperation operation, ILocalSymbol local) =>
+        operation.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Where(r => SymbolEqualityComparer.Default.Equals(r.Local, local));
+
+    /// <summary>True when the invocation is called on <paramref name="local"/>.</summary>
+    public static bool IsCalledOn(IInvocationOperation invocation, ILocalSymbol local) =>
+        invocation.Instance is { } instance && Unwrap(instance) is ILocalReferenceOperation receiver && SymbolEqualityComparer.Default.Equals(receiver.Local, local);
+
+    private static bool IsWritten(IOperation operation) =>
+        (operation.Parent is IAssignmentOperation assignment && assignment.Target == operation) || operation.Parent is IIncrementOrDecrementOperation;
+
+    private static bool IsConfigureAwait(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Name == nameof(System.Threading.Tasks.Task.ConfigureAwait) && invocation.Instance is not null;
+}

@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Linq;
+using DssApi.Generator.Analyzers.Flow;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DssApi.Generator.Analyzers;
+
+/// <summary>
+/// DSS1001: a save of settings that, on every path since they were loaded or last saved, nothing
+/// could have modified. Anything that might modify them (a setter, a mutator, a list or the raw
+/// JSON obtained from them, handing them to other code) makes the save legitimate.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SaveWithoutChangesAnalyzer : DssAnalyzer
+{
+    public SaveWithoutChangesAnalyzer()
+        : base(AnalyzerDescriptors.SaveWithoutChanges)
+    {
+    }
+
+    /// <summary>What is known of a settings local at a point; the join of two paths is the weaker.</summary>
+    private enum State
+    {
+        /// <summary>Loaded or saved, and untouched since, on every path.</summary>
+        Clean,
+
+        /// <summary>Possibly modified, or of unknown origin.</summary>
+        Dirty,
+
+        /// <summary>Shared with other code, which may modify it at any time: no save is reported any more.</summary>
+        Shared,
+    }
+
+    private protected override void Register(CompilationStartAnalysisContext context, DssSymbols symbols) =>
+        context.RegisterOperationBlockAction(block =>
+        {
+            var body = BodyGraphs.Create(block);
+            foreach (var graph in body.Graphs)
+            {
+                foreach (var local in graph.DeclaredLocals.Where(l => symbols.IsSettings(l.Type) && !body.IsCaptured(l)))
+                {
+                    Analyze(block, symbols, graph, local);
+                }
+            }
+        });
+
+    private static void Analyze(OperationBlockAnalysisContext context, DssSymbols symbols, FlowGraph graph, ILocalSymbol local)
+    {
+        var reported = new HashSet<IOperation>();
+        var states = graph.Forward(
+            State.Dirty,
+            static (a, b) => (State)System.Math.Max((int)a, (int)b),
+            (state, operation) => Step(symbols, local, state, operation.Operation, out _),
+            static (state, _, _) => state,
+            EqualityComparer<State>.Default);
+        foreach (var entry in states)
+        {
+            var state = entry.Value;
+            foreach (var operation in FlowGraph.OperationsOf(entry.Key))
+            {
+                state = Step(symbols, local, state, operation.Operation, out var uselessSave);
+                if (uselessSave is not null && reported.Add(uselessSave))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.SaveWithoutChanges, uselessSave.Syntax.GetLocation(), local.Name));
+                }
+            }
+        }
+    }
+
+    private static State Step(DssSymbols symbols, ILocalSymbol local, State state, IOperation operation, out IInvocationOperation? uselessSave)
+    {
+        uselessSave = null;
+        if (OperationFacts.IsAssignmentToLocal(operation, out var assigned, out var value) && SymbolEqualityComparer.Default.Equals(assigned, local))
+        {
+            // A fresh object from the server is clean; any other value may be shared with other code.
+            return symbols.IsLoad(value) ? State.Clean : State.Shared;
+        }
+
+        IInvocationOperation? save = null;
+        var touched = false;
+        foreach (var reference in OperationFacts.References(operation, local))
+        {
+            switch (OperationFacts.UseOf(reference, out var consumer))
+            {
+                case LocalUse.Receiver when DssSymbols.Has(((IInvocationOperation)consumer!).TargetMethod, symbols.Saves):
+                    save = (IInvocationOperation)consumer!;
+                    break;
+                case LocalUse.PropertyRead when consumer!.Type is { } type && (type.IsValueType || type.SpecialType == SpecialType.System_String):
+                    break;
+                case LocalUse.HandedOn or LocalUse.Assigned:
+                    return State.Shared;
+                default:
+                    touched = true;
+                    break;
+            }
+        }
+
+        if (state == State.Shared)
+        {
+            return State.Shared;
+        }
+
+        if (save is null)
+        {
+            return touched ? State.Dirty : state;
+        }
+
+        if (!touched && state == State.Clean)
+        {
+            uselessSave = save;
+        }
+
+        return State.Clean;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Reflection;
+using DssApi.CodeFixes;
+using DssApi.Generator.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DssApi.Analyzers.Tests;
+
+public sealed class DescriptorTests
+{
+    private static readonly DiagnosticDescriptor[] Descriptors = typeof(AnalyzerDescriptors)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .ToArray();
+
+    private static readonly DiagnosticAnalyzer[] Analyzers = typeof(DssAnalyzer).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(DssAnalyzer)) && !t.IsAbstract)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToArray();
+
+    [Fact]
+    public void Every_help_link_points_at_an_existing_page()
+    {
+        var docs = Path.Combine(RepositoryRoot(), "docs", "diagnostics");
+        Assert.Equal(11, Descriptors.Length);
+        Assert.All(Descriptors, descriptor =>
+        {
+            Assert.EndsWith($"/docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(docs, descriptor.Id + ".md")), $"{descriptor.Id}: no page at docs/diagnostics/{descriptor.Id}.md");
+        });
+    }
+
+    [Fact]
+    public void Every_descriptor_is_reported_by_exactly_one_analyzer_and_listed_as_a_release()
+    {
+        var releases = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "DssApi.Generator", "AnalyzerReleases.Unshipped.md"));
+        Assert.All(Descriptors, descriptor =>
+        {
+            Assert.Single(Analyzers, a => a.SupportedDiagnostics.Any(d => d.Id == descriptor.Id));
+            Assert.Contains($"{descriptor.Id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", releases, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Every_fix_names_a_descriptor_and_fixes_all()
+    {
+        var fixes = typeof(RemoveSaveCodeFix).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(CodeFixProvider)))
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+            .ToList();
+        Assert.Equal(6, fixes.Count);
+        Assert.All(fixes, fix =>
+        {
+            Assert.Contains(Descriptors, d => fix.FixableDiagnosticIds.Contains(d.Id));
+            Assert.Same(WellKnownFixAllProviders.BatchFixer, fix.GetFixAllProvider());
+        });
+    }
+
+    /// <summary>The folder holding Generator.sln, found from the test's output folder.</summary>
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Generator.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
+    }
+}

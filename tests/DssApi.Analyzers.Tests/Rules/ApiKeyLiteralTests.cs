@@ -1,0 +1,74 @@
+using Verifier = DssApi.Analyzers.Tests.Support.AnalyzerVerifier<DssApi.Generator.Analyzers.ApiKeyLiteralAnalyzer>;
+
+namespace DssApi.Analyzers.Tests.Rules;
+
+public sealed class ApiKeyLiteralTests
+{
+    [Fact]
+    public Task Literal_assigned_to_the_options_fires() => Verifier.VerifyAsync("""
+        DssClientOptions Options() => new() { Url = new Uri("https://dss"), ApiKey = [|"dkuaps-1234"|] };
+        """);
+
+    [Fact]
+    public Task Literal_given_to_the_client_fires() => Verifier.VerifyAsync("""
+        DssClient Client() => new("https://dss", [|"dkuaps-1234"|]);
+        """);
+
+    [Fact]
+    public Task Secret_built_from_a_literal_fires() => Verifier.VerifyAsync("""
+        DssSecret Secret() => new([|"dkuaps-1234"|]);
+        """);
+
+    [Fact]
+    public Task Constant_and_node_key_fire() => Verifier.VerifyAsync("""
+        const string Key = "dkuaps-1234";
+
+        void Configure(DssApiNodeClientOptions options, StaticInfraSettings infra)
+        {
+            options.ApiKey = [|Key|];
+            infra.AddApiNode("https://node:12000", [|"node-admin-key"|]);
+        }
+        """);
+
+    [Fact]
+    public Task Literal_inside_a_lambda_fires() => Verifier.VerifyAsync("""
+        Func<DssSecret> Make() => () => [|"dkuaps-1234"|];
+        """);
+
+    [Fact]
+    public Task Key_from_the_environment_is_silent() => Verifier.VerifyAsync("""
+        DssClientOptions Options() => new() { Url = new Uri("https://dss"), ApiKey = Environment.GetEnvironmentVariable("DSS_API_KEY")! };
+        """);
+
+    [Fact]
+    public Task Key_from_a_parameter_is_silent() => Verifier.VerifyAsync("""
+        DssClient Client(string key) => new("https://dss", key);
+        """);
+
+    [Fact]
+    public Task Other_string_parameters_are_silent() => Verifier.VerifyAsync("""
+        void Configure(StaticInfraSettings infra, string key)
+        {
+            infra.AddApiNode("https://node:12000", key, graphitePrefix: "node-1");
+        }
+        """);
+
+    [Fact]
+    public Task Bearer_token_from_configuration_is_silent() => Verifier.VerifyAsync("""
+        void Configure(DssApiNodeClientOptions options, Func<string, string> configuration)
+        {
+            options.BearerToken = configuration("token");
+            options.ServiceId = "scoring";
+        }
+        """);
+
+    [Fact]
+    public Task Null_key_is_silent() => Verifier.VerifyAsync("""
+        DssClientOptions Options() => new() { ApiKey = null };
+        """);
+
+    [Fact]
+    public Task Incomplete_code_does_not_crash() => Verifier.VerifyAsync("""
+        DssClientOptions Options() => new() { ApiKey = "abc"
+        """.Replace("\"abc\"", "[|\"abc\"|]"), compiles: false);
+}

@@ -1,0 +1,230 @@
+using Verifier = DssApi.Analyzers.Tests.Support.AnalyzerVerifier<DssApi.Generator.Analyzers.SaveWithoutChangesAnalyzer>;
+
+namespace DssApi.Analyzers.Tests.Rules;
+
+public sealed class SaveWithoutChangesTests
+{
+    [Fact]
+    public Task Save_right_after_load_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            await [|settings.SaveAsync()|];
+        }
+        """);
+
+    [Fact]
+    public Task Reading_scalar_properties_is_not_a_modification() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            Console.WriteLine(settings.Name + settings.PublicAccess + settings.HasChanges);
+            await [|settings.SaveAsync()|];
+        }
+        """);
+
+    [Fact]
+    public Task Second_save_without_a_change_in_between_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Name = "scoring";
+            await settings.SaveAsync();
+            await [|settings.SaveAsync()|];
+        }
+        """);
+
+    [Fact]
+    public Task Branches_that_only_read_fire() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, bool verbose)
+        {
+            var settings = await service.GetSettingsAsync();
+            if (verbose)
+            {
+                Console.WriteLine(settings.Name);
+            }
+            else
+            {
+                return;
+            }
+
+            await [|settings.SaveAsync()|];
+        }
+        """);
+
+    [Fact]
+    public Task Loop_that_only_reads_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            for (var i = 0; i < 3; i++)
+            {
+                Console.WriteLine(settings.Id);
+            }
+
+            await [|settings.SaveAsync()|];
+        }
+        """);
+
+    [Fact]
+    public Task Save_in_finally_after_reads_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            try
+            {
+                Console.WriteLine(settings.Name);
+            }
+            finally
+            {
+                await [|settings.SaveAsync()|];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Async_local_functions_and_lambdas_are_analyzed() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            async Task Local()
+            {
+                var settings = await service.GetSettingsAsync();
+                await [|settings.SaveAsync()|];
+            }
+
+            Func<Task> lambda = async () =>
+            {
+                var settings = await service.GetSettingsAsync();
+                await [|settings.SaveAsync()|];
+            };
+            await Local();
+            await lambda();
+        }
+        """);
+
+    [Fact]
+    public Task Lambdas_inside_try_blocks_are_analyzed() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            try
+            {
+                Func<Task> lambda = async () =>
+                {
+                    var settings = await service.GetSettingsAsync();
+                    try
+                    {
+                        await [|settings.SaveAsync()|];
+                    }
+                    catch (DssApiException)
+                    {
+                        await [|settings.SaveAsync()|];
+                    }
+                };
+                await lambda();
+            }
+            catch (DssApiException)
+            {
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Typed_setter_counts_as_modification() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Name = "scoring";
+            await settings.SaveAsync();
+        }
+        """);
+
+    [Fact]
+    public Task Modification_on_one_branch_is_enough() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, bool rename)
+        {
+            var settings = await service.GetSettingsAsync();
+            if (rename)
+            {
+                settings.AddPredictionEndpoint("churn", "model-1");
+            }
+
+            await settings.SaveAsync();
+        }
+        """);
+
+    [Fact]
+    public Task Raw_json_and_list_edits_count_as_modification() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, DssApiDeployerDeployment deployment)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.GetRaw()["custom"] = 1;
+            await settings.SaveAsync();
+
+            var more = await service.GetSettingsAsync();
+            more.Tags.Add("prod");
+            await more.SaveAsync();
+        }
+        """);
+
+    [Fact]
+    public Task Handing_the_settings_on_counts_as_modification() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            Edit(settings);
+            await settings.SaveAsync();
+            Func<string?> capture = () => settings.Name;
+            await settings.SaveAsync();
+        }
+
+        static void Edit(ApiServiceSettings settings) => settings.Name = "x";
+        """);
+
+    [Fact]
+    public Task Loops_and_catch_blocks_that_modify_count() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, string[] tags)
+        {
+            var settings = await service.GetSettingsAsync();
+            while (true)
+            {
+                try
+                {
+                    await settings.SaveAsync();
+                    return;
+                }
+                catch (DssApiException)
+                {
+                    settings.Description = "retried";
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Settings_not_loaded_here_are_left_alone() => Verifier.VerifyAsync("""
+        async Task Run(ApiServiceSettings settings)
+        {
+            await settings.SaveAsync();
+        }
+        """);
+
+    [Fact]
+    public Task Severity_set_to_none_in_editorconfig_silences_the_rule() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            await settings.SaveAsync();
+        }
+        """, editorConfig: "dotnet_diagnostic.DSS1001.severity = none");
+
+    [Fact]
+    public Task Incomplete_code_does_not_crash() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.
+            await settings.SaveAsync();
+            await settings.SaveAsync(
+        }
+        """, compiles: false);
+}

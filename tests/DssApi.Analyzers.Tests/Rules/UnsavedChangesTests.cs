@@ -1,0 +1,181 @@
+using Verifier = DssApi.Analyzers.Tests.Support.AnalyzerVerifier<DssApi.Generator.Analyzers.UnsavedChangesAnalyzer>;
+
+namespace DssApi.Analyzers.Tests.Rules;
+
+public sealed class UnsavedChangesTests
+{
+    [Fact]
+    public Task Setter_without_save_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            [|settings.Name = "scoring"|];
+        }
+        """);
+
+    [Fact]
+    public Task Reports_the_last_unsaved_modification() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Name = "scoring";
+            [|settings.AddPredictionEndpoint("churn", "model-1")|];
+        }
+        """);
+
+    [Fact]
+    public Task Early_return_skips_the_save() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, bool dryRun)
+        {
+            var settings = await service.GetSettingsAsync();
+            if (dryRun)
+            {
+                [|settings.Description = "dry run"|];
+                return;
+            }
+
+            Console.WriteLine(settings.Name);
+        }
+        """);
+
+    [Fact]
+    public Task Save_before_the_modification_does_not_count() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerDeployment deployment)
+        {
+            var settings = await deployment.GetSettingsAsync();
+            await settings.SaveAsync();
+            [|settings.SetEnabled(false)|];
+        }
+        """);
+
+    [Fact]
+    public Task Lambdas_and_local_functions_are_analyzed() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            async Task Local()
+            {
+                var settings = await service.GetSettingsAsync();
+                [|settings.Name = "a"|];
+            }
+
+            Func<Task> lambda = async () =>
+            {
+                var settings = await service.GetSettingsAsync();
+                for (var i = 0; i < 2; i++)
+                {
+                    settings.Tags.Add("x");
+                    [|settings.Description = "b"|];
+                }
+            };
+            await Local();
+            await lambda();
+        }
+        """);
+
+    [Fact]
+    public Task Reloading_loses_the_modification() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            [|settings.Name = "lost"|];
+            settings = await service.GetSettingsAsync();
+            await settings.SaveAsync();
+        }
+        """);
+
+    [Fact]
+    public Task Saved_on_every_path_is_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, bool rename)
+        {
+            var settings = await service.GetSettingsAsync();
+            if (rename)
+            {
+                settings.Name = "scoring";
+            }
+
+            await settings.SaveAsync();
+        }
+        """);
+
+    [Fact]
+    public Task Save_in_a_loop_or_finally_is_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, string[] names)
+        {
+            var settings = await service.GetSettingsAsync();
+            foreach (var name in names)
+            {
+                settings.Name = name;
+                await settings.SaveAsync();
+            }
+
+            var other = await service.GetSettingsAsync();
+            try
+            {
+                other.Description = "x";
+            }
+            finally
+            {
+                await other.SaveAsync();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Returned_stored_or_passed_settings_are_silent() => Verifier.VerifyAsync("""
+        private ApiServiceSettings? _kept;
+
+        async Task<ApiServiceSettings> Returned(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Name = "a";
+            return settings;
+        }
+
+        async Task Stored(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Name = "a";
+            _kept = settings;
+        }
+
+        async Task Passed(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Name = "a";
+            await SaveLater(settings);
+        }
+
+        static Task SaveLater(ApiServiceSettings settings) => settings.SaveAsync();
+        """);
+
+    [Fact]
+    public Task Captured_settings_and_parameters_are_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, ApiServiceSettings given)
+        {
+            given.Name = "not loaded here";
+            var settings = await service.GetSettingsAsync();
+            settings.Name = "a";
+            Func<Task> save = () => settings.SaveAsync();
+            await save();
+        }
+        """);
+
+    [Fact]
+    public Task Reading_only_is_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            Console.WriteLine(settings.Name);
+        }
+        """);
+
+    [Fact]
+    public Task Incomplete_code_does_not_crash() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Name = 
+            await settings.
+        }
+        """, compiles: false);
+}

@@ -1,0 +1,143 @@
+using Verifier = DssApi.Analyzers.Tests.Support.AnalyzerVerifier<DssApi.Generator.Analyzers.WrongInfraTypeAnalyzer>;
+
+namespace DssApi.Analyzers.Tests.Rules;
+
+public sealed class WrongInfraTypeTests
+{
+    [Fact]
+    public Task Infrastructure_created_as_kubernetes_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployer deployer)
+        {
+            var infra = await deployer.CreateInfraAsync("k8s-prod", "Production", InfraType.Kubernetes);
+            var settings = await infra.GetSettingsAsync();
+            [|((StaticInfraSettings)settings).AddApiNode("https://node-1:12000", Environment.GetEnvironmentVariable("NODE_KEY")!)|];
+            await settings.SaveAsync();
+        }
+        """);
+
+    [Fact]
+    public Task Type_given_as_a_wire_string_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployer deployer)
+        {
+            var infra = await deployer.CreateInfraAsync("sm", "Production", "SAGEMAKER");
+            var settings = await infra.GetSettingsAsync();
+            [|((StaticInfraSettings)settings).RemoveApiNode("https://node-1:12000")|];
+        }
+        """);
+
+    [Fact]
+    public Task Branch_that_tested_another_type_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerInfra infra)
+        {
+            var settings = await infra.GetSettingsAsync();
+            if (settings.Type == InfraType.Kubernetes)
+            {
+                [|((StaticInfraSettings)settings).RemoveApiNode("https://node-1:12000")|];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Negative_test_and_early_return_fire() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerInfra infra)
+        {
+            var settings = await infra.GetSettingsAsync();
+            if (settings.Type == InfraType.Static)
+            {
+                return;
+            }
+
+            Console.WriteLine([|((StaticInfraSettings)settings).ApiNodes|].Count);
+        }
+        """);
+
+    [Fact]
+    public Task Type_pattern_and_lambdas_are_followed() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerInfra infra)
+        {
+            Func<Task> lambda = async () =>
+            {
+                var settings = await infra.GetSettingsAsync();
+                if (settings is KubernetesInfraSettings && settings.Stage != null)
+                {
+                    [|((StaticInfraSettings)settings).RemoveApiNode("https://node-1:12000")|];
+                }
+            };
+            await lambda();
+        }
+        """);
+
+    [Fact]
+    public Task Static_infrastructure_is_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployer deployer)
+        {
+            var infra = await deployer.CreateInfraAsync("static", "Production", InfraType.Static);
+            var settings = await infra.GetSettingsAsync();
+            ((StaticInfraSettings)settings).RemoveApiNode("https://node-1:12000");
+        }
+        """);
+
+    [Fact]
+    public Task Unknown_type_is_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerInfra infra, InfraType type, DssApiDeployer deployer)
+        {
+            var settings = await infra.GetSettingsAsync();
+            ((StaticInfraSettings)settings).RemoveApiNode("https://node-1:12000");
+            var created = await deployer.CreateInfraAsync("any", "Production", type);
+            var more = await created.GetSettingsAsync();
+            ((StaticInfraSettings)more).RemoveApiNode("https://node-1:12000");
+        }
+        """);
+
+    [Fact]
+    public Task Branch_that_proved_static_is_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerInfra infra)
+        {
+            var settings = await infra.GetSettingsAsync();
+            if (settings.Type != InfraType.Static)
+            {
+                return;
+            }
+
+            ((StaticInfraSettings)settings).RemoveApiNode("https://node-1:12000");
+            if (settings is StaticInfraSettings staticSettings)
+            {
+                staticSettings.RemoveApiNode("https://node-2:12000");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Paths_that_disagree_are_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployer deployer, bool kubernetes)
+        {
+            var infra = await deployer.CreateInfraAsync("any", "Production", kubernetes ? InfraType.Kubernetes : InfraType.Static);
+            var settings = await infra.GetSettingsAsync();
+            if (kubernetes || settings.Type == InfraType.Static)
+            {
+                ((StaticInfraSettings)settings).RemoveApiNode("https://node-1:12000");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reassigned_settings_are_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployer deployer)
+        {
+            var infra = await deployer.CreateInfraAsync("k8s", "Production", InfraType.Kubernetes);
+            var settings = await infra.GetSettingsAsync();
+            settings = await deployer.GetInfra("static").GetSettingsAsync();
+            ((StaticInfraSettings)settings).RemoveApiNode("https://node-1:12000");
+        }
+        """);
+
+    [Fact]
+    public Task Incomplete_code_does_not_crash() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployer deployer)
+        {
+            var infra = await deployer.CreateInfraAsync("k8s", "Production", InfraType.);
+            var settings = await infra.GetSettingsAsync();
+            if (settings.Type == 
+        }
+        """, compiles: false);
+}

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using DssApi.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DssApi.Analyzers.Tests.Support;
+
+/// <summary>What every analyzer and code fix test compiles against: the real DSS schema run through the real generator, the runtime, and offline reference assemblies.</summary>
+internal static class TestSetup
+{
+    private static readonly Lazy<string> Schema = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", "dss-api.json")));
+
+    private static readonly Lazy<(string, SourceText)[]> Generated = new(() =>
+    {
+        var compilation = CSharpCompilation.Create("Generated", [], References);
+        var driver = CSharpGeneratorDriver.Create(new DssApiGenerator()).AddAdditionalTexts([new SchemaText(Schema.Value)]).RunGenerators(compilation);
+        return driver.GetRunResult().GeneratedTrees.Select(t => ("/0/Generated/" + Path.GetFileName(t.FilePath), t.GetText())).ToArray();
+    });
+
+    public static readonly ReferenceAssemblies NoDownload = new ReferenceAssemblies("net10.0").AddAssemblies(ImmutableArray<string>.Empty);
+
+    private static readonly MetadataReference[] References =
+    [
+        .. Basic.Reference.Assemblies.Net100.References.All,
+        MetadataReference.CreateFromFile(typeof(DssClient).Assembly.Location),
+    ];
+
+    public static void Configure(SolutionState state, string? targetVersion)
+    {
+        state.AdditionalFiles.Add(("/0/dss-api.json", Schema.Value));
+        state.AdditionalReferences.AddRange(References);
+        if (targetVersion is null)
+        {
+            // The generator's output for the default options, computed once: only the target version changes it.
+            state.Sources.AddRange(Generated.Value);
+        }
+
+        if (targetVersion is not null)
+        {
+            state.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\nbuild_property.DssApiTargetVersion = {targetVersion}\n"));
+        }
+    }
+
+    /// <summary>Members of a class (indented here, as code fixes format their output) inside a file with the usings samples need.</summary>
+    public static string Code(string members) => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Threading.Tasks;
+        using DssApi;
+
+        internal sealed class Sample
+        {
+        {{string.Join("\n", members.Split('\n').Select(line => line.Length == 0 ? line : "    " + line))}}
+        }
+        """;
+
+    private sealed class SchemaText(string text) : AdditionalText
+    {
+        public override string Path => "/0/dss-api.json";
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+}
