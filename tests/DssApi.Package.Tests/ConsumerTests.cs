@@ -40,6 +40,32 @@ public class ConsumerTests(PackedPackage package, ITestOutputHelper output)
     }
 
     [Fact]
+    public void Misuse_shows_as_dss_warnings_at_the_right_lines_in_the_build_output()
+    {
+        var consumer = new Consumer(package, output, "misuse");
+        consumer.AddProject("App", "<TreatWarningsAsErrors>false</TreatWarningsAsErrors><DssApiTargetVersion>12.0</DssApiTargetVersion>");
+        consumer.AddPackage("App");
+        consumer.Write("App/Program.cs", """
+            using DssApi;
+
+            using var client = new DssClient(Environment.GetEnvironmentVariable("DSS_URL")!, "hard-coded-key");
+            var service = client.GetProject("P").GetApiService("s");
+            var settings = await service.GetSettingsAsync();
+            await settings.SaveAsync();
+            await client.GetApiDeployer().GetDeployment("d").StartUpdateAsync();
+            var summary = await service.GetPackageSummaryAsync("v1");
+            Console.WriteLine(summary);
+            """);
+
+        var build = consumer.Succeed("build --no-incremental", "App");
+
+        Assert.Matches(@"Program\.cs\(3,\d+\): warning DSS1008", build.Output);
+        Assert.Matches(@"Program\.cs\(6,\d+\): warning DSS1001", build.Output);
+        Assert.Matches(@"Program\.cs\(7,\d+\): warning DSS1003", build.Output);
+        Assert.Matches(@"Program\.cs\(8,\d+\): warning DSS1011", build.Output);
+    }
+
+    [Fact]
     public void Knobs_choose_the_namespace_and_the_accessibility()
     {
         var consumer = new Consumer(package, output, "knobs");

@@ -22,6 +22,7 @@ public class PackageLayoutTests(PackedPackage package, ITestOutputHelper output)
         [
             "DssApi.nuspec",
             "README.md",
+            "analyzers/dotnet/cs/DssApi.CodeFixes.dll",
             "analyzers/dotnet/cs/DssApi.Generator.dll",
             "buildTransitive/DssApi.props",
             "buildTransitive/DssApi.targets",
