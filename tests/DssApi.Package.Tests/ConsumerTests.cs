@@ -140,13 +140,14 @@ public class ConsumerTests(PackedPackage package, ITestOutputHelper output)
         consumer.Write("App/Program.cs", """
             using DssApi;
 
-            var deployer = new DssClient("http://127.0.0.1:1", "k").GetApiDeployer();
+            var deployer = new DssClient("http://127.0.0.1:1", Environment.GetEnvironmentVariable("DSS_API_KEY")!).GetApiDeployer();
             """);
 
         var build = consumer.Run("build --no-incremental", "App");
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("error CS1061", build.Output);
+        Assert.DoesNotContain("error DSS", build.Output);
         Assert.Contains("'GetApiDeployer'", build.Output);
     }
 
@@ -173,7 +174,7 @@ public class ConsumerTests(PackedPackage package, ITestOutputHelper output)
         consumer.Write("UsesShared/Program.cs", """
             using DssApi;
 
-            using var client = new DssApi.DssClient("http://127.0.0.1:1", "k");
+            using var client = new DssApi.DssClient("http://127.0.0.1:1", Environment.GetEnvironmentVariable("DSS_API_KEY")!);
             DssApi.DssApiDeployer deployer = Shared.Deployments.Open(client);
             Console.WriteLine(deployer.GetType().Assembly.GetName().Name);
             """);
@@ -183,7 +184,7 @@ public class ConsumerTests(PackedPackage package, ITestOutputHelper output)
         consumer.Write("OwnTypes/Program.cs", """
             using OwnTypes.Dss;
 
-            using var client = new DssApi.DssClient("http://127.0.0.1:1", "k");
+            using var client = new DssApi.DssClient("http://127.0.0.1:1", Environment.GetEnvironmentVariable("DSS_API_KEY")!);
             OwnTypes.Dss.DssApiDeployer own = client.GetApiDeployer();
             DssApi.DssApiDeployer shared = Shared.Deployments.Open(client);
             Console.WriteLine($"{own.GetType().Assembly.GetName().Name} {shared.GetType().Assembly.GetName().Name}");
@@ -200,8 +201,9 @@ public class ConsumerTests(PackedPackage package, ITestOutputHelper output)
 
         Assert.DoesNotContain("CS0436", build.Output);
         Assert.DoesNotContain("CS0433", build.Output);
-        Assert.Contains("Shared", consumer.Succeed("run --no-build", "UsesShared").Output);
-        Assert.Contains("OwnTypes Shared", consumer.Succeed("run --no-build", "OwnTypes").Output);
+        var key = new Dictionary<string, string> { ["DSS_API_KEY"] = "consumer-key" };
+        Assert.Contains("Shared", consumer.Succeed("run --no-build", "UsesShared", key).Output);
+        Assert.Contains("OwnTypes Shared", consumer.Succeed("run --no-build", "OwnTypes", key).Output);
     }
 
     /// <summary>The public types of an assembly, read from its metadata without loading it.</summary>
