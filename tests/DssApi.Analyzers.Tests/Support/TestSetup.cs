@@ -13,15 +13,16 @@ internal static class TestSetup
     private static readonly Lazy<string> Schema = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Schemas", "dss-api.json")));
 
     private static readonly Lazy<(string, SourceText)[]> Generated = new(() =>
-    {
-        var compilation = CSharpCompilation.Create("Generated", [], References);
-        var driver = CSharpGeneratorDriver.Create(new DssApiGenerator()).AddAdditionalTexts([new SchemaText(Schema.Value)]).RunGenerators(compilation);
-        return driver.GetRunResult().GeneratedTrees.Select(t => ("/0/Generated/" + Path.GetFileName(t.FilePath), t.GetText())).ToArray();
-    });
+        Generate(CSharpCompilation.Create("Generated", [], References)).GeneratedTrees
+            .Select(t => ("/0/Generated/" + Path.GetFileName(t.FilePath), t.GetText())).ToArray());
+
+    /// <summary>Runs the generator over the real DSS schema for <paramref name="compilation"/>.</summary>
+    public static GeneratorDriverRunResult Generate(Compilation compilation) =>
+        CSharpGeneratorDriver.Create(new DssApiGenerator()).AddAdditionalTexts([new SchemaText(Schema.Value)]).RunGenerators(compilation).GetRunResult();
 
     public static readonly ReferenceAssemblies NoDownload = new ReferenceAssemblies("net10.0").AddAssemblies(ImmutableArray<string>.Empty);
 
-    private static readonly MetadataReference[] References =
+    public static readonly MetadataReference[] References =
     [
         .. Basic.Reference.Assemblies.Net100.References.All,
         MetadataReference.CreateFromFile(typeof(DssClient).Assembly.Location),
