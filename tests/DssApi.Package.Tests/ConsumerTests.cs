@@ -1,14 +1,7 @@
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using DssApi.Emulator;
 
 namespace DssApi.Package.Tests;
 
@@ -25,18 +18,25 @@ public class ConsumerTests(PackedPackage package, ITestOutputHelper output)
             using DssApi;
 
             using var client = new DssClient(Environment.GetEnvironmentVariable("DSS_URL")!, Environment.GetEnvironmentVariable("DSS_API_KEY")!);
-            foreach (var stage in await client.GetApiDeployer().ListStagesAsync())
+            var project = client.GetProject(Environment.GetEnvironmentVariable("DSS_PROJECT")!);
+            var service = await project.CreateApiServiceAsync("from-package");
+            var settings = await service.GetSettingsAsync();
+            settings.AddPredictionEndpoint("churn", "churn_classifier");
+            await settings.SaveAsync();
+            foreach (var item in await project.ListApiServicesAsync())
             {
-                Console.WriteLine($"stage {stage.Id}: {stage.Description}");
+                Console.WriteLine($"service {item.Id}: {string.Join(", ", item.Endpoints.Select(e => $"{e.Id} {e.Type}"))}");
             }
             """);
-        await using var dss = await StagesServer.StartAsync();
+        await using var dss = await DssEmulator.StartAsync();
 
         consumer.Succeed("build --no-incremental", "App");
-        var run = consumer.Succeed("run --no-build", "App", new Dictionary<string, string> { ["DSS_URL"] = dss.Url, ["DSS_API_KEY"] = "consumer-key" });
+        var run = consumer.Succeed("run --no-build", "App", new Dictionary<string, string>
+        {
+            ["DSS_URL"] = dss.Url, ["DSS_API_KEY"] = dss.AdminApiKey, ["DSS_PROJECT"] = dss.DemoProjectKey,
+        });
 
-        Assert.Contains("stage prod: Production", run.Output);
-        Assert.Equal("Basic Y29uc3VtZXIta2V5Og==", dss.Authorization);
+        Assert.Contains("service from-package: churn STD_PREDICTION", run.Output);
     }
 
     [Fact]
@@ -215,40 +215,5 @@ public class ConsumerTests(PackedPackage package, ITestOutputHelper output)
             .Where(type => (type.Attributes & TypeAttributes.VisibilityMask) == TypeAttributes.Public)
             .Select(type => metadata.GetString(type.Namespace) + "." + metadata.GetString(type.Name))
             .ToArray();
-    }
-
-    /// <summary>A loopback server answering the API Deployer's stage list, recording the credentials.</summary>
-    private sealed class StagesServer : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-
-        private StagesServer(WebApplication app) => _app = app;
-
-        public string Url { get; private set; } = "";
-
-        public string? Authorization { get; private set; }
-
-        public static async Task<StagesServer> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            var app = builder.Build();
-            var server = new StagesServer(app);
-            app.MapGet("/dip/publicapi/api-deployer/stages", (HttpContext context) =>
-            {
-                server.Authorization = context.Request.Headers.Authorization;
-                return Results.Text("""[{"id":"prod","desc":"Production"}]""", "application/json");
-            });
-            await app.StartAsync();
-            server.Url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-            return server;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
     }
 }
