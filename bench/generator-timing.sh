@@ -94,7 +94,8 @@ done
 log="$work/typed.log"
 echo
 echo "Generator and analyzers (consumer using the generated client):"
-grep -E 'Total (generator|analyzer) execution time|DssApi\.Generator' "$log" | sed 's/^\s*/  /' | awk '!seen[$0]++'
+# ReportAnalyzer's tables: "Total … execution time" headers, then "<seconds>  <percent>  <assembly or type>" rows.
+grep -E 'Total (generator|analyzer) execution time|^\s*[0-9]+\.[0-9]+\s+[0-9<]+\s+DssApi\.' "$log" | sed 's/^\s*/  /' | awk '!seen[$0]++'
 echo
 typed=$(csc_seconds "$work/typed.log"); on=$(csc_seconds "$work/runtime-on.log"); off=$(csc_seconds "$work/runtime-off.log")
 echo "Compile (Csc task) of the consumer:"
