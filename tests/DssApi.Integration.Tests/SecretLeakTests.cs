@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using DssApi.Emulator;
 using DssApi.Tests.Infrastructure;
@@ -13,14 +12,8 @@ public class SecretLeakTests
     [Fact]
     public async Task No_key_appears_in_logs_spans_exceptions_or_ToString_over_a_full_flow_with_failures()
     {
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "DssApi",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorder = new SpanRecorder();
+        var spans = recorder.Spans;
         var logs = new CapturingLoggerProvider();
         await using var dss = await DssEmulator.StartAsync(new DssEmulatorOptions { AdminApiKey = AdminKey });
         using var client = new DssClient(new DssClientOptions { Url = new Uri(dss.Url), ApiKey = AdminKey, LoggerFactory = logs });

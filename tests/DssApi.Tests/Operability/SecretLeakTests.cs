@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using DssApi.Tests.Futures;
@@ -14,14 +13,8 @@ public class SecretLeakTests
     [Fact]
     public async Task The_key_appears_in_no_log_span_tag_or_exception_during_a_flow_with_failures()
     {
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "DssApi",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorder = new SpanRecorder();
+        var spans = recorder.Spans;
         var futures = new FakeFutures();
         futures.Add("job-1", new FakeFutures.Job { PollsUntilDone = 2, FailureJson = """{"errorType":"X","message":"node down"}""" });
         var requestCount = 0;

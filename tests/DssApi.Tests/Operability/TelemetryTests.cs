@@ -15,14 +15,8 @@ public class TelemetryTests
     [Fact]
     public async Task Each_request_is_a_client_span_tagged_as_opentelemetry_http_clients_are()
     {
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "DssApi",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorder = new SpanRecorder();
+        var spans = recorder.Spans;
         await using var server = await LoopbackServer.StartAsync(404, "application/json", """{"errorType":"NotFound","message":"no such infra"}""");
         using var client = Clients.For(server);
 
@@ -77,14 +71,8 @@ public class TelemetryTests
     [Fact]
     public async Task A_future_wait_is_a_span_and_its_progress_is_logged()
     {
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "DssApi",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorder = new SpanRecorder();
+        var spans = recorder.Spans;
         var futures = new FakeFutures();
         futures.Add("job-9", new FakeFutures.Job { PollsUntilDone = 3, Result = JsonNode.Parse("{}") });
         await using var server = await LoopbackServer.StartAsync(futures.Handle);
