@@ -121,8 +121,7 @@ internal sealed class HandleEmitter
         else
         {
             type = _types.Qualified(factory.Target);
-            var identity = _types.Info(factory.Target).Identity.Select(name => ", " + bindings[name].Expression);
-            creation = $"new {type}({_client}{string.Concat(identity)})";
+            creation = NewHandle(factory.Target, bindings);
         }
 
         _context.Summary(factory.Description, $"A handle on the {MethodEmitter.Words(factory.Target)}; nothing is sent to DSS.");
@@ -131,6 +130,11 @@ internal sealed class HandleEmitter
         _context.Since(factory.Since);
         W.Line($"public {Static}{type} {factory.Name}({_methods.Signature(parameters, withCancellation: false, _receiver)}) => {creation};");
     }
+
+    /// <summary>How a future learns its job's outcome from DSS's record of it when the result is lost.</summary>
+    private string Recovery(RecoverDef? recover, Dictionary<string, Binding> bindings) => recover is null ? string.Empty
+        : $", recoverCancellation => global::DssApi.DssJobHistory.ReadOutcomeAsync({_client}, {_methods.NewRequest("GET", recover.Path, bindings)}, "
+            + $"{CodeWriter.Literal(recover.StatusMember)}, {CodeWriter.Literal(recover.Succeeded)}, {CodeWriter.Literal(recover.Failed)}, recoverCancellation)";
 
     private string FutureType(string resultType) =>
         $"{Names.DssFuture}<{(resultType == TypeName.Json ? Names.JsonNode : _types.Qualified(resultType))}?>";
@@ -159,6 +163,13 @@ internal sealed class HandleEmitter
         _context.Summary(route.Description, $"Calls {route.Method} {route.Path}.");
         _methods.ParamDocs(parameters, withCancellation: true, _handle.IsClient ? "The client." : null);
         W.Doc("returns", returnsDoc);
+        if (route.Once is { } documentedOnce)
+        {
+            W.Doc("remarks", documentedOnce.ExistsPath is null
+                ? "Never repeated: after a failure that leaves the outcome unclear, a DssOutcomeUnknownException says what to check."
+                : "Never sent twice: after a failure that leaves the outcome unclear, DSS is asked whether it took effect, and the request is sent again only if it did not.");
+        }
+
         _context.Since(route.Since);
         _context.InfraTypes(route.InfraTypes);
         if (route.Returns == ReturnKind.Future)
@@ -191,9 +202,22 @@ internal sealed class HandleEmitter
             return;
         }
 
-        _methods.Request(route, bindings, withBody: true);
         var pipeline = $"{_client}.Pipeline";
         const string Await = ".ConfigureAwait(false)";
+        if (route.Once is { } once && route.Returns is ReturnKind.Empty or ReturnKind.Handle)
+        {
+            EmitSentOnce(route, bindings);
+            W.Line($"await {pipeline}.SendOnceAsync(CreateDssRequest, {TookEffect(once, bindings)}, {Check(once, bindings)}, cancellationToken){Await};");
+            if (route.Returns == ReturnKind.Handle)
+            {
+                W.Line($"return {NewHandle(route.ReturnType!, bindings)};");
+            }
+
+            W.Close();
+            return;
+        }
+
+        _methods.Request(route, bindings, withBody: true);
         switch (route.Returns)
         {
             case ReturnKind.Empty:
@@ -210,16 +234,71 @@ internal sealed class HandleEmitter
                 break;
             case ReturnKind.Handle:
                 W.Line($"await {pipeline}.SendAsync(dssRequest, cancellationToken){Await};");
-                var identity = _types.Info(route.ReturnType!).Identity.Select(name => ", " + bindings[name].Expression);
-                W.Line($"return new {resultType}({_client}{string.Concat(identity)});");
+                W.Line($"return {NewHandle(route.ReturnType!, bindings)};");
                 break;
             default:
-                W.Line($"var dssResponse = await {pipeline}.SendForJsonAsync(dssRequest, cancellationToken){Await};");
+                var send = route.Once is { } sentOnce
+                    ? $"SendOnceForJsonAsync(dssRequest, {Check(sentOnce, bindings)}, cancellationToken)"
+                    : "SendForJsonAsync(dssRequest, cancellationToken)";
+                W.Line($"var dssResponse = await {pipeline}.{send}{Await};");
                 W.Line($"return {ReadResponse(route, bindings)};");
                 break;
         }
 
         W.Close();
+    }
+
+    private string NewHandle(string handle, Dictionary<string, Binding> bindings)
+    {
+        var identity = _types.Info(handle).Identity.Select(name => ", " + bindings[name].Expression);
+        return $"new {_types.Qualified(handle)}({_client}{string.Concat(identity)})";
+    }
+
+    /// <summary>A request that must not take effect twice is built by a local function, once per attempt.</summary>
+    private void EmitSentOnce(RouteDef route, Dictionary<string, Binding> bindings)
+    {
+        W.Open($"{Names.DssRequest} CreateDssRequest()");
+        _methods.Request(route, bindings, withBody: true);
+        W.Line("return dssRequest;");
+        W.Close();
+        W.Line();
+    }
+
+    /// <summary>How DSS is asked whether the request took effect; null when it cannot be.</summary>
+    private string TookEffect(OnceDef once, Dictionary<string, Binding> bindings)
+    {
+        if (once.ExistsPath is not { } path)
+        {
+            return "null";
+        }
+
+        var checkBindings = CheckBindings(once, bindings);
+        var read = _methods.NewRequest("GET", path, checkBindings);
+        var pipeline = $"{_client}.Pipeline";
+        if (once.ListsId is not { } listed)
+        {
+            return $"checkCancellation => {pipeline}.ExistsAsync({read}, checkCancellation)";
+        }
+
+        var member = once.ListMember is { } name ? CodeWriter.Literal(name) : "null";
+        var id = new TemplateEmitter(W, _types, checkBindings).Interpolate(listed);
+        return $"checkCancellation => {pipeline}.ListsAsync({read}, {member}, {id}, checkCancellation)";
+    }
+
+    /// <summary>What a person checks when the outcome stays unknown.</summary>
+    private string Check(OnceDef once, Dictionary<string, Binding> bindings) =>
+        new TemplateEmitter(W, _types, CheckBindings(once, bindings)).Interpolate(once.Check);
+
+    /// <summary>The bindings of the checks: a left-out parameter stands for its fallback.</summary>
+    private static Dictionary<string, Binding> CheckBindings(OnceDef once, Dictionary<string, Binding> bindings)
+    {
+        var checkBindings = new Dictionary<string, Binding>(bindings, System.StringComparer.Ordinal);
+        foreach (var fallback in once.Fallbacks)
+        {
+            checkBindings[fallback.Param] = new Binding($"({bindings[fallback.Param].Expression} ?? {bindings[fallback.Replacement].Expression})", TypeName.String, false);
+        }
+
+        return checkBindings;
     }
 
     /// <summary>Calls the combined routes in order and puts each result under its name.</summary>
@@ -244,7 +323,7 @@ internal sealed class HandleEmitter
             case ReturnKind.List:
                 return $"{Names.DssJson}.ReadList(dssResponse.RequireArray(), static jsonItem => {_types.ReadElement(route.ReturnType!, "jsonItem")})";
             case ReturnKind.Future:
-                return $"new {FutureType(route.ReturnType!)}({_client}, dssResponse.RequireObject(), {FutureReader(route.ReturnType!)})";
+                return $"new {FutureType(route.ReturnType!)}({_client}, dssResponse.RequireObject(), {FutureReader(route.ReturnType!)}{Recovery(route.Recover, bindings)})";
         }
 
         var type = _types.Qualified(route.ReturnType!);

@@ -153,16 +153,7 @@ internal sealed class MethodEmitter
     /// <summary>Writes the request of a route into the local <c>dssRequest</c>.</summary>
     public void Request(RouteDef route, Dictionary<string, Binding> bindings, bool withBody)
     {
-        var pathValues = Template.NamesIn(route.Path).Select(name => ", " + PathValue(bindings[name]));
-        var method = route.Method switch
-        {
-            "GET" => "Get",
-            "POST" => "Post",
-            "PUT" => "Put",
-            "DELETE" => "Delete",
-            _ => "Patch",
-        };
-        W.Line($"var dssRequest = new {Names.DssRequest}({Names.HttpMethod}.{method}, {CodeWriter.Literal(route.Path)}{string.Concat(pathValues)});");
+        W.Line($"var dssRequest = {NewRequest(route.Method, route.Path, bindings)};");
         var templates = new TemplateEmitter(W, _types, bindings);
         if (route.QueryJson is { } query)
         {
@@ -179,6 +170,21 @@ internal sealed class MethodEmitter
         {
             W.Line($"dssRequest.WithFile({file}, {fileName});");
         }
+    }
+
+    /// <summary>An expression creating a request without query or body.</summary>
+    public string NewRequest(string method, string path, Dictionary<string, Binding> bindings)
+    {
+        var pathValues = Template.NamesIn(path).Select(name => ", " + PathValue(bindings[name]));
+        var httpMethod = method switch
+        {
+            "GET" => "Get",
+            "POST" => "Post",
+            "PUT" => "Put",
+            "DELETE" => "Delete",
+            _ => "Patch",
+        };
+        return $"new {Names.DssRequest}({Names.HttpMethod}.{httpMethod}, {CodeWriter.Literal(path)}{string.Concat(pathValues)})";
     }
 
     /// <summary>A path segment's text: DSS ids are strings, timestamps are integers.</summary>

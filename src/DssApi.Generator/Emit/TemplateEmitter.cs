@@ -159,12 +159,17 @@ internal sealed class TemplateEmitter
     }
 
     /// <summary>A C# string expression for text with placeholders inside it.</summary>
-    private string Interpolate(string text)
+    public string Interpolate(string text)
     {
         var pieces = Template.Split(text);
         if (pieces.Count == 1)
         {
             return CodeWriter.Literal(text);
+        }
+
+        if (pieces.Count == 3 && pieces[0].Length == 0 && pieces[2].Length == 0 && _bindings[pieces[1]] is { Type: TypeName.String, Nullable: false } whole)
+        {
+            return whole.Expression;
         }
 
         var parts = new List<string>();

@@ -155,9 +155,30 @@ internal sealed record RouteDef(
     string? Since,
     EquatableArray<string> Effects,
     EquatableArray<string> InfraTypes,
+    OnceDef? Once,
+    RecoverDef? Recover,
     string Fingerprint,
     SourceLocation Location,
     SourceLocation PathLocation);
+
+/// <summary>
+/// A route that creates or starts something and must not do it twice: after an ambiguous failure,
+/// DSS is asked whether it took effect (<see cref="ExistsPath"/> answers, or lists
+/// <see cref="ListsId"/>), else the outcome is unknown and <see cref="Check"/> says what to look at.
+/// </summary>
+internal sealed record OnceDef(
+    string? ExistsPath,
+    string? ListsId,
+    string? ListMember,
+    EquatableArray<Fallback> Fallbacks,
+    string Check,
+    SourceLocation Location);
+
+/// <summary>In the checks of <see cref="OnceDef"/>, a parameter left out (null) stands for another one.</summary>
+internal sealed record Fallback(string Param, string Replacement);
+
+/// <summary>Where a future route learns how its job went when the job's own result is lost in transit.</summary>
+internal sealed record RecoverDef(string Path, string StatusMember, string Succeeded, string Failed, SourceLocation Location);
 
 /// <summary>One member of a combined route's result: the JSON name and the route whose result goes there.</summary>
 internal sealed record CombinePart(string Key, string Route);

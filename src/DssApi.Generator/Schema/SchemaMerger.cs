@@ -538,7 +538,9 @@ internal sealed class SchemaMerger
         }
 
         var special = new[] { route.FileParam, route.FileNameParam, route.DownloadParam }.Where(p => p is not null).Select(p => p!);
-        if (!CheckPlaceholders(special, route.Params.Select(p => p.Name), $"{owner}.{route.Name}", route.Location))
+        if (!CheckPlaceholders(special, route.Params.Select(p => p.Name), $"{owner}.{route.Name}", route.Location)
+            || (route.Once is { } once && !CheckOnce(route, once, available, $"{owner}.{route.Name}"))
+            || (route.Recover is { } recover && !CheckRecover(route, recover, available, $"{owner}.{route.Name}")))
         {
             return null;
         }
@@ -591,6 +593,58 @@ internal sealed class SchemaMerger
         }
 
         return route;
+    }
+
+    /// <summary>
+    /// A route sent once creates or starts something (POST) and answers what its check can vouch for:
+    /// a route checked by a read ignores its answer; fallbacks stand for optional parameters.
+    /// </summary>
+    private bool CheckOnce(RouteDef route, OnceDef once, List<string> available, string member)
+    {
+        if (route.Method != "POST" || route.Returns is ReturnKind.Text or ReturnKind.Stream or ReturnKind.Download
+            || (once.ExistsPath is not null && route.Returns is not (ReturnKind.Empty or ReturnKind.Handle)))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, once.Location,
+                $"'once' of {member} needs a POST route that returns empty or a handle (with 'exists'), or JSON, a type, a list or a future (without)");
+            return false;
+        }
+
+        foreach (var fallback in once.Fallbacks)
+        {
+            if (!route.Params.Any(p => p.Name == fallback.Param && p.Optional && p.Type == TypeName.String)
+                || !available.Contains(fallback.Replacement))
+            {
+                Report(DiagnosticDescriptors.UnknownConstruct, once.Location,
+                    $"the fallback of '{fallback.Param}' in {member} must map an optional string parameter to an identity value or parameter");
+                return false;
+            }
+        }
+
+        // A path segment cannot be left out: an optional parameter there needs a fallback.
+        var leftOut = (once.ExistsPath is null ? [] : Template.NamesIn(once.ExistsPath))
+            .FirstOrDefault(name => route.Params.Any(p => p.Name == name && p.Optional && p.DefaultJson is null or "null")
+                && !once.Fallbacks.Any(f => f.Param == name));
+        if (leftOut is not null)
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, once.Location, $"the exists path of {member} uses the optional parameter '{leftOut}', which needs a fallback");
+            return false;
+        }
+
+        var used = Template.NamesIn(once.Check)
+            .Concat(once.ExistsPath is null ? [] : Template.NamesIn(once.ExistsPath))
+            .Concat(once.ListsId is null ? [] : Template.NamesIn(once.ListsId));
+        return CheckPlaceholders(used, available, member, once.Location);
+    }
+
+    private bool CheckRecover(RouteDef route, RecoverDef recover, List<string> available, string member)
+    {
+        if (route.Returns != ReturnKind.Future)
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, recover.Location, $"'recover' of {member} needs a route that returns a future");
+            return false;
+        }
+
+        return CheckPlaceholders(Template.NamesIn(recover.Path), available, member, recover.Location);
     }
 
     /// <summary>The types one generated file mentions, looked up as they are checked.</summary>

@@ -26,7 +26,9 @@ internal sealed class SchemaReader
     private static readonly string[] FieldKeys = ["type", "name", "required", "description", "since", "infraTypes"];
     private static readonly string[] ParamKeys = ["type", "optional", "default", "description", "nonEmpty", "sumsToOne", "itemsHave", "ignoredForInfraTypes"];
     private static readonly string[] MutatorKeys = ["description", "since", "params", "appendTo", "template", "set", "removeFrom", "where", "infraTypes"];
-    private static readonly string[] RouteKeys = ["description", "since", "method", "path", "params", "query", "body", "file", "returns", "pick", "downloadTo", "combine", "effects", "infraTypes"];
+    private static readonly string[] RouteKeys = ["description", "since", "method", "path", "params", "query", "body", "file", "returns", "pick", "downloadTo", "combine", "effects", "infraTypes", "once", "recover"];
+    private static readonly string[] OnceKeys = ["exists", "lists", "in", "fallbacks", "check"];
+    private static readonly string[] RecoverKeys = ["from", "status", "succeeded", "failed"];
     private static readonly string[] SaveKeys = ["description", "method", "path", "params", "query"];
     private static readonly string[] FileKeys = ["content", "fileName"];
     private static readonly string[] HandleKeys = ["description", "identity", "factories", "routes"];
@@ -669,9 +671,82 @@ internal sealed class SchemaReader
             Since(properties),
             effects.Where(KnownEffects.Contains).ToEquatableArray(),
             StringList(properties, "infraTypes", construct),
+            properties.TryGetValue("once", out var onceProperty) ? ReadOnce(onceProperty, construct) : null,
+            properties.TryGetValue("recover", out var recoverProperty) ? ReadRecover(recoverProperty, construct) : null,
             value.ToJsonText(),
             At(nameRange),
             At(pathRange));
+    }
+
+    private OnceDef? ReadOnce(JsonPropertySyntax property, string construct)
+    {
+        var what = $"the once of {construct}";
+        if (AsObject(property.Value, what) is not { } syntax)
+        {
+            return null;
+        }
+
+        var properties = Properties(syntax, what, OnceKeys);
+        var check = RequiredString(properties, "check", what, property.KeyRange, out _);
+        var exists = OptionalString(properties, "exists", out var existsRange);
+        var lists = OptionalString(properties, "lists", out var listsRange);
+        var listMember = OptionalString(properties, "in", out var inRange);
+        if (exists is null && (lists ?? listMember) is not null)
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, listsRange ?? inRange ?? property.KeyRange, $"{what} names what its answer lists, so it needs 'exists': the read that answers it");
+            return null;
+        }
+
+        if (exists is not null && !exists.StartsWith("/", System.StringComparison.Ordinal))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, existsRange ?? property.KeyRange, $"the exists path of {what} must start with '/'");
+            return null;
+        }
+
+        var fallbacks = new List<Fallback>();
+        if (properties.TryGetValue("fallbacks", out var fallbacksProperty) && AsObject(fallbacksProperty.Value, $"the fallbacks of {what}") is { } fallbacksSyntax)
+        {
+            foreach (var entry in Entries(fallbacksSyntax, $"the fallbacks of {what}"))
+            {
+                if (entry.Value is JsonStringSyntax replacement)
+                {
+                    fallbacks.Add(new Fallback(entry.Key, replacement.Value));
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.UnknownConstruct, entry.Value.Range, $"each member of the fallbacks of {what} names the parameter that stands for a left-out one");
+                }
+            }
+        }
+
+        return check is null ? null : new OnceDef(exists, lists, listMember, fallbacks.ToEquatableArray(), check, At(property.KeyRange));
+    }
+
+    private RecoverDef? ReadRecover(JsonPropertySyntax property, string construct)
+    {
+        var what = $"the recover of {construct}";
+        if (AsObject(property.Value, what) is not { } syntax)
+        {
+            return null;
+        }
+
+        var properties = Properties(syntax, what, RecoverKeys);
+        var from = RequiredString(properties, "from", what, property.KeyRange, out var fromRange);
+        var status = RequiredString(properties, "status", what, property.KeyRange, out _);
+        var succeeded = RequiredString(properties, "succeeded", what, property.KeyRange, out _);
+        var failed = RequiredString(properties, "failed", what, property.KeyRange, out _);
+        if (from is null || status is null || succeeded is null || failed is null)
+        {
+            return null;
+        }
+
+        if (!from.StartsWith("/", System.StringComparison.Ordinal))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, fromRange, $"the from path of {what} must start with '/'");
+            return null;
+        }
+
+        return new RecoverDef(from, status, succeeded, failed, At(property.KeyRange));
     }
 
     private (ReturnKind Kind, string? Type) ParseReturns(string? returns, TextRange range, string construct)

@@ -21,7 +21,7 @@ public sealed class DssFuture<T>
 
     private readonly DssClient _client;
     private readonly Func<JsonNode?, T> _readResult;
-    private readonly Func<CancellationToken, Task<T>>? _recoverLostResult;
+    private readonly Func<CancellationToken, Task<JsonNode?>>? _recoverLostResult;
     private readonly SemaphoreSlim _pollGate = new(1, 1);
     private volatile Outcome? _outcome;
 
@@ -32,13 +32,13 @@ public sealed class DssFuture<T>
     /// <param name="readResult">Reads the job's result JSON.</param>
     /// <param name="recoverLostResult">Learns the job's outcome another way (for a deployment
     /// update: its update history) when the read of the finished job is lost in transit, since DSS
-    /// deleted the job as it answered. It returns the result, or throws the job's error as a
-    /// <see cref="DssApiException"/> with a 4xx status; a network error or a 5xx means the outcome
-    /// stays unknown (<see cref="DssOutcomeUnknownException"/>).</param>
+    /// deleted the job as it answered. It returns the result JSON as far as it is still known (null
+    /// when only the success is), or throws <see cref="DssJobFailedException"/> when the job failed;
+    /// any other failure leaves the outcome unknown (<see cref="DssOutcomeUnknownException"/>).</param>
     /// <exception cref="DssProtocolException">The response has neither a job id nor a result.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public DssFuture(DssClient client, JsonObject startResponse, Func<JsonNode?, T> readResult,
-        Func<CancellationToken, Task<T>>? recoverLostResult = null)
+        Func<CancellationToken, Task<JsonNode?>>? recoverLostResult = null)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _readResult = readResult ?? throw new ArgumentNullException(nameof(readResult));
@@ -63,7 +63,7 @@ public sealed class DssFuture<T>
     /// <param name="recoverLostResult">Learns the job's outcome another way when the read of the
     /// finished job is lost in transit.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public DssFuture(DssClient client, string jobId, Func<JsonNode?, T> readResult, Func<CancellationToken, Task<T>>? recoverLostResult = null)
+    public DssFuture(DssClient client, string jobId, Func<JsonNode?, T> readResult, Func<CancellationToken, Task<JsonNode?>>? recoverLostResult = null)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _readResult = readResult ?? throw new ArgumentNullException(nameof(readResult));
@@ -97,6 +97,10 @@ public sealed class DssFuture<T>
     /// <exception cref="InvalidOperationException">The job has not completed yet.</exception>
     /// <exception cref="DssFutureAbortedException">The job was aborted.</exception>
     /// <exception cref="DssApiException">The job failed; this is the error DSS reported.</exception>
+    /// <exception cref="DssJobFailedException">The job failed, as learnt from its history after its
+    /// result was lost in transit.</exception>
+    /// <exception cref="DssOutcomeUnknownException">The job's result was lost in transit and its
+    /// outcome could not be learnt another way.</exception>
     public T Value
     {
         get
@@ -252,17 +256,17 @@ public sealed class DssFuture<T>
     {
         try
         {
-            _outcome = new Outcome(await _recoverLostResult!(cancellationToken).ConfigureAwait(false), Aborted: false, Failure: null);
+            var result = await _recoverLostResult!(cancellationToken).ConfigureAwait(false);
+            _outcome = new Outcome(_readResult(result), Aborted: false, Failure: null);
         }
-        catch (DssApiException failure) when (failure.StatusCode < 500)
+        catch (DssJobFailedException failure)
         {
-            // The other way of learning the outcome found the job failed.
             _outcome = new Outcome(default, Aborted: false, failure);
         }
-        catch (Exception failure) when (failure is DssApiException or DssConnectionException or DssTimeoutException)
+        catch (Exception failure) when (failure is DssApiException or DssConnectionException or DssTimeoutException or DssProtocolException)
         {
             _outcome = new Outcome(default, Aborted: false, new DssOutcomeUnknownException(
-                $"GET /futures/{Id}", "the outcome of what the job was doing (for a deployment update: its last update and health)", lost));
+                $"GET /futures/{Id}", $"the outcome of what the job was doing ({failure.Message})", lost));
         }
 
         DssLog.JobFinished(_client.Pipeline.Logger, Id, ToString() + " (outcome recovered after its result was lost)");

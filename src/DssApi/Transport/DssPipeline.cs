@@ -114,10 +114,11 @@ public sealed class DssPipeline
     /// budget; if DSS cannot tell, <see cref="DssOutcomeUnknownException"/> says what to check.
     /// </summary>
     /// <param name="createRequest">Builds the request (once per attempt).</param>
-    /// <param name="tookEffect">Asks DSS whether the request took effect (does the object now exist?).</param>
+    /// <param name="tookEffect">Asks DSS whether the request took effect (does the object now exist?); null when
+    /// DSS cannot be asked, so an ambiguous failure leaves the outcome unknown at once.</param>
     /// <param name="whatToCheck">What a person should check when DSS cannot tell, such as "whether deployment d1 exists".</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task SendOnceAsync(Func<DssRequest> createRequest, Func<CancellationToken, Task<bool>> tookEffect, string whatToCheck,
+    public async Task SendOnceAsync(Func<DssRequest> createRequest, Func<CancellationToken, Task<bool>>? tookEffect, string whatToCheck,
         CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -135,6 +136,11 @@ public sealed class DssPipeline
                 }
                 catch (Exception ambiguous) when (IsAmbiguous(ambiguous))
                 {
+                    if (state.TookEffect is null)
+                    {
+                        return Outcome.FromException<bool>(state.OutcomeUnknown(request, ambiguous));
+                    }
+
                     try
                     {
                         // A request that did not take effect fails with the ambiguous error, which the retry strategy repeats.
@@ -144,8 +150,7 @@ public sealed class DssPipeline
                     }
                     catch (Exception checkFailure) when (checkFailure is DssApiException or DssConnectionException or DssTimeoutException)
                     {
-                        return Outcome.FromException<bool>(new DssOutcomeUnknownException(
-                            $"{request.Method} {state.Pipeline._basePath}{request.Path}", state.WhatToCheck, ambiguous));
+                        return Outcome.FromException<bool>(state.OutcomeUnknown(request, ambiguous));
                     }
                 }
             }, context, once).ConfigureAwait(false);
@@ -158,6 +163,49 @@ public sealed class DssPipeline
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>
+    /// Sends a request that starts something DSS cannot be asked about afterwards, and parses its
+    /// JSON response. It is never repeated: when it fails without a clear answer (connection lost,
+    /// timeout, 502/503/504), <see cref="DssOutcomeUnknownException"/> says what to check.
+    /// </summary>
+    /// <param name="request">The request.</param>
+    /// <param name="whatToCheck">What a person should check to learn whether it took effect.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<DssJsonResponse> SendOnceForJsonAsync(DssRequest request, string whatToCheck, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendForJsonAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ambiguous) when (IsAmbiguous(ambiguous))
+        {
+            throw new DssOutcomeUnknownException(Describe(request), whatToCheck, ambiguous);
+        }
+    }
+
+    /// <summary>Whether a read request lists an item whose <c>id</c> is <paramref name="id"/>: false when
+    /// DSS answers 404 or the list lacks it. Other failures are thrown.</summary>
+    /// <param name="request">A read whose answer is a list of objects with an <c>id</c>, or an object holding one.</param>
+    /// <param name="listMember">The member of the answer that holds the list; null when the answer is the list.</param>
+    /// <param name="id">The id to look for.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<bool> ListsAsync(DssRequest request, string? listMember, string id, CancellationToken cancellationToken)
+    {
+        DssJsonResponse response;
+        try
+        {
+            response = await SendForJsonAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DssApiException notFound) when (notFound.StatusCode == (int)HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        var list = listMember is null ? response.RequireArray() : response.RequireObject()[listMember] as JsonArray;
+        return list is not null && list.Any(item => item is JsonObject listed
+            && listed["id"] is JsonValue value && value.TryGetValue(out string? listedId) && listedId == id);
     }
 
     /// <summary>
@@ -346,6 +394,9 @@ public sealed class DssPipeline
         },
     };
 
+    /// <summary>A request as errors name it: method and full path, ids included, never a key.</summary>
+    private string Describe(DssRequest request) => $"{request.Method} {_basePath}{request.Path}";
+
     private static bool IsAmbiguous(Exception exception) =>
         exception is DssTimeoutException or DssConnectionException
         || exception is DssApiException { StatusCode: (int)HttpStatusCode.BadGateway or (int)HttpStatusCode.ServiceUnavailable or (int)HttpStatusCode.GatewayTimeout };
@@ -366,7 +417,7 @@ public sealed class DssPipeline
         private readonly Func<DssRequest> _createRequest;
         private DssRequest? _pending;
 
-        public SendOnceState(DssPipeline pipeline, Func<DssRequest> createRequest, Func<CancellationToken, Task<bool>> tookEffect, string whatToCheck)
+        public SendOnceState(DssPipeline pipeline, Func<DssRequest> createRequest, Func<CancellationToken, Task<bool>>? tookEffect, string whatToCheck)
         {
             _createRequest = createRequest;
             _pending = createRequest();
@@ -378,10 +429,13 @@ public sealed class DssPipeline
         }
 
         public DssPipeline Pipeline { get; }
-        public Func<CancellationToken, Task<bool>> TookEffect { get; }
+        public Func<CancellationToken, Task<bool>>? TookEffect { get; }
         public string WhatToCheck { get; }
         public string Method { get; }
         public string RouteTemplate { get; }
+
+        public DssOutcomeUnknownException OutcomeUnknown(DssRequest request, Exception ambiguous) =>
+            new(Pipeline.Describe(request), WhatToCheck, ambiguous);
 
         public DssRequest NextRequest()
         {

@@ -86,10 +86,51 @@ public class AmbiguousOutcomeTests
         futures.Add("job-1", new FakeFutures.Job { PollsUntilDone = 2, Result = JsonNode.Parse("""{"nbOKNodes":1}"""), LoseConsumingRead = true });
         await using var server = await LoopbackServer.StartAsync(futures.Handle);
         using var client = FastRetries(server);
-        var future = new DssFuture<int>(client, "job-1", result => (int)result!["nbOKNodes"]!, recoverLostResult: _ => Task.FromResult(42));
+        var future = new DssFuture<int>(client, "job-1", result => (int)result!["nbOKNodes"]!,
+            recoverLostResult: _ => Task.FromResult<JsonNode?>(new JsonObject { ["nbOKNodes"] = 42 }));
 
         Assert.Equal(42, await future.WaitForCompletionAsync());
         Assert.True(future.HasValue);
+    }
+
+    [Fact]
+    public async Task A_lost_read_of_a_job_whose_record_says_it_failed_fails_with_the_record()
+    {
+        var futures = new FakeFutures();
+        futures.Add("job-3", new FakeFutures.Job { PollsUntilDone = 1, Result = JsonNode.Parse("{}"), LoseConsumingRead = true });
+        await using var server = await LoopbackServer.StartAsync((request, context) => request.RawPath.EndsWith("/last-update", StringComparison.Ordinal)
+            ? LoopbackServer.RespondJson(context, """{"status":"FAILED","logs":{"lines":["node unreachable"]}}""")
+            : futures.Handle(request, context));
+        using var client = FastRetries(server);
+        var future = new DssFuture<JsonNode?>(client, "job-3", result => result, recoverLostResult: token => DssJobHistory.ReadOutcomeAsync(client,
+            new DssRequest(HttpMethod.Get, "/api-deployer/deployments/{deploymentId}/last-update", "d1"), "status", "SUCCESS", "FAILED", token));
+
+        var error = await Assert.ThrowsAsync<DssJobFailedException>(() => future.WaitForCompletionAsync());
+
+        Assert.Equal("The DSS job failed: GET /api-deployer/deployments/d1/last-update reports status FAILED.", error.Message);
+        Assert.Equal("node unreachable", (string?)error.Report["logs"]!["lines"]![0]);
+        Assert.Same(error, Assert.Throws<DssJobFailedException>(() => future.Value));
+    }
+
+    [Theory]
+    [InlineData("SUCCESS", null)]
+    [InlineData("FAILED", typeof(DssJobFailedException))]
+    [InlineData("RUNNING", typeof(DssProtocolException))]
+    public async Task A_job_record_tells_success_failure_or_neither(string status, Type? error)
+    {
+        await using var server = await LoopbackServer.StartAsync(200, "application/json", $$"""{"status":"{{status}}"}""");
+        using var client = FastRetries(server);
+
+        var read = () => DssJobHistory.ReadOutcomeAsync(client, new DssRequest(HttpMethod.Get, "/x"), "status", "SUCCESS", "FAILED", default);
+
+        if (error is null)
+        {
+            Assert.Null(await read());
+        }
+        else
+        {
+            Assert.IsType(error, await Record.ExceptionAsync(read));
+        }
     }
 
     [Fact]
@@ -106,6 +147,66 @@ public class AmbiguousOutcomeTests
 
         Assert.Contains("The outcome of GET /futures/job-2 is unknown", error.Message);
         Assert.True(future.HasCompleted);
+    }
+
+    [Fact]
+    public async Task Without_a_way_to_ask_an_unclear_failure_is_an_unknown_outcome_at_once()
+    {
+        await using var server = await LoopbackServer.StartAsync(503);
+        using var client = FastRetries(server);
+
+        var error = await Assert.ThrowsAsync<DssOutcomeUnknownException>(() =>
+            client.Pipeline.SendOnceAsync(CreateDeployment, tookEffect: null, "whether deployment d1 exists", default));
+
+        Assert.Contains("Check whether deployment d1 exists", error.Message);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task A_start_whose_answer_is_unclear_is_not_repeated_and_says_what_to_check()
+    {
+        await using var server = await LoopbackServer.StartAsync((_, context) =>
+        {
+            context.Abort();
+            return Task.CompletedTask;
+        });
+        using var client = FastRetries(server);
+        var start = new DssRequest(HttpMethod.Post, "/api-deployer/deployments/{deploymentId}/actions/update", "d1");
+
+        var error = await Assert.ThrowsAsync<DssOutcomeUnknownException>(() =>
+            client.Pipeline.SendOnceForJsonAsync(start, "whether an update of deployment d1 started", default));
+
+        Assert.StartsWith("The outcome of POST /dip/publicapi/api-deployer/deployments/d1/actions/update is unknown", error.Message);
+        Assert.IsType<DssConnectionException>(error.InnerException);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task A_start_refused_clearly_is_thrown_as_dss_said()
+    {
+        await using var server = await LoopbackServer.StartAsync(400, "application/json",
+            """{"errorType":"java.lang.IllegalArgumentException","message":"An update of deployment d1 is already running"}""");
+        using var client = FastRetries(server);
+
+        var error = await Assert.ThrowsAsync<DssApiException>(() => client.Pipeline.SendOnceForJsonAsync(
+            new DssRequest(HttpMethod.Post, "/api-deployer/deployments/{deploymentId}/actions/update", "d1"), "whether an update started", default));
+
+        Assert.Equal("An update of deployment d1 is already running", error.ServerMessage);
+    }
+
+    [Theory]
+    [InlineData(200, """[{"id":"v1"},{"id":"v2"}]""", null, "v2", true)]
+    [InlineData(200, """[{"id":"v1"}]""", null, "v2", false)]
+    [InlineData(200, """{"packages":[{"id":"v2"}]}""", "packages", "v2", true)]
+    [InlineData(200, """{"packages":[]}""", "packages", "v2", false)]
+    [InlineData(200, """{"other":[{"id":"v2"}]}""", "packages", "v2", false)]
+    [InlineData(404, """{"errorType":"NotFound","message":"no"}""", "packages", "v2", false)]
+    public async Task Listing_is_what_dss_answers_to_a_read(int status, string body, string? member, string id, bool listed)
+    {
+        await using var server = await LoopbackServer.StartAsync(status, "application/json", body);
+        using var client = FastRetries(server);
+
+        Assert.Equal(listed, await client.Pipeline.ListsAsync(new DssRequest(HttpMethod.Get, "/api-deployer/services/{id}", "s1"), member, id, default));
     }
 
     [Theory]
