@@ -51,6 +51,38 @@ public sealed class DiagnosticTests
         AssertAt(Single(schema, DiagnosticDescriptors.UnknownConstructId), schema, "\"FETCH\"");
     }
 
+    [Theory]
+    [InlineData("""{ "method": "GET", "path": "/go", "once": { "check": "whether it went" } }""", "\"once\"", "needs a POST route")]
+    [InlineData("""{ "method": "POST", "path": "/go", "returns": "json", "once": { "exists": "/gone", "check": "whether it went" } }""", "\"once\"", "needs a POST route")]
+    [InlineData("""{ "method": "POST", "path": "/go", "once": { "lists": "{a}", "check": "whether it went" } }""", "\"{a}\"", "needs 'exists'")]
+    [InlineData("""{ "method": "POST", "path": "/go", "params": { "a": { "type": "string", "optional": true } }, "once": { "exists": "/gone/{a}", "check": "c" } }""", "\"once\"", "'a', which needs a fallback")]
+    [InlineData("""{ "method": "POST", "path": "/go", "params": { "a": "string" }, "once": { "exists": "/gone", "fallbacks": { "a": "b" }, "check": "c" } }""", "\"once\"", "must map an optional string parameter")]
+    [InlineData("""{ "method": "POST", "path": "/go", "once": { "exists": "/gone" } }""", "\"once\"", "'check'")]
+    [InlineData("""{ "method": "POST", "path": "/go", "recover": { "from": "/went", "status": "s", "succeeded": "OK", "failed": "KO" } }""", "\"recover\"", "needs a route that returns a future")]
+    [InlineData("""{ "method": "POST", "path": "/go", "returns": "future<json>", "recover": { "from": "went", "status": "s", "succeeded": "OK", "failed": "KO" } }""", "\"went\"", "must start with '/'")]
+    public void DSSG002_misused_once_or_recover_points_at_it(string route, string marker, string message)
+    {
+        var schema = $$"""{ "handles": { "H": { "routes": { "Go": {{route}} } } } }""";
+
+        var diagnostic = Single(schema, DiagnosticDescriptors.UnknownConstructId);
+
+        AssertAt(diagnostic, schema, marker);
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DSSG005_placeholder_of_a_check_missing_points_at_the_once()
+    {
+        const string schema = """
+            { "handles": { "H": { "routes": { "Go": { "method": "POST", "path": "/go", "once": { "check": "whether {thing} went" } } } } } }
+            """;
+
+        var diagnostic = Single(schema, DiagnosticDescriptors.MissingPathParameterId);
+
+        AssertAt(diagnostic, schema, "\"once\"");
+        Assert.Contains("'{thing}'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void DSSG002_does_not_fire_for_every_construct_of_the_language() =>
         AssertNone(GeneratorHarness.FixtureText("widgets.dssapi.json"));
