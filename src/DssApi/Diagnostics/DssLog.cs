@@ -22,4 +22,7 @@ internal static partial class DssLog
 
     [LoggerMessage(6, LogLevel.Warning, "Server certificate validation is turned off for {Url}: any certificate is accepted, and requests, API key included, can be intercepted")]
     public static partial void CertificateValidationDisabled(ILogger logger, Uri url);
+
+    [LoggerMessage(7, LogLevel.Information, "DSS request {Method} {RouteTemplate} lost its answer, but DSS shows it took effect: not sent again")]
+    public static partial void TookEffect(ILogger logger, string method, string routeTemplate);
 }

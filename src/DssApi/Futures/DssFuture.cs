@@ -211,7 +211,18 @@ public sealed class DssFuture<T>
         var backoff = new DssPollingBackoff(_client.FuturePolling);
         while (true)
         {
-            var status = await RequestStateAsync(peek: true, cancellationToken).ConfigureAwait(false);
+            DssFutureStatus status;
+            try
+            {
+                status = await RequestStateAsync(peek: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DssApiException gone) when (_recoverLostResult is not null && IsGone(gone))
+            {
+                // Another reader consumed the finished job first (a read whose answer was lost, or another process).
+                await RecoverAsync(gone, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             progress?.Report(status);
             LogProgress(status);
             if (!status.IsAlive || status.HasResult)
@@ -249,8 +260,10 @@ public sealed class DssFuture<T>
     /// <summary>The finished job's result never arrived: the connection failed, or a repeated read
     /// found the job already deleted by the read whose answer was lost.</summary>
     private static bool IsLostRead(Exception exception) =>
-        exception is DssConnectionException or DssTimeoutException
-        || exception is DssApiException { StatusCode: 400, ServerMessage: "No future by that id" };
+        exception is DssConnectionException or DssTimeoutException || (exception is DssApiException gone && IsGone(gone));
+
+    /// <summary>DSS no longer has the job: its result was read already.</summary>
+    private static bool IsGone(DssApiException exception) => exception is { StatusCode: 400, ServerMessage: "No future by that id" };
 
     private async Task RecoverAsync(Exception lost, CancellationToken cancellationToken)
     {

@@ -144,9 +144,13 @@ public sealed class DssPipeline
                     try
                     {
                         // A request that did not take effect fails with the ambiguous error, which the retry strategy repeats.
-                        return await state.TookEffect(context.CancellationToken).ConfigureAwait(false)
-                            ? Outcome.FromResult(true)
-                            : Outcome.FromException<bool>(ambiguous);
+                        if (await state.TookEffect(context.CancellationToken).ConfigureAwait(false))
+                        {
+                            DssLog.TookEffect(state.Pipeline._logger, state.Method, state.RouteTemplate);
+                            return Outcome.FromResult(true);
+                        }
+
+                        return Outcome.FromException<bool>(ambiguous);
                     }
                     catch (Exception checkFailure) when (checkFailure is DssApiException or DssConnectionException or DssTimeoutException)
                     {
