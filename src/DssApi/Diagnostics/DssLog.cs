@@ -25,4 +25,7 @@ internal static partial class DssLog
 
     [LoggerMessage(7, LogLevel.Information, "DSS request {Method} {RouteTemplate} lost its answer, but DSS shows it took effect: not sent again")]
     public static partial void TookEffect(ILogger logger, string method, string routeTemplate);
+
+    [LoggerMessage(8, LogLevel.Warning, "DSS request {Method} {RouteTemplate} failed without a clear answer and was not sent again: check {WhatToCheck}")]
+    public static partial void OutcomeUnknown(ILogger logger, string method, string routeTemplate, string whatToCheck);
 }

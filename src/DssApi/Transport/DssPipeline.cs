@@ -185,7 +185,7 @@ public sealed class DssPipeline
         }
         catch (Exception ambiguous) when (IsAmbiguous(ambiguous))
         {
-            throw new DssOutcomeUnknownException(Describe(request), whatToCheck, ambiguous);
+            throw OutcomeUnknown(request, whatToCheck, ambiguous);
         }
     }
 
@@ -398,8 +398,12 @@ public sealed class DssPipeline
         },
     };
 
-    /// <summary>A request as errors name it: method and full path, ids included, never a key.</summary>
-    private string Describe(DssRequest request) => $"{request.Method} {_basePath}{request.Path}";
+    /// <summary>Logs, and names for the caller, a request whose effect nobody can tell.</summary>
+    private DssOutcomeUnknownException OutcomeUnknown(DssRequest request, string whatToCheck, Exception ambiguous)
+    {
+        DssLog.OutcomeUnknown(_logger, request.Method.Method, _basePath + request.PathTemplate, whatToCheck);
+        return new DssOutcomeUnknownException($"{request.Method} {_basePath}{request.Path}", whatToCheck, ambiguous);
+    }
 
     private static bool IsAmbiguous(Exception exception) =>
         exception is DssTimeoutException or DssConnectionException
@@ -439,7 +443,7 @@ public sealed class DssPipeline
         public string RouteTemplate { get; }
 
         public DssOutcomeUnknownException OutcomeUnknown(DssRequest request, Exception ambiguous) =>
-            new(Pipeline.Describe(request), WhatToCheck, ambiguous);
+            Pipeline.OutcomeUnknown(request, WhatToCheck, ambiguous);
 
         public DssRequest NextRequest()
         {

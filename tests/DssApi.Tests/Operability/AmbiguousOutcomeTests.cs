@@ -7,10 +7,11 @@ namespace DssApi.Tests.Operability;
 
 public class AmbiguousOutcomeTests
 {
-    private static DssClient FastRetries(LoopbackServer server) => Clients.For(server, options =>
+    private static DssClient FastRetries(LoopbackServer server, CapturingLoggerProvider? logs = null) => Clients.For(server, options =>
     {
         options.Retry.BaseDelay = TimeSpan.FromMilliseconds(5);
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(20);
+        options.LoggerFactory = logs;
     });
 
     private static DssRequest CreateDeployment() =>
@@ -26,13 +27,16 @@ public class AmbiguousOutcomeTests
             context.Abort();
             return Task.CompletedTask;
         });
-        using var client = FastRetries(server);
+        var logs = new CapturingLoggerProvider();
+        using var client = FastRetries(server, logs);
         var checks = 0;
 
         await client.Pipeline.SendOnceAsync(CreateDeployment, _ => Task.FromResult(++checks > 0 && created == 1), "whether deployment d1 exists", default);
 
         Assert.Equal(1, created);
         Assert.Equal(1, checks);
+        Assert.Contains(logs.Entries, entry => entry.Message
+            == "DSS request POST /dip/publicapi/api-deployer/deployments lost its answer, but DSS shows it took effect: not sent again");
     }
 
     [Fact]
@@ -170,7 +174,8 @@ public class AmbiguousOutcomeTests
             context.Abort();
             return Task.CompletedTask;
         });
-        using var client = FastRetries(server);
+        var logs = new CapturingLoggerProvider();
+        using var client = FastRetries(server, logs);
         var start = new DssRequest(HttpMethod.Post, "/api-deployer/deployments/{deploymentId}/actions/update", "d1");
 
         var error = await Assert.ThrowsAsync<DssOutcomeUnknownException>(() =>
@@ -179,6 +184,9 @@ public class AmbiguousOutcomeTests
         Assert.StartsWith("The outcome of POST /dip/publicapi/api-deployer/deployments/d1/actions/update is unknown", error.Message);
         Assert.IsType<DssConnectionException>(error.InnerException);
         Assert.Single(server.Requests);
+        var warning = Assert.Single(logs.Entries, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Equal("DSS request POST /dip/publicapi/api-deployer/deployments/{deploymentId}/actions/update failed without a clear answer "
+            + "and was not sent again: check whether an update of deployment d1 started", warning.Message);
     }
 
     [Fact]
