@@ -567,25 +567,10 @@ internal sealed class SchemaReader
         }
 
         var properties = Properties(syntax, construct, allowed);
-        var combine = new List<CombinePart>();
-        if (properties.TryGetValue("combine", out var combineProperty) && AsObject(combineProperty.Value, $"the combine of {construct}") is { } combineSyntax)
+        var combine = StringEntries(properties, "combine", construct, "names a route of the same handle", (key, route) => new CombinePart(key, route));
+        if (properties.ContainsKey("combine") && combine.Count == 0)
         {
-            foreach (var part in Entries(combineSyntax, $"the combine of {construct}"))
-            {
-                if (part.Value is JsonStringSyntax routeName)
-                {
-                    combine.Add(new CombinePart(part.Key, routeName.Value));
-                }
-                else
-                {
-                    Report(DiagnosticDescriptors.UnknownConstruct, part.Value.Range, $"each member of the combine of {construct} names a route of the same handle");
-                }
-            }
-
-            if (combine.Count == 0)
-            {
-                return null;
-            }
+            return null;
         }
 
         // a combined route sends nothing itself: it calls other routes in order
@@ -703,22 +688,8 @@ internal sealed class SchemaReader
             return null;
         }
 
-        var fallbacks = new List<Fallback>();
-        if (properties.TryGetValue("fallbacks", out var fallbacksProperty) && AsObject(fallbacksProperty.Value, $"the fallbacks of {what}") is { } fallbacksSyntax)
-        {
-            foreach (var entry in Entries(fallbacksSyntax, $"the fallbacks of {what}"))
-            {
-                if (entry.Value is JsonStringSyntax replacement)
-                {
-                    fallbacks.Add(new Fallback(entry.Key, replacement.Value));
-                }
-                else
-                {
-                    Report(DiagnosticDescriptors.UnknownConstruct, entry.Value.Range, $"each member of the fallbacks of {what} names the parameter that stands for a left-out one");
-                }
-            }
-        }
-
+        var fallbacks = StringEntries(properties, "fallbacks", what, "names the parameter that stands for a left-out one",
+            (param, replacement) => new Fallback(param, replacement));
         return check is null ? null : new OnceDef(exists, lists, listMember, fallbacks.ToEquatableArray(), check, At(property.KeyRange));
     }
 
@@ -782,6 +753,30 @@ internal sealed class SchemaReader
         }
 
         return (ReturnKind.Type, returns);
+    }
+
+    /// <summary>An optional object whose members are all strings, in written order; other members are reported.</summary>
+    private List<T> StringEntries<T>(Dictionary<string, JsonPropertySyntax> properties, string key, string construct, string eachMember,
+        System.Func<string, string, T> create)
+    {
+        var entries = new List<T>();
+        var what = $"the {key} of {construct}";
+        if (properties.TryGetValue(key, out var property) && AsObject(property.Value, what) is { } syntax)
+        {
+            foreach (var entry in Entries(syntax, what))
+            {
+                if (entry.Value is JsonStringSyntax text)
+                {
+                    entries.Add(create(entry.Key, text.Value));
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.UnknownConstruct, entry.Value.Range, $"each member of {what} {eachMember}");
+                }
+            }
+        }
+
+        return entries;
     }
 
     private JsonObjectSyntax? AsObject(JsonSyntax syntax, string what)

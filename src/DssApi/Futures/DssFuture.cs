@@ -211,46 +211,36 @@ public sealed class DssFuture<T>
         var backoff = new DssPollingBackoff(_client.FuturePolling);
         while (true)
         {
-            DssFutureStatus status;
+            var consuming = false;
             try
             {
-                status = await RequestStateAsync(peek: true, cancellationToken).ConfigureAwait(false);
+                var status = await RequestStateAsync(peek: true, cancellationToken).ConfigureAwait(false);
+                progress?.Report(status);
+                LogProgress(status);
+                if (!status.IsAlive || status.HasResult)
+                {
+                    // Finished: this read consumes the job on the server, so its outcome is kept.
+                    consuming = true;
+                    var final = await RequestStateAsync(peek: false, cancellationToken).ConfigureAwait(false);
+                    if (final.HasResult)
+                    {
+                        _outcome = Finish(final);
+                        DssLog.JobFinished(_client.Pipeline.Logger, Id, ToString());
+                        return;
+                    }
+                }
             }
-            catch (DssApiException gone) when (_recoverLostResult is not null && IsGone(gone))
+            catch (Exception lost) when (_recoverLostResult is not null && (consuming ? IsLostRead(lost) : lost is DssApiException gone && IsGone(gone)))
             {
-                // Another reader consumed the finished job first (a read whose answer was lost, or another process).
-                await RecoverAsync(gone, cancellationToken).ConfigureAwait(false);
+                // The result was lost in transit, or another reader consumed the finished job first.
+                await RecoverAsync(lost, cancellationToken).ConfigureAwait(false);
                 return;
             }
-
-            progress?.Report(status);
-            LogProgress(status);
-            if (!status.IsAlive || status.HasResult)
+            catch (DssApiException failure) when (consuming)
             {
-                // Finished: this read consumes the job on the server, so its outcome is kept.
-                DssFutureStatus final;
-                try
-                {
-                    final = await RequestStateAsync(peek: false, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception lost) when (_recoverLostResult is not null && IsLostRead(lost))
-                {
-                    await RecoverAsync(lost, cancellationToken).ConfigureAwait(false);
-                    return;
-                }
-                catch (DssApiException failure)
-                {
-                    _outcome = new Outcome(default, Aborted: false, failure);
-                    DssLog.JobFinished(_client.Pipeline.Logger, Id, "failed");
-                    throw;
-                }
-
-                if (final.HasResult)
-                {
-                    _outcome = Finish(final);
-                    DssLog.JobFinished(_client.Pipeline.Logger, Id, ToString());
-                    return;
-                }
+                _outcome = new Outcome(default, Aborted: false, failure);
+                DssLog.JobFinished(_client.Pipeline.Logger, Id, "failed");
+                throw;
             }
 
             await Task.Delay(backoff.Next(), cancellationToken).ConfigureAwait(false);
