@@ -21,18 +21,35 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
     {
     }
 
-    private protected override void Register(CompilationStartAnalysisContext context, DssSymbols symbols) =>
-        context.RegisterOperationBlockAction(block =>
+    private protected override void Register(CompilationStartAnalysisContext context, DssSymbols symbols)
+    {
+        if (symbols.Mutates is null)
         {
-            var body = BodyGraphs.Create(block);
-            foreach (var graph in body.Graphs)
+            return;
+        }
+
+        RegisterBodyAction(
+            context,
+            operation => operation switch
             {
-                foreach (var local in graph.DeclaredLocals.Where(l => symbols.IsSettings(l.Type) && !body.IsCaptured(l)))
+                IInvocationOperation invocation => DssSymbols.Has(invocation.TargetMethod, symbols.Mutates),
+                IPropertyReferenceOperation property => DssSymbols.Has(property.Property, symbols.Mutates),
+                _ => false,
+            },
+            block =>
+            {
+                var body = BodyGraphs.Create(block);
+                foreach (var graph in body.Graphs)
                 {
-                    Analyze(block, symbols, graph, local);
+                    foreach (var local in graph.DeclaredLocals.Where(l => symbols.IsSettings(l.Type) && !body.IsCaptured(l)))
+                    {
+                        Analyze(block, symbols, graph, local);
+                    }
                 }
-            }
-        });
+            },
+            OperationKind.Invocation,
+            OperationKind.PropertyReference);
+    }
 
     private static void Analyze(OperationBlockAnalysisContext context, DssSymbols symbols, FlowGraph graph, ILocalSymbol local)
     {
