@@ -66,8 +66,22 @@ internal sealed class DssSymbols
 
     public static bool Has(ISymbol symbol, INamedTypeSymbol? attribute) => attribute is not null && Find(symbol, attribute) is not null;
 
-    public static AttributeData? Find(ISymbol symbol, INamedTypeSymbol? attribute) =>
-        attribute is null ? null : symbol.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+    /// <remarks>A loop, not LINQ: the flow rules ask this of every call and property use to decide whether a body is worth a flow graph.</remarks>
+    public static AttributeData? Find(ISymbol symbol, INamedTypeSymbol? attribute)
+    {
+        if (attribute is not null)
+        {
+            foreach (var data in symbol.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+                {
+                    return data;
+                }
+            }
+        }
+
+        return null;
+    }
 
     public static IEnumerable<AttributeData> FindAll(ISymbol symbol, INamedTypeSymbol? attribute) =>
         attribute is null ? [] : symbol.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));

@@ -81,13 +81,14 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
     /// <summary>The operation that certainly modifies the settings: a write of a property or a call of a method marked <c>[DssMutates]</c>.</summary>
     private static IOperation? Modification(DssSymbols symbols, ILocalSymbol local, IOperation operation)
     {
-        if (operation.DescendantsAndSelf().Any(o => o is IInvalidOperation))
+        var references = OperationFacts.References(operation, local);
+        if (references.Count == 0 || operation.DescendantsAndSelf().Any(o => o is IInvalidOperation))
         {
-            // A statement still being written: what it will do with the settings is unknown.
+            // No use of the settings, or a statement still being written: what it will do with them is unknown.
             return null;
         }
 
-        foreach (var reference in OperationFacts.References(operation, local))
+        foreach (var reference in references)
         {
             var use = OperationFacts.UseOf(reference, out var consumer);
             if ((use == LocalUse.PropertyWrite && DssSymbols.Has(((IPropertyReferenceOperation)consumer!).Property, symbols.Mutates))

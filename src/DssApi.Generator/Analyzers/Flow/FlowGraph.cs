@@ -52,6 +52,7 @@ internal readonly struct FlowEdge
 internal sealed class FlowGraph
 {
     private readonly Dictionary<BasicBlock, List<FlowEdge>> _successors = [];
+    private readonly List<IFlowAnonymousFunctionOperation> _anonymousFunctions = [];
 
     public FlowGraph(ControlFlowGraph graph)
     {
@@ -63,10 +64,12 @@ internal sealed class FlowGraph
         }
 
         Operations = operations;
-        DeclaredLocals = new HashSet<ILocalSymbol>(Regions(graph.Root).SelectMany(r => r.Locals), SymbolEqualityComparer.Default);
-        ReferencedLocals = new HashSet<ILocalSymbol>(
-            operations.SelectMany(o => o.Operation.DescendantsAndSelf()).OfType<ILocalReferenceOperation>().Select(r => r.Local),
-            SymbolEqualityComparer.Default);
+        DeclaredLocals = DeclaredIn(graph.Root);
+        foreach (var operation in operations)
+        {
+            Collect(operation.Operation);
+        }
+
         BuildSuccessors();
     }
 
@@ -77,7 +80,10 @@ internal sealed class FlowGraph
 
     public HashSet<ILocalSymbol> DeclaredLocals { get; }
 
-    public HashSet<ILocalSymbol> ReferencedLocals { get; }
+    public HashSet<ILocalSymbol> ReferencedLocals { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The lambdas in this graph's operations, whose bodies have graphs of their own.</summary>
+    public IReadOnlyList<IFlowAnonymousFunctionOperation> AnonymousFunctions => _anonymousFunctions;
 
     private IReadOnlyList<FlowEdge> Successors(BasicBlock block) => _successors[block];
 
@@ -242,8 +248,18 @@ internal sealed class FlowGraph
     private static HashSet<BasicBlock> ContinuationsOf(Dictionary<ControlFlowRegion, HashSet<BasicBlock>> map, ControlFlowRegion region) =>
         map.TryGetValue(region, out var set) ? set : map[region] = [];
 
-    private static IEnumerable<ControlFlowBranch> Branches(BasicBlock block) =>
-        new[] { block.FallThroughSuccessor, block.ConditionalSuccessor }.OfType<ControlFlowBranch>();
+    private static IEnumerable<ControlFlowBranch> Branches(BasicBlock block)
+    {
+        if (block.FallThroughSuccessor is { } fallThrough)
+        {
+            yield return fallThrough;
+        }
+
+        if (block.ConditionalSuccessor is { } conditional)
+        {
+            yield return conditional;
+        }
+    }
 
     private ControlFlowRegion? EnclosingFinally(BasicBlock block)
     {
@@ -286,6 +302,40 @@ internal sealed class FlowGraph
         }
     }
 
-    private static IEnumerable<ControlFlowRegion> Regions(ControlFlowRegion root) =>
-        new[] { root }.Concat(root.NestedRegions.SelectMany(Regions));
+    private static HashSet<ILocalSymbol> DeclaredIn(ControlFlowRegion root)
+    {
+        var locals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var pending = new Stack<ControlFlowRegion>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var region = pending.Pop();
+            locals.UnionWith(region.Locals);
+            for (var i = region.NestedRegions.Length - 1; i >= 0; i--)
+            {
+                pending.Push(region.NestedRegions[i]); // reversed, so regions are visited (and locals listed) in order
+            }
+        }
+
+        return locals;
+    }
+
+    /// <summary>One walk of an operation tree for the locals it reads and the lambdas it holds.</summary>
+    private void Collect(IOperation operation)
+    {
+        switch (operation)
+        {
+            case ILocalReferenceOperation reference:
+                ReferencedLocals.Add(reference.Local);
+                break;
+            case IFlowAnonymousFunctionOperation lambda:
+                _anonymousFunctions.Add(lambda);
+                break;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            Collect(child);
+        }
+    }
 }
