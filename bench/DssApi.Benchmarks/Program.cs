@@ -13,4 +13,10 @@ if (args is ["figures"])
     return;
 }
 
+if (args is ["analyzers", .. var rest])
+{
+    await AnalyzerCost.RunAsync(files: rest is [var count, ..] ? int.Parse(count) : 500, rounds: 5);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(DownloadBenchmarks).Assembly).Run(args);
