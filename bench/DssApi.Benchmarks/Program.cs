@@ -19,4 +19,10 @@ if (args is ["analyzers", .. var rest])
     return;
 }
 
+if (args is ["generator-cold", .. var runs])
+{
+    GeneratorColdStart.Run(steadyRuns: runs is [var count, ..] ? int.Parse(count) : 50);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(DownloadBenchmarks).Assembly).Run(args);

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using DssApi.Generator;
@@ -52,13 +51,14 @@ internal static class SyntheticConsumer
         return compilation.ReplaceSyntaxTree(tree, edited);
     }
 
-    public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
+    /// <summary>A driver over the schema, or over <paramref name="additionalTexts"/> when given.</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalTexts = null) =>
         CSharpGeneratorDriver.Create(
             [new DssApiGenerator().AsSourceGenerator()],
-            [Schema],
+            additionalTexts ?? [Schema],
             ParseOptions,
             EmptyOptionsProvider.Instance,
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackSteps));
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None));
 
     /// <summary>The same code as bench/generator-timing.sh writes, so the two measure the same thing.</summary>
     private static string Use(int i) => $$"""
