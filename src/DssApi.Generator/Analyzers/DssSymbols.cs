@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,6 +12,8 @@ namespace DssApi.Generator.Analyzers;
 /// </summary>
 internal sealed class DssSymbols
 {
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<DssSymbols?>> ByCompilation = new();
+
     private DssSymbols(Compilation compilation, INamedTypeSymbol settings)
     {
         Settings = settings;
@@ -59,8 +62,9 @@ internal sealed class DssSymbols
 
     public static bool TryCreate(Compilation compilation, out DssSymbols symbols)
     {
-        var settings = compilation.GetTypeByMetadataName("DssApi.DssSettings");
-        symbols = settings is null ? null! : new DssSymbols(compilation, settings);
+        // Every DssApi analyzer starts on each compilation: the first resolves the types, the others reuse them.
+        symbols = ByCompilation.GetValue(compilation, static c => new StrongBox<DssSymbols?>(
+            c.GetTypeByMetadataName("DssApi.DssSettings") is { } settings ? new DssSymbols(c, settings) : null)).Value!;
         return symbols is not null;
     }
 

@@ -51,12 +51,14 @@ internal readonly struct FlowEdge
 /// </summary>
 internal sealed class FlowGraph
 {
-    private readonly Dictionary<BasicBlock, List<FlowEdge>> _successors = [];
+    /// <summary>By block ordinal: an array, as hashing thousands of blocks cost more than the rest of building the graph.</summary>
+    private readonly List<FlowEdge>[] _successors;
     private readonly List<IFlowAnonymousFunctionOperation> _anonymousFunctions = [];
 
     public FlowGraph(ControlFlowGraph graph)
     {
         Graph = graph;
+        _successors = new List<FlowEdge>[graph.Blocks.Length];
         var operations = new List<FlowOperation>();
         foreach (var block in graph.Blocks)
         {
@@ -85,7 +87,7 @@ internal sealed class FlowGraph
     /// <summary>The lambdas in this graph's operations, whose bodies have graphs of their own.</summary>
     public IReadOnlyList<IFlowAnonymousFunctionOperation> AnonymousFunctions => _anonymousFunctions;
 
-    private IReadOnlyList<FlowEdge> Successors(BasicBlock block) => _successors[block];
+    private IReadOnlyList<FlowEdge> Successors(BasicBlock block) => _successors[block.Ordinal];
 
     public static IEnumerable<FlowOperation> OperationsOf(BasicBlock block)
     {
@@ -147,7 +149,8 @@ internal sealed class FlowGraph
     /// </summary>
     public Dictionary<BasicBlock, T> Forward<T>(T entry, Func<T, T, T> join, Func<T, FlowOperation, T> transfer, Func<T, BasicBlock, bool, T> refine, IEqualityComparer<T> comparer)
     {
-        var states = new Dictionary<BasicBlock, T> { [Graph.Blocks[0]] = entry };
+        // Sized for every block up front: growing block by block was most of the cost of a pass.
+        var states = new Dictionary<BasicBlock, T>(Graph.Blocks.Length) { [Graph.Blocks[0]] = entry };
         var pending = new Queue<BasicBlock>();
         pending.Enqueue(Graph.Blocks[0]);
         while (pending.Count > 0)
@@ -241,7 +244,7 @@ internal sealed class FlowGraph
             }
 
             successors.AddRange(Handlers(block).Select(h => new FlowEdge(h, null)));
-            _successors[block] = successors;
+            _successors[block.Ordinal] = successors;
         }
     }
 
