@@ -15,7 +15,7 @@ if (args is ["figures"])
 
 if (args is ["analyzers", .. var rest])
 {
-    await AnalyzerCost.RunAsync(files: rest is [var count, ..] ? int.Parse(count) : 500, rounds: 5);
+    await AnalyzerCost.RunAsync(files: rest is [var count, ..] ? int.Parse(count) : 500, rounds: 8);
     return;
 }
 
