@@ -2,6 +2,7 @@
 # Builds a synthetic consumer of 500 C# files that use the generated client and prints what the
 # DssApi generator and analyzers cost inside the compiler, and what the generated code adds to
 # the compile. Figures only: nothing is asserted. Usage: bench/generator-timing.sh [file count]
+# Release throughout: a Debug generator dll runs unoptimized inside the compiler, which is not what ships.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 files=${1:-500}
@@ -73,7 +74,7 @@ CS
 }
 
 build() { # folder, log: only the consumer compiles; its references were built once below
-  (cd "$1" && dotnet build --no-incremental -p:BuildProjectReferences=false -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$2" 2>&1) \
+  (cd "$1" && dotnet build -c Release --no-incremental -p:BuildProjectReferences=false -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$2" 2>&1) \
     || { tail -30 "$2"; exit 1; }
 }
 
@@ -86,7 +87,7 @@ write_consumer "$work/typed" true true
 write_consumer "$work/runtime-on" true false
 write_consumer "$work/runtime-off" false false
 for variant in typed runtime-on runtime-off; do
-  (cd "$work/$variant" && dotnet build -v:q > "$work/$variant.references.log" 2>&1) || { tail -30 "$work/$variant.references.log"; exit 1; }
+  (cd "$work/$variant" && dotnet build -c Release -v:q > "$work/$variant.references.log" 2>&1) || { tail -30 "$work/$variant.references.log"; exit 1; }
   build "$work/$variant" "$work/$variant.warmup.log"   # warms the compiler server and the build caches
   build "$work/$variant" "$work/$variant.log"
 done
