@@ -89,7 +89,7 @@ CS
 build() { # folder, log: only the consumer compiles; its references were built once below
   local flags=(-c Release --no-incremental -p:BuildProjectReferences=false -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary)
   if [ "$server" = true ]; then
-    (cd "$1" && env -u MSBUILDDISABLENODEREUSE dotnet build "${flags[@]}" -p:UseSharedCompilation=true -p:SharedCompilationId="$pipe" > "$2" 2>&1) \
+    (cd "$1" && env -u MSBUILDDISABLENODEREUSE dotnet build "${flags[@]}" -nodeReuse:false -p:UseSharedCompilation=true -p:SharedCompilationId="$pipe" > "$2" 2>&1) \
       || { tail -30 "$2"; exit 1; }
   else
     (cd "$1" && dotnet build "${flags[@]}" > "$2" 2>&1) || { tail -30 "$2"; exit 1; }
