@@ -2,11 +2,25 @@
 # Builds a synthetic consumer of 500 C# files that use the generated client and prints what the
 # DssApi generator and analyzers cost inside the compiler, and what the generated code adds to
 # the compile. Figures only: nothing is asserted. Usage: bench/generator-timing.sh [file count]
+# Release throughout: a Debug generator dll runs unoptimized inside the compiler, which is not what ships.
+#
+# By default every compile is a fresh csc process, as on this machine (MSBUILDDISABLENODEREUSE=1
+# keeps the compiler server off): the figures then include compiling the generator and analyzers
+# with the JIT. With --server, the consumer compiles in its own compiler server, as in an IDE or on
+# a developer's machine, warmed by two builds; the script stops that server when it ends.
+# Usage: bench/generator-timing.sh [--server] [file count]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+server=false
+if [ "${1:-}" = --server ]; then server=true; shift; fi
 files=${1:-500}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+pipe="dssapi-bench-$$"
+stop_server() { # only the server this script started, found by its pipe name
+  local pid
+  for pid in $(pgrep -f "VBCSCompiler.*-pipename:$pipe" || true); do kill "$pid"; done
+}
+trap 'rm -rf "$work"; stop_server' EXIT
 
 write_consumer() { # folder, generate (true|false), uses generated types (true|false)
   local folder=$1 generate=$2 typed=$3
@@ -73,21 +87,27 @@ CS
 }
 
 build() { # folder, log: only the consumer compiles; its references were built once below
-  (cd "$1" && dotnet build --no-incremental -p:BuildProjectReferences=false -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$2" 2>&1) \
-    || { tail -30 "$2"; exit 1; }
+  local flags=(-c Release --no-incremental -p:BuildProjectReferences=false -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary)
+  if [ "$server" = true ]; then
+    (cd "$1" && env -u MSBUILDDISABLENODEREUSE dotnet build "${flags[@]}" -nodeReuse:false -p:UseSharedCompilation=true -p:SharedCompilationId="$pipe" > "$2" 2>&1) \
+      || { tail -30 "$2"; exit 1; }
+  else
+    (cd "$1" && dotnet build "${flags[@]}" > "$2" 2>&1) || { tail -30 "$2"; exit 1; }
+  fi
 }
 
 csc_seconds() { # the Csc task of the consumer: the last "Csc" line of the task summary, in ms
   grep -E '^\s+[0-9]+ ms\s+Csc\s' "$1" | tail -1 | awk '{print $1/1000}'
 }
 
-echo "Synthetic consumer: $files files"
+echo "Synthetic consumer: $files files, $([ "$server" = true ] && echo "warm compiler server" || echo "a fresh csc process per compile")"
 write_consumer "$work/typed" true true
 write_consumer "$work/runtime-on" true false
 write_consumer "$work/runtime-off" false false
 for variant in typed runtime-on runtime-off; do
-  (cd "$work/$variant" && dotnet build -v:q > "$work/$variant.references.log" 2>&1) || { tail -30 "$work/$variant.references.log"; exit 1; }
-  build "$work/$variant" "$work/$variant.warmup.log"   # warms the compiler server and the build caches
+  (cd "$work/$variant" && dotnet build -c Release -v:q > "$work/$variant.references.log" 2>&1) || { tail -30 "$work/$variant.references.log"; exit 1; }
+  build "$work/$variant" "$work/$variant.warmup.log"   # warms the build caches (and the server, whose JIT needs a second round)
+  if [ "$server" = true ]; then build "$work/$variant" "$work/$variant.warmup.log"; fi
   build "$work/$variant" "$work/$variant.log"
 done
 

@@ -13,4 +13,16 @@ if (args is ["figures"])
     return;
 }
 
+if (args is ["analyzers", .. var rest])
+{
+    await AnalyzerCost.RunAsync(files: rest is [var count, ..] ? int.Parse(count) : 500, rounds: 8);
+    return;
+}
+
+if (args is ["generator-cold", .. var runs])
+{
+    GeneratorColdStart.Run(steadyRuns: runs is [var count, ..] ? int.Parse(count) : 50);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(DownloadBenchmarks).Assembly).Run(args);

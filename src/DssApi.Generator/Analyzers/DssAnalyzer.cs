@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -25,4 +27,36 @@ public abstract class DssAnalyzer : DiagnosticAnalyzer
     }
 
     private protected abstract void Register(CompilationStartAnalysisContext context, DssSymbols symbols);
+
+    /// <summary>
+    /// Runs <paramref name="analyze"/> at the end of each member body that contains an operation
+    /// of one of <paramref name="kinds"/> satisfying <paramref name="isTrigger"/>. A flow rule can
+    /// only report at such an operation, and building a body's control flow graphs costs far more
+    /// than this look at its operations, which the compiler walks once for every analyzer.
+    /// </summary>
+    private protected static void RegisterBodyAction(
+        CompilationStartAnalysisContext context,
+        Func<IOperation, bool> isTrigger,
+        Action<OperationBlockAnalysisContext> analyze,
+        params OperationKind[] kinds) =>
+        context.RegisterOperationBlockStartAction(start =>
+        {
+            var triggered = new StrongBox<bool>();
+            start.RegisterOperationAction(
+                operation =>
+                {
+                    if (!triggered.Value && isTrigger(operation.Operation))
+                    {
+                        triggered.Value = true;
+                    }
+                },
+                kinds);
+            start.RegisterOperationBlockEndAction(end =>
+            {
+                if (triggered.Value)
+                {
+                    analyze(end);
+                }
+            });
+        });
 }

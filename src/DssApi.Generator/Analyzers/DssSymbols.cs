@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,6 +12,8 @@ namespace DssApi.Generator.Analyzers;
 /// </summary>
 internal sealed class DssSymbols
 {
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<DssSymbols?>> ByCompilation = new();
+
     private DssSymbols(Compilation compilation, INamedTypeSymbol settings)
     {
         Settings = settings;
@@ -59,15 +62,30 @@ internal sealed class DssSymbols
 
     public static bool TryCreate(Compilation compilation, out DssSymbols symbols)
     {
-        var settings = compilation.GetTypeByMetadataName("DssApi.DssSettings");
-        symbols = settings is null ? null! : new DssSymbols(compilation, settings);
+        // Every DssApi analyzer starts on each compilation: the first resolves the types, the others reuse them.
+        symbols = ByCompilation.GetValue(compilation, static c => new StrongBox<DssSymbols?>(
+            c.GetTypeByMetadataName("DssApi.DssSettings") is { } settings ? new DssSymbols(c, settings) : null)).Value!;
         return symbols is not null;
     }
 
     public static bool Has(ISymbol symbol, INamedTypeSymbol? attribute) => attribute is not null && Find(symbol, attribute) is not null;
 
-    public static AttributeData? Find(ISymbol symbol, INamedTypeSymbol? attribute) =>
-        attribute is null ? null : symbol.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+    /// <remarks>A loop, not LINQ: the flow rules ask this of every call and property use to decide whether a body is worth a flow graph.</remarks>
+    public static AttributeData? Find(ISymbol symbol, INamedTypeSymbol? attribute)
+    {
+        if (attribute is not null)
+        {
+            foreach (var data in symbol.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+                {
+                    return data;
+                }
+            }
+        }
+
+        return null;
+    }
 
     public static IEnumerable<AttributeData> FindAll(ISymbol symbol, INamedTypeSymbol? attribute) =>
         attribute is null ? [] : symbol.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));

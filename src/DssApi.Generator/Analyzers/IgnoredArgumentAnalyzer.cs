@@ -28,36 +28,40 @@ public sealed class IgnoredArgumentAnalyzer : DssAnalyzer
         }
 
         var flow = new InfraTypeFlow(symbols);
-        context.RegisterOperationBlockAction(block =>
-        {
-            var graphs = BodyGraphs.Create(block).Graphs;
-            var createdIds = flow.CreatedIds(graphs);
-            foreach (var graph in graphs)
+        RegisterBodyAction(
+            context,
+            operation => DssSymbols.Has(((IInvocationOperation)operation).TargetMethod, symbols.IgnoredForInfraTypes),
+            block =>
             {
-                flow.Run(graph, (operation, state) =>
+                var graphs = BodyGraphs.Create(block).Graphs;
+                var createdIds = flow.CreatedIds(graphs);
+                foreach (var graph in graphs)
                 {
-                    foreach (var invocation in operation.DescendantsAndSelf().OfType<IInvocationOperation>())
+                    flow.Run(graph, (operation, state) =>
                     {
-                        foreach (var attribute in DssSymbols.FindAll(invocation.TargetMethod, symbols.IgnoredForInfraTypes))
+                        foreach (var invocation in operation.DescendantsAndSelf().OfType<IInvocationOperation>())
                         {
-                            var names = DssSymbols.Strings(attribute).ToList();
-                            var ignored = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == names.FirstOrDefault());
-                            if (ignored is not { ArgumentKind: ArgumentKind.Explicit } || ignored.Value.ConstantValue is { HasValue: true, Value: null })
+                            foreach (var attribute in DssSymbols.FindAll(invocation.TargetMethod, symbols.IgnoredForInfraTypes))
                             {
-                                continue;
-                            }
+                                var names = DssSymbols.Strings(attribute).ToList();
+                                var ignored = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == names.FirstOrDefault());
+                                if (ignored is not { ArgumentKind: ArgumentKind.Explicit } || ignored.Value.ConstantValue is { HasValue: true, Value: null })
+                                {
+                                    continue;
+                                }
 
-                            var types = names.Skip(1).ToList();
-                            var infra = invocation.Arguments.Select(a => InfraOf(a, state, createdIds)).FirstOrDefault(f => f.IsOneOf);
-                            if (infra.IsWithin(types))
-                            {
-                                block.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.IgnoredArgument, ignored.Syntax.GetLocation(), ignored.Parameter!.Name, infra));
+                                var types = names.Skip(1).ToList();
+                                var infra = invocation.Arguments.Select(a => InfraOf(a, state, createdIds)).FirstOrDefault(f => f.IsOneOf);
+                                if (infra.IsWithin(types))
+                                {
+                                    block.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.IgnoredArgument, ignored.Syntax.GetLocation(), ignored.Parameter!.Name, infra));
+                                }
                             }
                         }
-                    }
-                });
-            }
-        });
+                    });
+                }
+            },
+            OperationKind.Invocation);
     }
 
     /// <summary>The infrastructure an argument names: the id of a handle of known type, or an id created with a known type.</summary>

@@ -26,27 +26,31 @@ public sealed class IgnoredFutureAnalyzer : DssAnalyzer
             return;
         }
 
-        context.RegisterOperationBlockAction(block =>
-        {
-            var body = BodyGraphs.Create(block);
-            foreach (var graph in body.Graphs)
+        RegisterBodyAction(
+            context,
+            operation => StartsJob(symbols, (IInvocationOperation)operation),
+            block =>
             {
-                foreach (var operation in graph.Operations)
+                var body = BodyGraphs.Create(block);
+                foreach (var graph in body.Graphs)
                 {
-                    if (!operation.IsBranchValue && OperationFacts.Unwrap(operation.Statement) is IInvocationOperation discarded && StartsJob(symbols, discarded))
+                    foreach (var operation in graph.Operations)
                     {
-                        Report(block, discarded);
-                    }
-                    else if (OperationFacts.IsAssignmentToLocal(operation.Operation, out var local, out var value)
-                        && OperationFacts.Unwrap(value) is IInvocationOperation kept && StartsJob(symbols, kept)
-                        && !body.IsCaptured(local)
-                        && !graph.Reaches(operation, o => Reads(local, o), o => OperationFacts.Reassigns(o, local)))
-                    {
-                        Report(block, kept);
+                        if (!operation.IsBranchValue && OperationFacts.Unwrap(operation.Statement) is IInvocationOperation discarded && StartsJob(symbols, discarded))
+                        {
+                            Report(block, discarded);
+                        }
+                        else if (OperationFacts.IsAssignmentToLocal(operation.Operation, out var local, out var value)
+                            && OperationFacts.Unwrap(value) is IInvocationOperation kept && StartsJob(symbols, kept)
+                            && !body.IsCaptured(local)
+                            && !graph.Reaches(operation, o => Reads(local, o), o => OperationFacts.Reassigns(o, local)))
+                        {
+                            Report(block, kept);
+                        }
                     }
                 }
-            }
-        });
+            },
+            OperationKind.Invocation);
     }
 
     private static bool StartsJob(DssSymbols symbols, IInvocationOperation invocation) => DssSymbols.Has(invocation.TargetMethod, symbols.ReturnsFuture);

@@ -1,4 +1,4 @@
-using System.Linq;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -97,13 +97,31 @@ internal static class OperationFacts
         };
     }
 
-    /// <summary>The references to <paramref name="local"/> inside <paramref name="operation"/>.</summary>
-    public static System.Collections.Generic.IEnumerable<ILocalReferenceOperation> References(IOperation operation, ILocalSymbol local) =>
-        operation.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Where(r => SymbolEqualityComparer.Default.Equals(r.Local, local));
+    /// <summary>The references to <paramref name="local"/> inside <paramref name="operation"/>, in the order of <see cref="OperationExtensions.DescendantsAndSelf"/>.</summary>
+    /// <remarks>The flow rules ask this of every statement on every pass, so it walks the tree without enumerators and allocates only when it finds one.</remarks>
+    public static IReadOnlyList<ILocalReferenceOperation> References(IOperation operation, ILocalSymbol local)
+    {
+        List<ILocalReferenceOperation>? found = null;
+        CollectReferences(operation, local, ref found);
+        return (IReadOnlyList<ILocalReferenceOperation>?)found ?? [];
+    }
 
     /// <summary>True when the invocation is called on <paramref name="local"/>.</summary>
     public static bool IsCalledOn(IInvocationOperation invocation, ILocalSymbol local) =>
         invocation.Instance is { } instance && Unwrap(instance) is ILocalReferenceOperation receiver && SymbolEqualityComparer.Default.Equals(receiver.Local, local);
+
+    private static void CollectReferences(IOperation operation, ILocalSymbol local, ref List<ILocalReferenceOperation>? found)
+    {
+        if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+        {
+            (found ??= []).Add(reference);
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            CollectReferences(child, local, ref found);
+        }
+    }
 
     private static bool IsWritten(IOperation operation) =>
         (operation.Parent is IAssignmentOperation assignment && assignment.Target == operation) || operation.Parent is IIncrementOrDecrementOperation;

@@ -33,18 +33,29 @@ public sealed class SaveWithoutChangesAnalyzer : DssAnalyzer
         Shared,
     }
 
-    private protected override void Register(CompilationStartAnalysisContext context, DssSymbols symbols) =>
-        context.RegisterOperationBlockAction(block =>
+    private protected override void Register(CompilationStartAnalysisContext context, DssSymbols symbols)
+    {
+        if (symbols.Saves is null)
         {
-            var body = BodyGraphs.Create(block);
-            foreach (var graph in body.Graphs)
+            return;
+        }
+
+        RegisterBodyAction(
+            context,
+            operation => DssSymbols.Has(((IInvocationOperation)operation).TargetMethod, symbols.Saves),
+            block =>
             {
-                foreach (var local in graph.DeclaredLocals.Where(l => symbols.IsSettings(l.Type) && !body.IsCaptured(l)))
+                var body = BodyGraphs.Create(block);
+                foreach (var graph in body.Graphs)
                 {
-                    Analyze(block, symbols, graph, local);
+                    foreach (var local in graph.DeclaredLocals.Where(l => symbols.IsSettings(l.Type) && !body.IsCaptured(l)))
+                    {
+                        Analyze(block, symbols, graph, local);
+                    }
                 }
-            }
-        });
+            },
+            OperationKind.Invocation);
+    }
 
     private static void Analyze(OperationBlockAnalysisContext context, DssSymbols symbols, FlowGraph graph, ILocalSymbol local)
     {

@@ -21,18 +21,35 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
     {
     }
 
-    private protected override void Register(CompilationStartAnalysisContext context, DssSymbols symbols) =>
-        context.RegisterOperationBlockAction(block =>
+    private protected override void Register(CompilationStartAnalysisContext context, DssSymbols symbols)
+    {
+        if (symbols.Mutates is null)
         {
-            var body = BodyGraphs.Create(block);
-            foreach (var graph in body.Graphs)
+            return;
+        }
+
+        RegisterBodyAction(
+            context,
+            operation => operation switch
             {
-                foreach (var local in graph.DeclaredLocals.Where(l => symbols.IsSettings(l.Type) && !body.IsCaptured(l)))
+                IInvocationOperation invocation => DssSymbols.Has(invocation.TargetMethod, symbols.Mutates),
+                IPropertyReferenceOperation property => DssSymbols.Has(property.Property, symbols.Mutates),
+                _ => false,
+            },
+            block =>
+            {
+                var body = BodyGraphs.Create(block);
+                foreach (var graph in body.Graphs)
                 {
-                    Analyze(block, symbols, graph, local);
+                    foreach (var local in graph.DeclaredLocals.Where(l => symbols.IsSettings(l.Type) && !body.IsCaptured(l)))
+                    {
+                        Analyze(block, symbols, graph, local);
+                    }
                 }
-            }
-        });
+            },
+            OperationKind.Invocation,
+            OperationKind.PropertyReference);
+    }
 
     private static void Analyze(OperationBlockAnalysisContext context, DssSymbols symbols, FlowGraph graph, ILocalSymbol local)
     {
@@ -64,13 +81,14 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
     /// <summary>The operation that certainly modifies the settings: a write of a property or a call of a method marked <c>[DssMutates]</c>.</summary>
     private static IOperation? Modification(DssSymbols symbols, ILocalSymbol local, IOperation operation)
     {
-        if (operation.DescendantsAndSelf().Any(o => o is IInvalidOperation))
+        var references = OperationFacts.References(operation, local);
+        if (references.Count == 0 || operation.DescendantsAndSelf().Any(o => o is IInvalidOperation))
         {
-            // A statement still being written: what it will do with the settings is unknown.
+            // No use of the settings, or a statement still being written: what it will do with them is unknown.
             return null;
         }
 
-        foreach (var reference in OperationFacts.References(operation, local))
+        foreach (var reference in references)
         {
             var use = OperationFacts.UseOf(reference, out var consumer);
             if ((use == LocalUse.PropertyWrite && DssSymbols.Has(((IPropertyReferenceOperation)consumer!).Property, symbols.Mutates))

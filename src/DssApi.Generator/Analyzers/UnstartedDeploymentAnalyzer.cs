@@ -28,33 +28,37 @@ public sealed class UnstartedDeploymentAnalyzer : DssAnalyzer
             return;
         }
 
-        context.RegisterOperationBlockAction(block =>
-        {
-            var body = BodyGraphs.Create(block);
-            var startsAny = body.Graphs.SelectMany(g => g.Operations).SelectMany(o => o.Operation.DescendantsAndSelf())
-                .Any(o => o is IInvocationOperation invocation && DssSymbols.Has(invocation.TargetMethod, symbols.StartsDeployment));
-            foreach (var graph in body.Graphs)
+        RegisterBodyAction(
+            context,
+            operation => Creates(symbols, (IInvocationOperation)operation),
+            block =>
             {
-                foreach (var operation in graph.Operations)
+                var body = BodyGraphs.Create(block);
+                var startsAny = body.Graphs.SelectMany(g => g.Operations).SelectMany(o => o.Operation.DescendantsAndSelf())
+                    .Any(o => o is IInvocationOperation invocation && DssSymbols.Has(invocation.TargetMethod, symbols.StartsDeployment));
+                foreach (var graph in body.Graphs)
                 {
-                    var root = operation.Statement;
-                    if (!operation.IsBranchValue && OperationFacts.Unwrap(root) is IInvocationOperation dropped && Creates(symbols, dropped))
+                    foreach (var operation in graph.Operations)
                     {
-                        if (!startsAny)
+                        var root = operation.Statement;
+                        if (!operation.IsBranchValue && OperationFacts.Unwrap(root) is IInvocationOperation dropped && Creates(symbols, dropped))
                         {
-                            Report(block, dropped, ImmutableDictionary<string, string?>.Empty);
+                            if (!startsAny)
+                            {
+                                Report(block, dropped, ImmutableDictionary<string, string?>.Empty);
+                            }
+                        }
+                        else if (OperationFacts.IsAssignmentToLocal(root, out var local, out var value)
+                            && OperationFacts.Unwrap(value) is IInvocationOperation created && Creates(symbols, created)
+                            && !body.IsCaptured(local)
+                            && !graph.Reaches(operation, o => StartsOrHandsOn(symbols, local, o), o => OperationFacts.Reassigns(o, local)))
+                        {
+                            Report(block, created, StartProperties(symbols, local.Type));
                         }
                     }
-                    else if (OperationFacts.IsAssignmentToLocal(root, out var local, out var value)
-                        && OperationFacts.Unwrap(value) is IInvocationOperation created && Creates(symbols, created)
-                        && !body.IsCaptured(local)
-                        && !graph.Reaches(operation, o => StartsOrHandsOn(symbols, local, o), o => OperationFacts.Reassigns(o, local)))
-                    {
-                        Report(block, created, StartProperties(symbols, local.Type));
-                    }
                 }
-            }
-        });
+            },
+            OperationKind.Invocation);
     }
 
     private static bool Creates(DssSymbols symbols, IInvocationOperation invocation) => DssSymbols.Has(invocation.TargetMethod, symbols.CreatesDeployment);

@@ -28,35 +28,43 @@ public sealed class WrongInfraTypeAnalyzer : DssAnalyzer
         }
 
         var flow = new InfraTypeFlow(symbols);
-        context.RegisterOperationBlockAction(block =>
-        {
-            foreach (var graph in BodyGraphs.Create(block).Graphs)
+        RegisterBodyAction(
+            context,
+            operation => MemberUse(operation).Member is { } member && (DssSymbols.Has(member, symbols.InfraTypes) || DssSymbols.Has(member.ContainingType, symbols.InfraTypes)),
+            block =>
             {
-                flow.Run(graph, (operation, state) =>
+                foreach (var graph in BodyGraphs.Create(block).Graphs)
                 {
-                    foreach (var use in operation.DescendantsAndSelf())
+                    flow.Run(graph, (operation, state) =>
                     {
-                        var (member, instance) = use switch
+                        foreach (var use in operation.DescendantsAndSelf())
                         {
-                            IInvocationOperation invocation => ((ISymbol)invocation.TargetMethod, invocation.Instance),
-                            IPropertyReferenceOperation property => (property.Property, property.Instance),
-                            _ => (null, null),
-                        };
-                        if (member is null || instance is null)
-                        {
-                            continue;
-                        }
+                            var (member, instance) = MemberUse(use);
+                            if (member is null || instance is null)
+                            {
+                                continue;
+                            }
 
-                        var required = new[] { member, member.ContainingType }
-                            .SelectMany(s => DssSymbols.FindAll(s, symbols.InfraTypes)).SelectMany(DssSymbols.Strings).Distinct().ToList();
-                        var known = InfraTypeFlow.FactOf(state, instance);
-                        if (known.Excludes(required))
-                        {
-                            block.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.WrongInfraType, use.Syntax.GetLocation(), member.Name, string.Join(" or ", required), known));
+                            var required = new[] { member, member.ContainingType }
+                                .SelectMany(s => DssSymbols.FindAll(s, symbols.InfraTypes)).SelectMany(DssSymbols.Strings).Distinct().ToList();
+                            var known = InfraTypeFlow.FactOf(state, instance);
+                            if (known.Excludes(required))
+                            {
+                                block.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.WrongInfraType, use.Syntax.GetLocation(), member.Name, string.Join(" or ", required), known));
+                            }
                         }
-                    }
-                });
-            }
-        });
+                    });
+                }
+            },
+            OperationKind.Invocation,
+            OperationKind.PropertyReference);
     }
+
+    /// <summary>The method called or the property used, and the instance it is used on.</summary>
+    private static (ISymbol? Member, IOperation? Instance) MemberUse(IOperation operation) => operation switch
+    {
+        IInvocationOperation invocation => (invocation.TargetMethod, invocation.Instance),
+        IPropertyReferenceOperation property => (property.Property, property.Instance),
+        _ => (null, null),
+    };
 }

@@ -6,7 +6,8 @@ namespace DssApi.Generator.Emit;
 /// <summary>Writes C# text line by line with indentation.</summary>
 internal sealed class CodeWriter
 {
-    private readonly StringBuilder _builder = new();
+    // Most generated files are a few thousand characters: one buffer of that size avoids growing it line by line.
+    private readonly StringBuilder _builder = new(4096);
     private int _indent;
 
     public void Line(string text = "")

@@ -218,7 +218,23 @@ internal sealed class JsonParser
     {
         var start = _position;
         _position++;
-        var builder = new StringBuilder();
+
+        // Most strings of a schema hold no escape: those are cut from the text in one piece.
+        var end = _position;
+        while (end < _text.Length && _text[end] != '"' && _text[end] != '\\' && _text[end] >= ' ')
+        {
+            end++;
+        }
+
+        if (end < _text.Length && _text[end] == '"')
+        {
+            var plain = _text.Substring(_position, end - _position);
+            _position = end + 1;
+            return plain;
+        }
+
+        var builder = new StringBuilder(end - _position + 16).Append(_text, _position, end - _position);
+        _position = end;
         while (true)
         {
             if (_position >= _text.Length)

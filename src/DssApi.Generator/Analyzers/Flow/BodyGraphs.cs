@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -14,6 +15,15 @@ namespace DssApi.Generator.Analyzers.Flow;
 /// </summary>
 internal sealed class BodyGraphs
 {
+    private static readonly BodyGraphs None = new([]);
+
+    /// <summary>
+    /// The graphs of the bodies already analyzed, by the compiler's graph of their first body: the
+    /// flow rules analyze the same bodies, so the first to get to one builds its graphs for all.
+    /// Weak keys: the graphs go when the compiler drops its own.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ControlFlowGraph, BodyGraphs> Built = new();
+
     private readonly HashSet<ILocalSymbol> _captured;
 
     private BodyGraphs(List<FlowGraph> graphs)
@@ -36,7 +46,7 @@ internal sealed class BodyGraphs
     /// <summary>The graphs of every executable body of the analyzed member.</summary>
     public static BodyGraphs Create(OperationBlockAnalysisContext context)
     {
-        var graphs = new List<FlowGraph>();
+        var bodies = new List<ControlFlowGraph>();
         var roots = new HashSet<IOperation>();
         foreach (var block in context.OperationBlocks)
         {
@@ -49,8 +59,19 @@ internal sealed class BodyGraphs
             // Bodies only: attribute arguments and parameter defaults hold no flow worth following.
             if (root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block && roots.Add(root))
             {
-                Add(context.GetControlFlowGraph(block), graphs);
+                bodies.Add(context.GetControlFlowGraph(block));
             }
+        }
+
+        return bodies.Count == 0 ? None : Built.GetValue(bodies[0], _ => Build(bodies));
+    }
+
+    private static BodyGraphs Build(List<ControlFlowGraph> bodies)
+    {
+        var graphs = new List<FlowGraph>();
+        foreach (var body in bodies)
+        {
+            Add(body, graphs);
         }
 
         return new BodyGraphs(graphs);
@@ -65,7 +86,7 @@ internal sealed class BodyGraphs
             Add(graph.GetLocalFunctionControlFlowGraph(localFunction), graphs);
         }
 
-        foreach (var lambda in flow.Operations.SelectMany(o => o.Operation.DescendantsAndSelf()).OfType<IFlowAnonymousFunctionOperation>())
+        foreach (var lambda in flow.AnonymousFunctions)
         {
             Add(graph.GetAnonymousFunctionControlFlowGraph(lambda), graphs);
         }

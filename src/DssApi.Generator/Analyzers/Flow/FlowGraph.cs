@@ -47,15 +47,18 @@ internal readonly struct FlowEdge
 /// <summary>
 /// One control flow graph with the successors the rules need: normal branches, the way into and
 /// out of <c>finally</c> regions, and the jump from anywhere in a <c>try</c> to its handlers
-/// (any statement may throw).
+/// (any statement may throw). Not changed once built: the flow rules share it across threads.
 /// </summary>
 internal sealed class FlowGraph
 {
-    private readonly Dictionary<BasicBlock, List<FlowEdge>> _successors = [];
+    /// <summary>By block ordinal: hashing the blocks showed in profiles of the flow rules.</summary>
+    private readonly List<FlowEdge>[] _successors;
+    private readonly List<IFlowAnonymousFunctionOperation> _anonymousFunctions = [];
 
     public FlowGraph(ControlFlowGraph graph)
     {
         Graph = graph;
+        _successors = new List<FlowEdge>[graph.Blocks.Length];
         var operations = new List<FlowOperation>();
         foreach (var block in graph.Blocks)
         {
@@ -63,10 +66,12 @@ internal sealed class FlowGraph
         }
 
         Operations = operations;
-        DeclaredLocals = new HashSet<ILocalSymbol>(Regions(graph.Root).SelectMany(r => r.Locals), SymbolEqualityComparer.Default);
-        ReferencedLocals = new HashSet<ILocalSymbol>(
-            operations.SelectMany(o => o.Operation.DescendantsAndSelf()).OfType<ILocalReferenceOperation>().Select(r => r.Local),
-            SymbolEqualityComparer.Default);
+        DeclaredLocals = DeclaredIn(graph.Root);
+        foreach (var operation in operations)
+        {
+            Collect(operation.Operation);
+        }
+
         BuildSuccessors();
     }
 
@@ -77,9 +82,12 @@ internal sealed class FlowGraph
 
     public HashSet<ILocalSymbol> DeclaredLocals { get; }
 
-    public HashSet<ILocalSymbol> ReferencedLocals { get; }
+    public HashSet<ILocalSymbol> ReferencedLocals { get; } = new(SymbolEqualityComparer.Default);
 
-    private IReadOnlyList<FlowEdge> Successors(BasicBlock block) => _successors[block];
+    /// <summary>The lambdas in this graph's operations, whose bodies have graphs of their own.</summary>
+    public IReadOnlyList<IFlowAnonymousFunctionOperation> AnonymousFunctions => _anonymousFunctions;
+
+    private IReadOnlyList<FlowEdge> Successors(BasicBlock block) => _successors[block.Ordinal];
 
     public static IEnumerable<FlowOperation> OperationsOf(BasicBlock block)
     {
@@ -141,7 +149,8 @@ internal sealed class FlowGraph
     /// </summary>
     public Dictionary<BasicBlock, T> Forward<T>(T entry, Func<T, T, T> join, Func<T, FlowOperation, T> transfer, Func<T, BasicBlock, bool, T> refine, IEqualityComparer<T> comparer)
     {
-        var states = new Dictionary<BasicBlock, T> { [Graph.Blocks[0]] = entry };
+        // Sized for every block up front: growing it block by block dominated a pass in profiles.
+        var states = new Dictionary<BasicBlock, T>(Graph.Blocks.Length) { [Graph.Blocks[0]] = entry };
         var pending = new Queue<BasicBlock>();
         pending.Enqueue(Graph.Blocks[0]);
         while (pending.Count > 0)
@@ -235,15 +244,25 @@ internal sealed class FlowGraph
             }
 
             successors.AddRange(Handlers(block).Select(h => new FlowEdge(h, null)));
-            _successors[block] = successors;
+            _successors[block.Ordinal] = successors;
         }
     }
 
     private static HashSet<BasicBlock> ContinuationsOf(Dictionary<ControlFlowRegion, HashSet<BasicBlock>> map, ControlFlowRegion region) =>
         map.TryGetValue(region, out var set) ? set : map[region] = [];
 
-    private static IEnumerable<ControlFlowBranch> Branches(BasicBlock block) =>
-        new[] { block.FallThroughSuccessor, block.ConditionalSuccessor }.OfType<ControlFlowBranch>();
+    private static IEnumerable<ControlFlowBranch> Branches(BasicBlock block)
+    {
+        if (block.FallThroughSuccessor is { } fallThrough)
+        {
+            yield return fallThrough;
+        }
+
+        if (block.ConditionalSuccessor is { } conditional)
+        {
+            yield return conditional;
+        }
+    }
 
     private ControlFlowRegion? EnclosingFinally(BasicBlock block)
     {
@@ -286,6 +305,40 @@ internal sealed class FlowGraph
         }
     }
 
-    private static IEnumerable<ControlFlowRegion> Regions(ControlFlowRegion root) =>
-        new[] { root }.Concat(root.NestedRegions.SelectMany(Regions));
+    private static HashSet<ILocalSymbol> DeclaredIn(ControlFlowRegion root)
+    {
+        var locals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var pending = new Stack<ControlFlowRegion>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var region = pending.Pop();
+            locals.UnionWith(region.Locals);
+            for (var i = region.NestedRegions.Length - 1; i >= 0; i--)
+            {
+                pending.Push(region.NestedRegions[i]); // reversed, so regions are visited (and locals listed) in order
+            }
+        }
+
+        return locals;
+    }
+
+    /// <summary>One walk of an operation tree for the locals it reads and the lambdas it holds.</summary>
+    private void Collect(IOperation operation)
+    {
+        switch (operation)
+        {
+            case ILocalReferenceOperation reference:
+                ReferencedLocals.Add(reference.Local);
+                break;
+            case IFlowAnonymousFunctionOperation lambda:
+                _anonymousFunctions.Add(lambda);
+                break;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            Collect(child);
+        }
+    }
 }
