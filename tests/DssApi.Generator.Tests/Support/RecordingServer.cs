@@ -1,46 +1,27 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using DssApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DssApi.Generator.Tests.Support;
 
-/// <summary>One request as it arrived: the target decoded for reading, and the body text.</summary>
-internal sealed record RecordedRequest(string Method, string Path, string Query, string Body, string? ContentType)
-{
-    /// <summary>"METHOD path?query" with the query decoded, as the tests write expectations.</summary>
-    public string Line => $"{Method} {Path}{Query}";
-}
+/// <summary>A request as the wire tests read it: <c>"METHOD path?query"</c> with the query decoded, and the body text.</summary>
+internal sealed record WireRequest(string Line, string Body, string? ContentType);
 
-/// <summary>A loopback HTTP server that records every request and answers with canned bodies.</summary>
+/// <summary>A loopback server that records every request and answers with canned bodies.</summary>
 internal sealed class RecordingServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<(string Method, string PathSuffix, string Body)> _replies = new();
+    private LoopbackServer _server = null!;
 
-    private RecordingServer(WebApplication app) => _app = app;
-
-    public string Url { get; private set; } = string.Empty;
-
-    public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
+    public IReadOnlyList<WireRequest> Requests => _server.Requests
+        .Select(request => new WireRequest($"{request.Method} {request.RawPath}{Uri.UnescapeDataString(request.QueryString)}", request.BodyText, request.ContentType))
+        .ToList();
 
     public static async Task<RecordingServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new RecordingServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        server.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return server;
+        var recording = new RecordingServer();
+        recording._server = await LoopbackServer.StartAsync(recording.ReplyAsync);
+        return recording;
     }
 
     /// <summary>The body answered to <paramref name="method"/> on a path ending with <paramref name="pathSuffix"/> (default: <c>{}</c>).</summary>
@@ -48,40 +29,27 @@ internal sealed class RecordingServer : IAsyncDisposable
 
     public DssClient CreateClient() => new(new DssClientOptions
     {
-        Url = new Uri(Url),
+        Url = _server.Url,
         ApiKey = "secret-key",
         HttpMessageHandler = new SocketsHttpHandler { UseProxy = false },
     });
 
     public DssApiNodeClient CreateNodeClient(string serviceId) => new(new DssApiNodeClientOptions
     {
-        Url = new Uri(Url),
+        Url = _server.Url,
         ServiceId = serviceId,
         ApiKey = "secret-key",
         HttpMessageHandler = new SocketsHttpHandler { UseProxy = false },
     });
 
-    private async Task HandleAsync(HttpContext context)
-    {
-        var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
-        var queryStart = target.IndexOf('?', StringComparison.Ordinal);
-        var path = queryStart < 0 ? target : target[..queryStart];
-        var query = queryStart < 0 ? string.Empty : Uri.UnescapeDataString(target[queryStart..]);
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync();
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, path, query, body, context.Request.ContentType));
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
+    private Task ReplyAsync(RecordedRequest request, HttpContext context)
+    {
         var reply = _replies
-            .Where(r => r.Method == context.Request.Method && path.EndsWith(r.PathSuffix, StringComparison.Ordinal))
+            .Where(r => r.Method == request.Method && request.RawPath.EndsWith(r.PathSuffix, StringComparison.Ordinal))
             .Select(r => r.Body)
             .FirstOrDefault() ?? "{}";
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(reply);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        return LoopbackServer.RespondJson(context, reply);
     }
 }
