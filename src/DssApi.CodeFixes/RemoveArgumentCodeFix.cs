@@ -1,10 +1,7 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using DssApi.Generator.Analyzers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -12,27 +9,21 @@ namespace DssApi.CodeFixes;
 
 /// <summary>DSS1007: removes the argument DSS ignores, when no positional argument follows it.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveArgumentCodeFix)), Shared]
-public sealed class RemoveArgumentCodeFix : CodeFixProvider
+public sealed class RemoveArgumentCodeFix : DssCodeFix
 {
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(AnalyzerDescriptors.IgnoredArgumentId);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public RemoveArgumentCodeFix()
+        : base(AnalyzerDescriptors.IgnoredArgumentId, "Remove the ignored argument")
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var diagnostic = context.Diagnostics.First();
-        if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<ArgumentSyntax>() is not { Parent: ArgumentListSyntax list } argument
+    }
+
+    private protected override SyntaxNode? Fix(SyntaxNode root, SyntaxNode node, Diagnostic diagnostic)
+    {
+        if (node.FirstAncestorOrSelf<ArgumentSyntax>() is not { Parent: ArgumentListSyntax list } argument
             || list.Arguments.SkipWhile(a => a != argument).Skip(1).Any(a => a.NameColon is null))
         {
-            return;
+            return null;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                "Remove the ignored argument",
-                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(list, list.WithArguments(list.Arguments.Remove(argument))))),
-                equivalenceKey: nameof(RemoveArgumentCodeFix)),
-            diagnostic);
+        return root.ReplaceNode(list, list.WithArguments(list.Arguments.Remove(argument)));
     }
 }
