@@ -1,4 +1,3 @@
-using System.Linq;
 using DssApi.Generator.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -43,7 +42,7 @@ public sealed class IgnoredFutureAnalyzer : DssAnalyzer
                         else if (OperationFacts.IsAssignmentToLocal(operation.Operation, out var local, out var value)
                             && OperationFacts.Unwrap(value) is IInvocationOperation kept && StartsJob(symbols, kept)
                             && !body.IsCaptured(local)
-                            && !graph.Reaches(operation, o => Reads(local, o), o => OperationFacts.Reassigns(o, local)))
+                            && !graph.Reaches(operation, o => Reads(graph, local, o), o => OperationFacts.Reassigns(o.Operation, local)))
                         {
                             Report(block, kept);
                         }
@@ -55,8 +54,18 @@ public sealed class IgnoredFutureAnalyzer : DssAnalyzer
 
     private static bool StartsJob(DssSymbols symbols, IInvocationOperation invocation) => DssSymbols.Has(invocation.TargetMethod, symbols.ReturnsFuture);
 
-    private static bool Reads(ILocalSymbol local, IOperation operation) =>
-        OperationFacts.References(operation, local).Any(r => OperationFacts.UseOf(r, out _) != LocalUse.Assigned);
+    private static bool Reads(FlowGraph graph, ILocalSymbol local, FlowOperation operation)
+    {
+        foreach (var reference in graph.References(operation, local))
+        {
+            if (OperationFacts.UseOf(reference, out _) != LocalUse.Assigned)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void Report(OperationBlockAnalysisContext context, IInvocationOperation invocation) =>
         context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.IgnoredFuture, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name));

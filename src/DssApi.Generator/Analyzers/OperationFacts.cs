@@ -98,7 +98,7 @@ internal static class OperationFacts
     }
 
     /// <summary>The references to <paramref name="local"/> inside <paramref name="operation"/>, in the order of <see cref="OperationExtensions.DescendantsAndSelf"/>.</summary>
-    /// <remarks>The flow rules ask this of every statement on every pass, so it walks the tree without enumerators and allocates only when it finds one.</remarks>
+    /// <remarks>Walks the whole tree: the flow rules ask <see cref="Flow.FlowGraph.References"/> instead, which answers from an index built once per graph.</remarks>
     public static IReadOnlyList<ILocalReferenceOperation> References(IOperation operation, ILocalSymbol local)
     {
         List<ILocalReferenceOperation>? found = null;

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using DssApi.Generator.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -48,9 +47,12 @@ public sealed class SaveWithoutChangesAnalyzer : DssAnalyzer
                 var body = BodyGraphs.Create(block);
                 foreach (var graph in body.Graphs)
                 {
-                    foreach (var local in graph.DeclaredLocals.Where(l => symbols.IsSettings(l.Type) && !body.IsCaptured(l)))
+                    foreach (var local in graph.DeclaredLocals)
                     {
-                        Analyze(block, symbols, graph, local);
+                        if (symbols.IsSettings(local.Type) && !body.IsCaptured(local))
+                        {
+                            Analyze(block, symbols, graph, local);
+                        }
                     }
                 }
             },
@@ -59,20 +61,20 @@ public sealed class SaveWithoutChangesAnalyzer : DssAnalyzer
 
     private static void Analyze(OperationBlockAnalysisContext context, DssSymbols symbols, FlowGraph graph, ILocalSymbol local)
     {
-        var reported = new HashSet<IOperation>();
+        HashSet<IOperation>? reported = null;
         var states = graph.Forward(
             State.Dirty,
             static (a, b) => (State)System.Math.Max((int)a, (int)b),
-            (state, operation) => Step(symbols, local, state, operation.Operation, out _),
+            (state, operation) => Step(symbols, graph, local, state, operation, out _),
             static (state, _, _) => state,
             EqualityComparer<State>.Default);
         foreach (var entry in states)
         {
             var state = entry.Value;
-            foreach (var operation in FlowGraph.OperationsOf(entry.Key))
+            foreach (var operation in graph.OperationsOf(entry.Key))
             {
-                state = Step(symbols, local, state, operation.Operation, out var uselessSave);
-                if (uselessSave is not null && reported.Add(uselessSave))
+                state = Step(symbols, graph, local, state, operation, out var uselessSave);
+                if (uselessSave is not null && (reported ??= []).Add(uselessSave))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.SaveWithoutChanges, uselessSave.Syntax.GetLocation(), local.Name));
                 }
@@ -80,10 +82,10 @@ public sealed class SaveWithoutChangesAnalyzer : DssAnalyzer
         }
     }
 
-    private static State Step(DssSymbols symbols, ILocalSymbol local, State state, IOperation operation, out IInvocationOperation? uselessSave)
+    private static State Step(DssSymbols symbols, FlowGraph graph, ILocalSymbol local, State state, FlowOperation operation, out IInvocationOperation? uselessSave)
     {
         uselessSave = null;
-        if (OperationFacts.IsAssignmentToLocal(operation, out var assigned, out var value) && SymbolEqualityComparer.Default.Equals(assigned, local))
+        if (OperationFacts.IsAssignmentToLocal(operation.Operation, out var assigned, out var value) && SymbolEqualityComparer.Default.Equals(assigned, local))
         {
             // A fresh object from the server is clean; any other value may be shared with other code.
             return symbols.IsLoad(value) ? State.Clean : State.Shared;
@@ -91,7 +93,7 @@ public sealed class SaveWithoutChangesAnalyzer : DssAnalyzer
 
         IInvocationOperation? save = null;
         var touched = false;
-        foreach (var reference in OperationFacts.References(operation, local))
+        foreach (var reference in graph.References(operation, local))
         {
             switch (OperationFacts.UseOf(reference, out var consumer))
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -41,9 +42,12 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
                 var body = BodyGraphs.Create(block);
                 foreach (var graph in body.Graphs)
                 {
-                    foreach (var local in graph.DeclaredLocals.Where(l => symbols.IsSettings(l.Type) && !body.IsCaptured(l)))
+                    foreach (var local in graph.DeclaredLocals)
                     {
-                        Analyze(block, symbols, graph, local);
+                        if (symbols.IsSettings(local.Type) && !body.IsCaptured(local))
+                        {
+                            Analyze(block, symbols, graph, local);
+                        }
                     }
                 }
             },
@@ -53,19 +57,25 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
 
     private static void Analyze(OperationBlockAnalysisContext context, DssSymbols symbols, FlowGraph graph, ILocalSymbol local)
     {
-        var loaded = graph.Operations.Any(o => OperationFacts.IsAssignmentToLocal(o.Operation, out var assigned, out var value)
-            && SymbolEqualityComparer.Default.Equals(assigned, local) && symbols.IsLoad(value));
-        if (!loaded)
+        if (!IsLoaded(symbols, graph, local))
         {
             return;
         }
 
-        var lastUnsaved = graph.Operations
-            .Select(o => (Flow: o, Change: Modification(symbols, local, o.Operation)))
-            .Where(o => o.Change is not null && !graph.Reaches(o.Flow, operation => SavesOrHandsOn(symbols, local, operation), operation => OperationFacts.Reassigns(operation, local)))
-            .Select(o => o.Change!)
-            .OrderBy(change => change.Syntax.SpanStart)
-            .LastOrDefault();
+        // The change reported is the last in the source; one that cannot be the last needs no flow pass.
+        IOperation? lastUnsaved = null;
+        Func<FlowOperation, bool> savesOrHandsOn = operation => SavesOrHandsOn(symbols, graph, local, operation);
+        Func<FlowOperation, bool> reassigns = operation => OperationFacts.Reassigns(operation.Operation, local);
+        foreach (var operation in graph.Operations)
+        {
+            if (Modification(symbols, graph, local, operation) is { } change
+                && (lastUnsaved is null || change.Syntax.SpanStart >= lastUnsaved.Syntax.SpanStart)
+                && !graph.Reaches(operation, savesOrHandsOn, reassigns))
+            {
+                lastUnsaved = change;
+            }
+        }
+
         if (lastUnsaved is not null)
         {
             var save = local.Type.GetMembers().OfType<IMethodSymbol>().FirstOrDefault(m => DssSymbols.Has(m, symbols.Saves))?.Name ?? "SaveAsync";
@@ -78,34 +88,53 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
         }
     }
 
-    /// <summary>The operation that certainly modifies the settings: a write of a property or a call of a method marked <c>[DssMutates]</c>.</summary>
-    private static IOperation? Modification(DssSymbols symbols, ILocalSymbol local, IOperation operation)
+    private static bool IsLoaded(DssSymbols symbols, FlowGraph graph, ILocalSymbol local)
     {
-        var references = OperationFacts.References(operation, local);
-        if (references.Count == 0 || operation.DescendantsAndSelf().Any(o => o is IInvalidOperation))
+        foreach (var operation in graph.Operations)
         {
-            // No use of the settings, or a statement still being written: what it will do with them is unknown.
-            return null;
+            if (OperationFacts.IsAssignmentToLocal(operation.Operation, out var assigned, out var value)
+                && SymbolEqualityComparer.Default.Equals(assigned, local) && symbols.IsLoad(value))
+            {
+                return true;
+            }
         }
 
-        foreach (var reference in references)
+        return false;
+    }
+
+    /// <summary>The operation that certainly modifies the settings: a write of a property or a call of a method marked <c>[DssMutates]</c>.</summary>
+    private static IOperation? Modification(DssSymbols symbols, FlowGraph graph, ILocalSymbol local, FlowOperation operation)
+    {
+        foreach (var reference in graph.References(operation, local))
         {
             var use = OperationFacts.UseOf(reference, out var consumer);
             if ((use == LocalUse.PropertyWrite && DssSymbols.Has(((IPropertyReferenceOperation)consumer!).Property, symbols.Mutates))
                 || (use == LocalUse.Receiver && DssSymbols.Has(((IInvocationOperation)consumer!).TargetMethod, symbols.Mutates)))
             {
-                return consumer!.Parent is IAssignmentOperation assignment ? assignment : consumer;
+                // A statement still being written: what it will do with the settings is unknown.
+                return graph.IsIncomplete(operation) ? null : consumer!.Parent is IAssignmentOperation assignment ? assignment : consumer;
             }
         }
 
         return null;
     }
 
-    private static bool SavesOrHandsOn(DssSymbols symbols, ILocalSymbol local, IOperation operation) =>
-        OperationFacts.References(operation, local).Any(reference => OperationFacts.UseOf(reference, out var consumer) switch
+    private static bool SavesOrHandsOn(DssSymbols symbols, FlowGraph graph, ILocalSymbol local, FlowOperation operation)
+    {
+        foreach (var reference in graph.References(operation, local))
         {
-            LocalUse.Receiver => DssSymbols.Has(((IInvocationOperation)consumer!).TargetMethod, symbols.Saves),
-            LocalUse.HandedOn => true,
-            _ => false,
-        });
+            var handedOrSaved = OperationFacts.UseOf(reference, out var consumer) switch
+            {
+                LocalUse.Receiver => DssSymbols.Has(((IInvocationOperation)consumer!).TargetMethod, symbols.Saves),
+                LocalUse.HandedOn => true,
+                _ => false,
+            };
+            if (handedOrSaved)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

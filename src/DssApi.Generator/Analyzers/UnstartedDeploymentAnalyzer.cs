@@ -51,7 +51,7 @@ public sealed class UnstartedDeploymentAnalyzer : DssAnalyzer
                         else if (OperationFacts.IsAssignmentToLocal(root, out var local, out var value)
                             && OperationFacts.Unwrap(value) is IInvocationOperation created && Creates(symbols, created)
                             && !body.IsCaptured(local)
-                            && !graph.Reaches(operation, o => StartsOrHandsOn(symbols, local, o), o => OperationFacts.Reassigns(o, local)))
+                            && !graph.Reaches(operation, o => StartsOrHandsOn(symbols, graph, local, o), o => OperationFacts.Reassigns(o.Operation, local)))
                         {
                             Report(block, created, StartProperties(symbols, local.Type));
                         }
@@ -63,8 +63,8 @@ public sealed class UnstartedDeploymentAnalyzer : DssAnalyzer
 
     private static bool Creates(DssSymbols symbols, IInvocationOperation invocation) => DssSymbols.Has(invocation.TargetMethod, symbols.CreatesDeployment);
 
-    private static bool StartsOrHandsOn(DssSymbols symbols, ILocalSymbol local, IOperation operation) =>
-        OperationFacts.References(operation, local).Any(reference => OperationFacts.UseOf(reference, out var consumer) switch
+    private static bool StartsOrHandsOn(DssSymbols symbols, FlowGraph graph, ILocalSymbol local, FlowOperation operation) =>
+        graph.References(operation, local).Any(reference => OperationFacts.UseOf(reference, out var consumer) switch
         {
             LocalUse.Receiver => DssSymbols.Has(((IInvocationOperation)consumer!).TargetMethod, symbols.StartsDeployment),
             LocalUse.HandedOn => true,

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -32,9 +31,12 @@ internal sealed class BodyGraphs
         _captured = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         foreach (var graph in graphs)
         {
-            foreach (var local in graph.ReferencedLocals.Where(l => !graph.DeclaredLocals.Contains(l)))
+            foreach (var local in graph.ReferencedLocals)
             {
-                _captured.Add(local);
+                if (!graph.DeclaredLocals.Contains(local))
+                {
+                    _captured.Add(local);
+                }
             }
         }
     }

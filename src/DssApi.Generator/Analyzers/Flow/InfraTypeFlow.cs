@@ -75,7 +75,7 @@ internal sealed class InfraTypeFlow
         foreach (var entry in states)
         {
             var state = entry.Value;
-            foreach (var operation in FlowGraph.OperationsOf(entry.Key))
+            foreach (var operation in graph.OperationsOf(entry.Key))
             {
                 visit(operation.Operation, state);
                 state = Step(state, operation.Operation);
