@@ -7,7 +7,8 @@ namespace DssApi.Generator.Analyzers;
 
 /// <summary>
 /// DSS1003: the future of a job started by a member marked <c>[DssReturnsFuture]</c> is thrown
-/// away (the call, or its await, is a statement of its own) or kept in a local that no path reads.
+/// away (the call, or its await, is a statement of its own) or kept in a local that no path reads
+/// (awaiting the local that holds the started task, as a statement, drops the future too).
 /// An explicit discard (<c>_ = …</c>) says the caller means it, and is left alone.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -56,9 +57,11 @@ public sealed class IgnoredFutureAnalyzer : DssAnalyzer
 
     private static bool Reads(FlowGraph graph, ILocalSymbol local, FlowOperation operation)
     {
+        // `await task;` as a statement reads the started task but drops the future it completes with.
+        var droppedAwait = !operation.IsBranchValue && operation.Statement is IAwaitOperation ? OperationFacts.Unwrap(operation.Statement) : null;
         foreach (var reference in graph.References(operation, local))
         {
-            if (OperationFacts.UseOf(reference, out _) != LocalUse.Assigned)
+            if (reference != droppedAwait && OperationFacts.UseOf(reference, out _) != LocalUse.Assigned)
             {
                 return true;
             }

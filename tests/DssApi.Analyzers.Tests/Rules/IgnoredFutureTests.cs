@@ -49,6 +49,28 @@ public sealed class IgnoredFutureTests
         """);
 
     [Fact]
+    public Task Started_task_kept_and_awaited_as_a_statement_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerDeployment deployment)
+        {
+            var started = [|deployment.StartUpdateAsync()|];
+            Console.WriteLine("starting");
+            await started;
+        }
+        """);
+
+    [Fact]
+    public Task Started_task_kept_then_its_future_waited_is_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerDeployment deployment)
+        {
+            var started = deployment.StartUpdateAsync();
+            var future = await started;
+            await future.WaitForCompletionAsync();
+            var again = deployment.StartUpdateAsync();
+            await (await again).WaitForCompletionAsync();
+        }
+        """);
+
+    [Fact]
     public Task Lambdas_and_async_local_functions_are_analyzed() => Verifier.VerifyAsync("""
         async Task Run(DssApiDeployerDeployment deployment)
         {
