@@ -207,7 +207,8 @@ internal sealed class HandleEmitter
         if (route.Once is { } once && route.Returns is ReturnKind.Empty or ReturnKind.Handle)
         {
             EmitSentOnce(route, bindings);
-            W.Line($"await {pipeline}.SendOnceAsync(CreateDssRequest, {TookEffect(once, bindings)}, {Check(once, bindings)}, cancellationToken){Await};");
+            var checkBindings = CheckBindings(once, bindings);
+            W.Line($"await {pipeline}.SendOnceAsync(CreateDssRequest, {TookEffect(once, checkBindings)}, {Check(once, checkBindings)}, cancellationToken){Await};");
             if (route.Returns == ReturnKind.Handle)
             {
                 W.Line($"return {NewHandle(route.ReturnType!, bindings)};");
@@ -238,7 +239,7 @@ internal sealed class HandleEmitter
                 break;
             default:
                 var send = route.Once is { } sentOnce
-                    ? $"SendOnceForJsonAsync(dssRequest, {Check(sentOnce, bindings)}, cancellationToken)"
+                    ? $"SendOnceForJsonAsync(dssRequest, {Check(sentOnce, CheckBindings(sentOnce, bindings))}, cancellationToken)"
                     : "SendForJsonAsync(dssRequest, cancellationToken)";
                 W.Line($"var dssResponse = await {pipeline}.{send}{Await};");
                 W.Line($"return {ReadResponse(route, bindings)};");
@@ -265,14 +266,13 @@ internal sealed class HandleEmitter
     }
 
     /// <summary>How DSS is asked whether the request took effect; null when it cannot be.</summary>
-    private string TookEffect(OnceDef once, Dictionary<string, Binding> bindings)
+    private string TookEffect(OnceDef once, Dictionary<string, Binding> checkBindings)
     {
         if (once.ExistsPath is not { } path)
         {
             return "null";
         }
 
-        var checkBindings = CheckBindings(once, bindings);
         var read = _methods.NewRequest("GET", path, checkBindings);
         var pipeline = $"{_client}.Pipeline";
         if (once.ListsId is not { } listed)
@@ -286,8 +286,8 @@ internal sealed class HandleEmitter
     }
 
     /// <summary>What a person checks when the outcome stays unknown.</summary>
-    private string Check(OnceDef once, Dictionary<string, Binding> bindings) =>
-        new TemplateEmitter(W, _types, CheckBindings(once, bindings)).Interpolate(once.Check);
+    private string Check(OnceDef once, Dictionary<string, Binding> checkBindings) =>
+        new TemplateEmitter(W, _types, checkBindings).Interpolate(once.Check);
 
     /// <summary>The bindings of the checks: a left-out parameter stands for its fallback.</summary>
     private static Dictionary<string, Binding> CheckBindings(OnceDef once, Dictionary<string, Binding> bindings)
