@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
 # Builds a synthetic consumer of 500 C# files that use the generated client and prints what the
 # DssApi generator and analyzers cost inside the compiler, and what the generated code adds to
-# the compile. Figures only: nothing is asserted. Usage: bench/generator-timing.sh [file count]
+# the compile. Figures only: nothing is asserted.
 # Release throughout: a Debug generator dll runs unoptimized inside the compiler, which is not what ships.
 #
 # By default every compile is a fresh csc process, as on this machine (MSBUILDDISABLENODEREUSE=1
 # keeps the compiler server off): the figures then include compiling the generator and analyzers
 # with the JIT. With --server, the consumer compiles in its own compiler server, as in an IDE or on
-# a developer's machine, warmed by two builds; the script stops that server when it ends.
-# Usage: bench/generator-timing.sh [--server] [file count]
+# a developer's machine, warmed by three builds; the script stops that server when it ends.
+# Each variant compiles --rounds times after its warm-up, and the figures are the medians: one
+# compile's analyzer times swing by a factor of 3 or more on this machine.
+# Usage: bench/generator-timing.sh [--server] [--rounds N] [file count]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 server=false
-if [ "${1:-}" = --server ]; then server=true; shift; fi
+rounds=5
+while [ $# -gt 0 ]; do
+  case $1 in
+    --server) server=true; shift ;;
+    --rounds) rounds=$2; shift 2 ;;
+    *) break ;;
+  esac
+done
 files=${1:-500}
 work=$(mktemp -d)
 pipe="dssapi-bench-$$"
@@ -20,7 +29,7 @@ stop_server() { # only the server this script started, found by its pipe name
   local pid
   for pid in $(pgrep -f "VBCSCompiler.*-pipename:$pipe" || true); do kill "$pid"; done
 }
-trap 'rm -rf "$work"; stop_server' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"; stop_server' EXIT
 
 write_consumer() { # folder, generate (true|false), uses generated types (true|false)
   local folder=$1 generate=$2 typed=$3
@@ -100,25 +109,48 @@ csc_seconds() { # the Csc task of the consumer: the last "Csc" line of the task 
   grep -E '^\s+[0-9]+ ms\s+Csc\s' "$1" | tail -1 | awk '{print $1/1000}'
 }
 
-echo "Synthetic consumer: $files files, $([ "$server" = true ] && echo "warm compiler server" || echo "a fresh csc process per compile")"
+dss_seconds() { # the DssApi rows of ReportAnalyzer's analyzer and generator tables: "<analyzers> <generator>"
+  awk '/Total analyzer execution time/ { table = "analyzer" } /Total generator execution time/ { table = "generator" }
+       /^[ \t]*[0-9]+\.[0-9]+[ \t]+[0-9<]+[ \t]+DssApi\.Generator, Version/ && table != "" && !(table in seconds) { seconds[table] = $1 }
+       END { printf "%.3f %.3f\n", seconds["analyzer"] + 0, seconds["generator"] + 0 }' "$1"
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
+echo "Synthetic consumer: $files files, $rounds measured compiles per variant, $([ "$server" = true ] && echo "warm compiler server" || echo "a fresh csc process per compile")"
 write_consumer "$work/typed" true true
 write_consumer "$work/runtime-on" true false
 write_consumer "$work/runtime-off" false false
 for variant in typed runtime-on runtime-off; do
   (cd "$work/$variant" && dotnet build -c Release -v:q > "$work/$variant.references.log" 2>&1) || { tail -30 "$work/$variant.references.log"; exit 1; }
-  build "$work/$variant" "$work/$variant.warmup.log"   # warms the build caches (and the server, whose JIT needs a second round)
-  if [ "$server" = true ]; then build "$work/$variant" "$work/$variant.warmup.log"; fi
-  build "$work/$variant" "$work/$variant.log"
+  # Warm-up: the build caches, and with a server its JIT, which keeps tiering up over the first compiles.
+  for round in $(seq 1 "$([ "$server" = true ] && echo 3 || echo 1)"); do build "$work/$variant" "$work/$variant.warmup.log"; done
+  for round in $(seq 1 "$rounds"); do build "$work/$variant" "$work/$variant.$round.log"; done
 done
 
-log="$work/typed.log"
 echo
-echo "Generator and analyzers (consumer using the generated client):"
+echo "Each compile of the consumer using the generated client (Csc task; DssApi's rows of ReportAnalyzer):"
+printf '  %-6s %10s %14s %8s %12s\n' round compile analyzers share generator
+for round in $(seq 1 "$rounds"); do
+  read -r analyzers generator < <(dss_seconds "$work/typed.$round.log")
+  compile=$(csc_seconds "$work/typed.$round.log")
+  share=$(awk -v a="$analyzers" -v c="$compile" 'BEGIN { printf "%.1f", 100 * a / c }')
+  echo "$round $compile $analyzers $share $generator" >> "$work/typed.rounds"
+  printf '  %-6s %8s s %12s s %6s %% %10s s\n' "$round" "$compile" "$analyzers" "$share" "$generator"
+done
+column_median() { awk -v c="$1" '{ print $c }' "$work/typed.rounds" | median; }
+printf '  %-6s %8s s %12s s %6s %% %10s s\n' median "$(column_median 2)" "$(column_median 3)" "$(column_median 4)" "$(column_median 5)"
+
+# The full table of the compile whose share is the median (the lower middle one for an even count).
+middle=$(sort -k4 -g "$work/typed.rounds" | awk -v n="$rounds" 'NR == int((n + 1) / 2) { print $1 }')
+echo
+echo "Generator and analyzers, compile $middle (the median share):"
 # ReportAnalyzer's tables: "Total … execution time" headers, then "<seconds>  <percent>  <assembly or type>" rows.
-grep -E 'Total (generator|analyzer) execution time|^\s*[0-9]+\.[0-9]+\s+[0-9<]+\s+DssApi\.' "$log" | sed 's/^\s*/  /' | awk '!seen[$0]++'
+grep -E 'Total (generator|analyzer) execution time|^\s*[0-9]+\.[0-9]+\s+[0-9<]+\s+DssApi\.' "$work/typed.$middle.log" | sed 's/^\s*/  /' | awk '!seen[$0]++'
 echo
-typed=$(csc_seconds "$work/typed.log"); on=$(csc_seconds "$work/runtime-on.log"); off=$(csc_seconds "$work/runtime-off.log")
-echo "Compile (Csc task) of the consumer:"
+variant_median() { for round in $(seq 1 "$rounds"); do csc_seconds "$work/$1.$round.log"; done | median; }
+typed=$(variant_median typed); on=$(variant_median runtime-on); off=$(variant_median runtime-off)
+echo "Compile (Csc task) of the consumer, median of $rounds:"
 echo "  $files files using the generated client:              ${typed} s"
 echo "  $files files using the runtime only, generation on:   ${on} s"
 echo "  $files files using the runtime only, generation off:  ${off} s"

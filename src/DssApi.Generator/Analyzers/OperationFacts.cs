@@ -61,7 +61,10 @@ internal static class OperationFacts
         return wrapped.Parent;
     }
 
-    /// <summary>True for a top-level <c>local = value</c>, as a graph writes declarations with initializers too.</summary>
+    /// <summary>
+    /// True for a top-level <c>local = value</c>, as a control flow graph writes declarations with
+    /// initializers too, or for such a declarator of a straight-line body.
+    /// </summary>
     public static bool IsAssignmentToLocal(IOperation operation, out ILocalSymbol local, out IOperation value)
     {
         if (operation is IExpressionStatementOperation statement)
@@ -69,11 +72,16 @@ internal static class OperationFacts
             operation = statement.Operation;
         }
 
-        if (operation is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment)
+        switch (operation)
         {
-            local = target.Local;
-            value = assignment.Value;
-            return true;
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                local = target.Local;
+                value = assignment.Value;
+                return true;
+            case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                local = declarator.Symbol;
+                value = initializer.Value;
+                return true;
         }
 
         local = null!;

@@ -31,6 +31,25 @@ public sealed class IgnoredFutureTests
         """);
 
     [Fact]
+    public Task Future_kept_beside_a_constant_choice_and_never_read_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerDeployment deployment, bool verbose)
+        {
+            var future = await [|deployment.StartUpdateAsync()|];
+            Console.WriteLine(verbose ? "started" : "");
+        }
+        """);
+
+    [Fact]
+    public Task Future_read_after_a_constant_choice_is_fine() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerDeployment deployment, bool verbose)
+        {
+            var future = await deployment.StartUpdateAsync();
+            var label = (verbose ? "waiting for " : "") + future.Id;
+            await future.WaitForCompletionAsync();
+        }
+        """);
+
+    [Fact]
     public Task Future_overwritten_before_any_read_fires() => Verifier.VerifyAsync("""
         async Task Run(DssApiDeployerDeployment deployment, bool again)
         {

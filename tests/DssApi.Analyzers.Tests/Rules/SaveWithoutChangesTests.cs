@@ -24,6 +24,25 @@ public sealed class SaveWithoutChangesTests
         """);
 
     [Fact]
+    public Task Constant_fallbacks_are_not_a_modification() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, bool verbose)
+        {
+            var settings = await service.GetSettingsAsync();
+            Console.WriteLine((settings.Name ?? "unnamed") + (verbose ? "!" : ""));
+            await [|settings.SaveAsync()|];
+        }
+        """);
+
+    [Fact]
+    public Task Save_before_a_change_in_the_same_statement_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, bool verbose)
+        {
+            var settings = await service.GetSettingsAsync();
+            Console.WriteLine($"{[|settings.SaveAsync()|]} {(verbose ? 1 : 0)} {settings.Name = "renamed"}");
+        }
+        """);
+
+    [Fact]
     public Task Second_save_without_a_change_in_between_fires() => Verifier.VerifyAsync("""
         async Task Run(DssApiService service)
         {

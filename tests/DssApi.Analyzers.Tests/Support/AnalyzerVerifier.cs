@@ -1,4 +1,5 @@
 using DssApi.Generator;
+using DssApi.Generator.Analyzers.Flow;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -9,8 +10,26 @@ namespace DssApi.Analyzers.Tests.Support;
 internal static class AnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    /// <summary>Checks that the analyzer reports exactly at the marked spans (none marked: it stays silent).</summary>
-    public static Task VerifyAsync(string members, string? targetVersion = null, bool compiles = true, string? editorConfig = null)
+    /// <summary>
+    /// Checks that the analyzer reports exactly at the marked spans (none marked: it stays
+    /// silent), then again with every body read through a control flow graph: straight-line
+    /// bodies are read from their operation tree instead, and both ways must agree.
+    /// </summary>
+    public static async Task VerifyAsync(string members, string? targetVersion = null, bool compiles = true, string? editorConfig = null)
+    {
+        await CreateTest(members, targetVersion, compiles, editorConfig).RunAsync();
+        BodyGraphs.ControlFlowGraphsOnly.Value = true;
+        try
+        {
+            await CreateTest(members, targetVersion, compiles, editorConfig).RunAsync();
+        }
+        finally
+        {
+            BodyGraphs.ControlFlowGraphsOnly.Value = false;
+        }
+    }
+
+    private static Test CreateTest(string members, string? targetVersion, bool compiles, string? editorConfig)
     {
         var test = new Test { TestCode = TestSetup.Code(members), RunGenerator = targetVersion is not null };
         TestSetup.Configure(test.TestState, targetVersion);
@@ -25,7 +44,7 @@ internal static class AnalyzerVerifier<TAnalyzer>
             test.CompilerDiagnostics = CompilerDiagnostics.None;
         }
 
-        return test.RunAsync();
+        return test;
     }
 
     private sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>

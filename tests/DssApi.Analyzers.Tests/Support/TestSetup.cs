@@ -16,6 +16,12 @@ internal static class TestSetup
         Generate(CSharpCompilation.Create("Generated", [], References)).GeneratedTrees
             .Select(t => ("/0/Generated/" + Path.GetFileName(t.FilePath), t.GetText())).ToArray());
 
+    private static readonly Lazy<SyntaxTree[]> GeneratedSyntax = new(() =>
+        Generated.Value.Select(file => CSharpSyntaxTree.ParseText(file.Item2, path: file.Item1)).ToArray());
+
+    /// <summary>The generator's output for the default options, parsed: for tests that compile without the test framework.</summary>
+    public static IReadOnlyList<SyntaxTree> GeneratedTrees => GeneratedSyntax.Value;
+
     /// <summary>Runs the generator over the real DSS schema for <paramref name="compilation"/>.</summary>
     public static GeneratorDriverRunResult Generate(Compilation compilation) =>
         CSharpGeneratorDriver.Create(new DssApiGenerator()).AddAdditionalTexts([new SchemaText(Schema.Value)]).RunGenerators(compilation).GetRunResult();

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -8,8 +9,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DssApi.Generator.Analyzers.Flow;
 
 /// <summary>
-/// The control flow graphs of one member body: its own, and those of the lambdas and local
-/// functions inside it, each with the locals it declares. A local used by a graph other than its
+/// The flow graphs of one member body: its own, and those of the lambdas and local functions
+/// inside it, each with the locals it declares. A local used by a graph other than its
 /// own is captured, and the flow rules leave it alone: they cannot tell when the capture runs.
 /// </summary>
 internal sealed class BodyGraphs
@@ -17,11 +18,11 @@ internal sealed class BodyGraphs
     private static readonly BodyGraphs None = new([]);
 
     /// <summary>
-    /// The graphs of the bodies already analyzed, by the compiler's graph of their first body: the
+    /// The graphs of the bodies already analyzed, by the operation tree of their first body: the
     /// flow rules analyze the same bodies, so the first to get to one builds its graphs for all.
-    /// Weak keys: the graphs go when the compiler drops its own.
+    /// Weak keys: the graphs go when the compiler drops the tree.
     /// </summary>
-    private static readonly ConditionalWeakTable<ControlFlowGraph, BodyGraphs> Built = new();
+    private static readonly ConditionalWeakTable<IOperation, BodyGraphs> Built = new();
 
     private readonly HashSet<ILocalSymbol> _captured;
 
@@ -45,11 +46,16 @@ internal sealed class BodyGraphs
 
     public bool IsCaptured(ILocalSymbol local) => _captured.Contains(local);
 
+    /// <summary>
+    /// Set by tests to build every graph from a control flow graph, as if no body were
+    /// straight-line, and check that both ways report the same.
+    /// </summary>
+    internal static AsyncLocal<bool> ControlFlowGraphsOnly { get; } = new();
+
     /// <summary>The graphs of every executable body of the analyzed member.</summary>
     public static BodyGraphs Create(OperationBlockAnalysisContext context)
     {
-        var bodies = new List<ControlFlowGraph>();
-        var roots = new HashSet<IOperation>();
+        var blocks = new List<(IOperation Block, IOperation Root)>();
         foreach (var block in context.OperationBlocks)
         {
             var root = block;
@@ -59,21 +65,28 @@ internal sealed class BodyGraphs
             }
 
             // Bodies only: attribute arguments and parameter defaults hold no flow worth following.
-            if (root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block && roots.Add(root))
+            if (root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block && !blocks.Exists(b => b.Root == root))
             {
-                bodies.Add(context.GetControlFlowGraph(block));
+                blocks.Add((block, root));
             }
         }
 
-        return bodies.Count == 0 ? None : Built.GetValue(bodies[0], _ => Build(bodies));
+        return blocks.Count == 0 ? None : Built.GetValue(blocks[0].Root, _ => Build(context, blocks));
     }
 
-    private static BodyGraphs Build(List<ControlFlowGraph> bodies)
+    private static BodyGraphs Build(OperationBlockAnalysisContext context, List<(IOperation Block, IOperation Root)> blocks)
     {
         var graphs = new List<FlowGraph>();
-        foreach (var body in bodies)
+        foreach (var (block, root) in blocks)
         {
-            Add(body, graphs);
+            if (!ControlFlowGraphsOnly.Value && StraightLineBody.TryRead(root) is { } straightLine)
+            {
+                graphs.Add(new FlowGraph(straightLine));
+            }
+            else
+            {
+                Add(context.GetControlFlowGraph(block), graphs);
+            }
         }
 
         return new BodyGraphs(graphs);

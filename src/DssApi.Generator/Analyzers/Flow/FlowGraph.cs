@@ -9,17 +9,16 @@ namespace DssApi.Generator.Analyzers.Flow;
 /// <summary>An operation at the top of a basic block (a statement, or the block's branch condition) and where it sits.</summary>
 internal readonly struct FlowOperation
 {
-    public FlowOperation(BasicBlock block, int index, int position, IOperation operation)
+    public FlowOperation(int block, int position, IOperation operation, bool isBranchValue)
     {
         Block = block;
-        Index = index;
         Position = position;
         Operation = operation;
+        IsBranchValue = isBranchValue;
     }
 
-    public BasicBlock Block { get; }
-
-    public int Index { get; }
+    /// <summary>The ordinal of the block the operation sits in.</summary>
+    public int Block { get; }
 
     /// <summary>Where the operation sits in <see cref="FlowGraph.Operations"/>.</summary>
     public int Position { get; }
@@ -27,33 +26,40 @@ internal readonly struct FlowOperation
     public IOperation Operation { get; }
 
     /// <summary>True for a block's branch value: a condition, or the value a return or throw takes away.</summary>
-    public bool IsBranchValue => Index == Block.Operations.Length;
+    public bool IsBranchValue { get; }
 
     /// <summary>The operation a statement is about, without its statement wrapper.</summary>
     public IOperation Statement => Operation is IExpressionStatementOperation statement ? statement.Operation : Operation;
 }
 
-/// <summary>A successor of a block, and the value its branch condition had when control goes there (null: not a conditional edge).</summary>
+/// <summary>A successor of a block, by ordinal, and the value its branch condition had when control goes there (null: not a conditional edge).</summary>
 internal readonly struct FlowEdge
 {
-    public FlowEdge(BasicBlock target, bool? conditionHolds)
+    public FlowEdge(int target, bool? conditionHolds)
     {
         Target = target;
         ConditionHolds = conditionHolds;
     }
 
-    public BasicBlock Target { get; }
+    public int Target { get; }
 
     public bool? ConditionHolds { get; }
 }
 
 /// <summary>
-/// One control flow graph with the successors the rules need: normal branches, the way into and
-/// out of <c>finally</c> regions, and the jump from anywhere in a <c>try</c> to its handlers
-/// (any statement may throw). Not changed once built: the flow rules share it across threads.
+/// The flow of one body, in the shape the rules need: blocks of top-level operations, and their
+/// successors. Built from a control flow graph, with normal branches, the way into and out of
+/// <c>finally</c> regions, and the jump from anywhere in a <c>try</c> to its handlers (any
+/// statement may throw); or, for a straight-line body, one block of its statements (see
+/// <see cref="StraightLineBody"/>). Not changed once built: the flow rules share it across threads.
 /// </summary>
 internal sealed class FlowGraph
 {
+    private static readonly List<FlowEdge>[] NoSuccessors = [[]];
+
+    /// <summary>Null for a straight-line body.</summary>
+    private readonly ControlFlowGraph? _graph;
+
     /// <summary>By block ordinal: hashing the blocks showed in profiles of the flow rules.</summary>
     private readonly List<FlowEdge>[] _successors;
     private readonly FlowOperation[] _operations;
@@ -75,7 +81,7 @@ internal sealed class FlowGraph
 
     public FlowGraph(ControlFlowGraph graph)
     {
-        Graph = graph;
+        _graph = graph;
         _successors = new List<FlowEdge>[graph.Blocks.Length];
         _firstOperation = new int[graph.Blocks.Length + 1];
         var count = 0;
@@ -95,20 +101,42 @@ internal sealed class FlowGraph
             var position = _firstOperation[block.Ordinal];
             for (var i = 0; i < block.Operations.Length; i++)
             {
-                Add(new FlowOperation(block, i, position + i, block.Operations[i]), references);
+                Add(new FlowOperation(block.Ordinal, position + i, block.Operations[i], isBranchValue: false), references);
             }
 
             if (block.BranchValue is { } branch)
             {
-                Add(new FlowOperation(block, block.Operations.Length, position + block.Operations.Length, branch), references);
+                Add(new FlowOperation(block.Ordinal, position + block.Operations.Length, branch, isBranchValue: true), references);
             }
         }
 
         DeclaredLocals = DeclaredIn(graph.Root);
-        BuildSuccessors();
+        BuildSuccessors(graph);
     }
 
-    private ControlFlowGraph Graph { get; }
+    /// <summary>The one block of a straight-line body: its statements, then the value it returns, if any.</summary>
+    public FlowGraph(StraightLineBody body)
+    {
+        var statements = body.Statements;
+        var count = statements.Count + (body.Returned is null ? 0 : 1);
+        _successors = NoSuccessors;
+        _firstOperation = [0, count];
+        _operations = new FlowOperation[count];
+        _localReferences = new ILocalReferenceOperation[count][];
+        _incomplete = new bool[count];
+        var references = new List<ILocalReferenceOperation>();
+        for (var i = 0; i < statements.Count; i++)
+        {
+            Add(new FlowOperation(0, i, statements[i], isBranchValue: false), references);
+        }
+
+        if (body.Returned is { } returned)
+        {
+            Add(new FlowOperation(0, statements.Count, returned, isBranchValue: true), references);
+        }
+
+        DeclaredLocals = body.DeclaredLocals;
+    }
 
     /// <summary>Every top-level operation, block by block, in order.</summary>
     public IReadOnlyList<FlowOperation> Operations => _operations;
@@ -120,15 +148,20 @@ internal sealed class FlowGraph
     /// <summary>The lambdas in this graph's operations, whose bodies have graphs of their own.</summary>
     public IReadOnlyList<IFlowAnonymousFunctionOperation> AnonymousFunctions => _anonymousFunctions;
 
-    private IReadOnlyList<FlowEdge> Successors(BasicBlock block) => _successors[block.Ordinal];
-
     /// <summary>The operations of one block, in order.</summary>
-    public IEnumerable<FlowOperation> OperationsOf(BasicBlock block)
+    public IEnumerable<FlowOperation> OperationsOf(int block)
     {
-        for (var i = _firstOperation[block.Ordinal]; i < _firstOperation[block.Ordinal + 1]; i++)
+        for (var i = _firstOperation[block]; i < _firstOperation[block + 1]; i++)
         {
             yield return _operations[i];
         }
+    }
+
+    /// <summary>The condition a block branches on, if it ends with one.</summary>
+    public IOperation? BranchValue(int block)
+    {
+        var last = _firstOperation[block + 1] - 1;
+        return last >= _firstOperation[block] && _operations[last].IsBranchValue ? _operations[last].Operation : null;
     }
 
     /// <summary>The references to <paramref name="local"/> inside <paramref name="operation"/>, in the order of <see cref="OperationExtensions.DescendantsAndSelf"/>.</summary>
@@ -171,14 +204,14 @@ internal sealed class FlowGraph
     /// </summary>
     public bool Reaches(FlowOperation start, Func<FlowOperation, bool> goal, Func<FlowOperation, bool> stop)
     {
-        if (Scan(start.Position + 1, _firstOperation[start.Block.Ordinal + 1], goal, stop) is { } found)
+        if (Scan(start.Position + 1, _firstOperation[start.Block + 1], goal, stop) is { } found)
         {
             return found;
         }
 
-        var seen = new bool[Graph.Blocks.Length];
-        var pending = new Stack<BasicBlock>();
-        foreach (var edge in Successors(start.Block))
+        var seen = new bool[_successors.Length];
+        var pending = new Stack<int>();
+        foreach (var edge in _successors[start.Block])
         {
             pending.Push(edge.Target);
         }
@@ -186,13 +219,13 @@ internal sealed class FlowGraph
         while (pending.Count > 0)
         {
             var block = pending.Pop();
-            if (seen[block.Ordinal])
+            if (seen[block])
             {
                 continue;
             }
 
-            seen[block.Ordinal] = true;
-            var result = Scan(_firstOperation[block.Ordinal], _firstOperation[block.Ordinal + 1], goal, stop);
+            seen[block] = true;
+            var result = Scan(_firstOperation[block], _firstOperation[block + 1], goal, stop);
             if (result == true)
             {
                 return true;
@@ -200,7 +233,7 @@ internal sealed class FlowGraph
 
             if (result is null)
             {
-                foreach (var edge in Successors(block))
+                foreach (var edge in _successors[block])
                 {
                     pending.Push(edge.Target);
                 }
@@ -214,26 +247,26 @@ internal sealed class FlowGraph
     /// A forward data flow to a fixed point: the state entering each block is the join of what
     /// its predecessors hand on; <paramref name="transfer"/> steps over one operation and
     /// <paramref name="refine"/> learns from a branch condition (given the block and the value
-    /// the condition had on the edge taken).
+    /// the condition had on the edge taken). The states are by block ordinal.
     /// </summary>
-    public Dictionary<BasicBlock, T> Forward<T>(T entry, Func<T, T, T> join, Func<T, FlowOperation, T> transfer, Func<T, BasicBlock, bool, T> refine, IEqualityComparer<T> comparer)
+    public Dictionary<int, T> Forward<T>(T entry, Func<T, T, T> join, Func<T, FlowOperation, T> transfer, Func<T, int, bool, T> refine, IEqualityComparer<T> comparer)
     {
         // Sized for every block up front: growing it block by block dominated a pass in profiles.
-        var states = new Dictionary<BasicBlock, T>(Graph.Blocks.Length) { [Graph.Blocks[0]] = entry };
-        var pending = new Queue<BasicBlock>();
-        pending.Enqueue(Graph.Blocks[0]);
+        var states = new Dictionary<int, T>(_successors.Length) { [0] = entry };
+        var pending = new Queue<int>();
+        pending.Enqueue(0);
         while (pending.Count > 0)
         {
             var block = pending.Dequeue();
             var state = states[block];
             var thrown = state;
-            for (var i = _firstOperation[block.Ordinal]; i < _firstOperation[block.Ordinal + 1]; i++)
+            for (var i = _firstOperation[block]; i < _firstOperation[block + 1]; i++)
             {
                 state = transfer(state, _operations[i]);
                 thrown = join(thrown, state);
             }
 
-            foreach (var edge in Successors(block))
+            foreach (var edge in _successors[block])
             {
                 // A handler sees every state the protected code went through; other successors the final one.
                 var next = edge.Target;
@@ -250,9 +283,10 @@ internal sealed class FlowGraph
         return states;
     }
 
-    private static bool IsHandlerEntry(BasicBlock block) =>
-        block.EnclosingRegion is { Kind: ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Finally } region
-        && region.FirstBlockOrdinal == block.Ordinal;
+    private bool IsHandlerEntry(int ordinal) =>
+        _graph is not null
+        && _graph.Blocks[ordinal].EnclosingRegion is { Kind: ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Finally } region
+        && region.FirstBlockOrdinal == ordinal;
 
     /// <summary>Scans the operations at positions <paramref name="from"/> to <paramref name="to"/> (excluded): true at a goal, false at a stop, null past both.</summary>
     private bool? Scan(int from, int to, Func<FlowOperation, bool> goal, Func<FlowOperation, bool> stop)
@@ -308,27 +342,27 @@ internal sealed class FlowGraph
         return invalid;
     }
 
-    private void BuildSuccessors()
+    private void BuildSuccessors(ControlFlowGraph graph)
     {
         // Where control goes when a finally region ends: wherever the branches that ran it were heading.
-        Dictionary<ControlFlowRegion, HashSet<BasicBlock>>? afterFinally = null;
-        foreach (var block in Graph.Blocks)
+        Dictionary<ControlFlowRegion, HashSet<int>>? afterFinally = null;
+        foreach (var block in graph.Blocks)
         {
             AddContinuations(block.FallThroughSuccessor, ref afterFinally);
             AddContinuations(block.ConditionalSuccessor, ref afterFinally);
         }
 
-        foreach (var block in Graph.Blocks)
+        foreach (var block in graph.Blocks)
         {
             var successors = new List<FlowEdge>();
-            AddSuccessors(block, block.FallThroughSuccessor, afterFinally, successors);
-            AddSuccessors(block, block.ConditionalSuccessor, afterFinally, successors);
-            AddHandlers(block, successors);
+            AddSuccessors(graph, block, block.FallThroughSuccessor, afterFinally, successors);
+            AddSuccessors(graph, block, block.ConditionalSuccessor, afterFinally, successors);
+            AddHandlers(graph, block, successors);
             _successors[block.Ordinal] = successors;
         }
     }
 
-    private void AddContinuations(ControlFlowBranch? branch, ref Dictionary<ControlFlowRegion, HashSet<BasicBlock>>? afterFinally)
+    private static void AddContinuations(ControlFlowBranch? branch, ref Dictionary<ControlFlowRegion, HashSet<int>>? afterFinally)
     {
         if (branch is null)
         {
@@ -338,8 +372,8 @@ internal sealed class FlowGraph
         var finallies = branch.FinallyRegions;
         for (var i = 0; i < finallies.Length; i++)
         {
-            var next = i + 1 < finallies.Length ? Graph.Blocks[finallies[i + 1].FirstBlockOrdinal] : branch.Destination;
-            if (next is not null)
+            var next = i + 1 < finallies.Length ? finallies[i + 1].FirstBlockOrdinal : branch.Destination?.Ordinal;
+            if (next is { } ordinal)
             {
                 afterFinally ??= [];
                 if (!afterFinally.TryGetValue(finallies[i], out var continuations))
@@ -347,12 +381,12 @@ internal sealed class FlowGraph
                     afterFinally[finallies[i]] = continuations = [];
                 }
 
-                continuations.Add(next);
+                continuations.Add(ordinal);
             }
         }
     }
 
-    private void AddSuccessors(BasicBlock block, ControlFlowBranch? branch, Dictionary<ControlFlowRegion, HashSet<BasicBlock>>? afterFinally, List<FlowEdge> successors)
+    private static void AddSuccessors(ControlFlowGraph graph, BasicBlock block, ControlFlowBranch? branch, Dictionary<ControlFlowRegion, HashSet<int>>? afterFinally, List<FlowEdge> successors)
     {
         if (branch is null)
         {
@@ -362,14 +396,14 @@ internal sealed class FlowGraph
         bool? holds = block.ConditionalSuccessor is null ? null : (branch == block.ConditionalSuccessor) == (block.ConditionKind == ControlFlowConditionKind.WhenTrue);
         if (branch.FinallyRegions.Length > 0)
         {
-            successors.Add(new FlowEdge(Graph.Blocks[branch.FinallyRegions[0].FirstBlockOrdinal], holds));
+            successors.Add(new FlowEdge(branch.FinallyRegions[0].FirstBlockOrdinal, holds));
         }
         else if (branch.Destination is { } destination)
         {
-            successors.Add(new FlowEdge(destination, holds));
+            successors.Add(new FlowEdge(destination.Ordinal, holds));
         }
         else if (branch.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling
-            && afterFinally is not null && EnclosingFinally(block) is { } region && afterFinally.TryGetValue(region, out var continuations))
+            && afterFinally is not null && EnclosingFinally(graph, block) is { } region && afterFinally.TryGetValue(region, out var continuations))
         {
             foreach (var continuation in continuations)
             {
@@ -379,9 +413,9 @@ internal sealed class FlowGraph
     }
 
     /// <summary>The region of kind finally around a block, if any, up to this graph's root.</summary>
-    private ControlFlowRegion? EnclosingFinally(BasicBlock block)
+    private static ControlFlowRegion? EnclosingFinally(ControlFlowGraph graph, BasicBlock block)
     {
-        for (var region = block.EnclosingRegion; region != Graph.Root; region = region.EnclosingRegion!)
+        for (var region = block.EnclosingRegion; region != graph.Root; region = region.EnclosingRegion!)
         {
             if (region.Kind == ControlFlowRegionKind.Finally)
             {
@@ -397,9 +431,9 @@ internal sealed class FlowGraph
     /// are followed up to this graph's root: the graph of a lambda or local function sits inside
     /// the regions of the body that declares it, whose blocks belong to another graph.
     /// </summary>
-    private void AddHandlers(BasicBlock block, List<FlowEdge> successors)
+    private static void AddHandlers(ControlFlowGraph graph, BasicBlock block, List<FlowEdge> successors)
     {
-        for (var region = block.EnclosingRegion; region != Graph.Root; region = region.EnclosingRegion!)
+        for (var region = block.EnclosingRegion; region != graph.Root; region = region.EnclosingRegion!)
         {
             if (region is { Kind: ControlFlowRegionKind.Try, EnclosingRegion: { } parent })
             {
@@ -407,7 +441,7 @@ internal sealed class FlowGraph
                 {
                     if (handler != region)
                     {
-                        successors.Add(new FlowEdge(Graph.Blocks[handler.FirstBlockOrdinal], null));
+                        successors.Add(new FlowEdge(handler.FirstBlockOrdinal, null));
                     }
                 }
             }

@@ -70,7 +70,7 @@ internal sealed class InfraTypeFlow
             ImmutableDictionary.Create<object, InfraTypeFact>(ValueKeyComparer.Instance),
             Join,
             (state, operation) => Step(state, operation.Operation),
-            Refine,
+            (state, block, holds) => Refine(graph, state, block, holds),
             new StateComparer());
         foreach (var entry in states)
         {
@@ -183,8 +183,8 @@ internal sealed class InfraTypeFlow
         return fact.Equals(InfraTypeFact.Unknown) ? state.Remove(key) : state.SetItem(key, fact);
     }
 
-    private ImmutableDictionary<object, InfraTypeFact> Refine(ImmutableDictionary<object, InfraTypeFact> state, BasicBlock block, bool holds) =>
-        block.BranchValue is { } condition ? Refine(state, condition, holds) : state;
+    private ImmutableDictionary<object, InfraTypeFact> Refine(FlowGraph graph, ImmutableDictionary<object, InfraTypeFact> state, int block, bool holds) =>
+        graph.BranchValue(block) is { } condition ? Refine(state, condition, holds) : state;
 
     private ImmutableDictionary<object, InfraTypeFact> Refine(ImmutableDictionary<object, InfraTypeFact> state, IOperation condition, bool holds)
     {

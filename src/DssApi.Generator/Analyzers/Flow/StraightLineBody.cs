@@ -1,0 +1,223 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DssApi.Generator.Analyzers.Flow;
+
+/// <summary>
+/// A body whose statements run one after the other, read from its operation tree. Building a
+/// control flow graph costs far more than this look at the tree, and most bodies that use the
+/// client are such lists of calls. The statements are the operations the graph would hold:
+/// expression statements, declarators with initializers (where the graph assigns the local) and
+/// the returned value as the branch value.
+/// </summary>
+/// <remarks>
+/// A body qualifies only when its graph would have the same operations, one block of them: no
+/// statement but expression statements, declarations and a final return; no operation that
+/// branches, declares a local inside an expression, or that the graph rewrites into several
+/// (initializers, lambdas, conditional access). A conditional or <c>??</c> is allowed when what
+/// it may skip is a constant: the graph splits the statement around it, which changes nothing a
+/// rule sees as long as no local is used twice in that statement.
+/// </remarks>
+internal sealed class StraightLineBody
+{
+    private StraightLineBody(List<IOperation> statements, IOperation? returned, HashSet<ILocalSymbol> declaredLocals)
+    {
+        Statements = statements;
+        Returned = returned;
+        DeclaredLocals = declaredLocals;
+    }
+
+    /// <summary>Expression statements, and the declarators that have an initializer, in order.</summary>
+    public IReadOnlyList<IOperation> Statements { get; }
+
+    /// <summary>The value the final <c>return</c> takes away, if any.</summary>
+    public IOperation? Returned { get; }
+
+    public HashSet<ILocalSymbol> DeclaredLocals { get; }
+
+    /// <summary>The body's statements when it is straight-line, otherwise null.</summary>
+    public static StraightLineBody? TryRead(IOperation root)
+    {
+        var block = root switch
+        {
+            IMethodBodyBaseOperation { BlockBody: { } body, ExpressionBody: null } and not IConstructorBodyOperation { Initializer: not null } => body,
+            IMethodBodyBaseOperation { BlockBody: null, ExpressionBody: { } body } and not IConstructorBodyOperation { Initializer: not null } => body,
+            IBlockOperation body => body,
+            _ => null,
+        };
+        if (block is null)
+        {
+            return null;
+        }
+
+        var statements = new List<IOperation>(block.Operations.Length);
+        var declared = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var used = new List<ILocalSymbol>();
+        IOperation? returned = null;
+        for (var i = 0; i < block.Operations.Length; i++)
+        {
+            switch (block.Operations[i])
+            {
+                case IExpressionStatementOperation statement when RunsInOrder(statement.Operation, used):
+                    statements.Add(statement);
+                    break;
+                case IVariableDeclarationGroupOperation group when AddDeclarators(group, statements, declared, used):
+                    break;
+                case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: var value } when i == block.Operations.Length - 1:
+                    if (value is not null && !RunsInOrder(value, used))
+                    {
+                        return null;
+                    }
+
+                    returned = value;
+                    break;
+                case IEmptyOperation:
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return new StraightLineBody(statements, returned, declared);
+    }
+
+    private static bool AddDeclarators(IVariableDeclarationGroupOperation group, List<IOperation> statements, HashSet<ILocalSymbol> declared, List<ILocalSymbol> used)
+    {
+        foreach (var declaration in group.Declarations)
+        {
+            if (declaration.Initializer is not null || declaration.IgnoredDimensions.Length > 0)
+            {
+                return false;
+            }
+
+            foreach (var declarator in declaration.Declarators)
+            {
+                if (declarator.IgnoredArguments.Length > 0)
+                {
+                    return false;
+                }
+
+                declared.Add(declarator.Symbol);
+                if (declarator.Initializer is { } initializer)
+                {
+                    if (!RunsInOrder(initializer.Value, used))
+                    {
+                        return false;
+                    }
+
+                    statements.Add(declarator);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the graph would keep the expression whole, or split it only in ways no rule can see.</summary>
+    private static bool RunsInOrder(IOperation expression, List<ILocalSymbol> used)
+    {
+        used.Clear();
+        var branches = false;
+        if (!Runs(expression, used, ref branches))
+        {
+            return false;
+        }
+
+        if (branches)
+        {
+            for (var i = 1; i < used.Count; i++)
+            {
+                for (var j = 0; j < i; j++)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(used[i], used[j]))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the operation and everything in it run in order, each once; collects the locals it reads.</summary>
+    private static bool Runs(IOperation operation, List<ILocalSymbol> used, ref bool branches)
+    {
+        switch (operation)
+        {
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                branches = true;
+                return Runs(conditional.Condition, used, ref branches) && IsConstant(conditional.WhenTrue) && IsConstant(whenFalse);
+            case ICoalesceOperation coalesce:
+                branches = true;
+                return Runs(coalesce.Value, used, ref branches) && IsConstant(coalesce.WhenNull);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }:
+            case IObjectCreationOperation { Initializer: not null }:
+            case IDelegateCreationOperation { Target: not IMethodReferenceOperation }:
+                return false;
+            case ILocalReferenceOperation reference:
+                used.Add(reference.Local);
+                break;
+        }
+
+        switch (operation.Kind)
+        {
+            case OperationKind.Invocation:
+            case OperationKind.Argument:
+            case OperationKind.Await:
+            case OperationKind.Conversion:
+            case OperationKind.LocalReference:
+            case OperationKind.ParameterReference:
+            case OperationKind.FieldReference:
+            case OperationKind.PropertyReference:
+            case OperationKind.MethodReference:
+            case OperationKind.DelegateCreation:
+            case OperationKind.InstanceReference:
+            case OperationKind.Literal:
+            case OperationKind.DefaultValue:
+            case OperationKind.TypeOf:
+            case OperationKind.SizeOf:
+            case OperationKind.Unary:
+            case OperationKind.Binary:
+            case OperationKind.IsType:
+            case OperationKind.SimpleAssignment:
+            case OperationKind.CompoundAssignment:
+            case OperationKind.Increment:
+            case OperationKind.Decrement:
+            case OperationKind.Discard:
+            case OperationKind.ObjectCreation:
+            case OperationKind.ArrayCreation:
+            case OperationKind.ArrayInitializer:
+            case OperationKind.ArrayElementReference:
+            case OperationKind.InterpolatedString:
+            case OperationKind.InterpolatedStringText:
+            case OperationKind.Interpolation:
+                break;
+            default:
+                return false;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            if (!Runs(child, used, ref branches))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True for a value that reads nothing and calls nothing: skipping it changes nothing a rule sees.</summary>
+    private static bool IsConstant(IOperation operation) => operation switch
+    {
+        ILiteralOperation or IDefaultValueOperation or ITypeOfOperation or ISizeOfOperation => true,
+        IFieldReferenceOperation { Instance: null } => true,
+        IConversionOperation { OperatorMethod: null } conversion => IsConstant(conversion.Operand),
+        IUnaryOperation { OperatorMethod: null } unary => IsConstant(unary.Operand),
+        IBinaryOperation { OperatorMethod: null, OperatorKind: not (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr) } binary
+            => IsConstant(binary.LeftOperand) && IsConstant(binary.RightOperand),
+        _ => false,
+    };
+}
