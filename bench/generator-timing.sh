@@ -10,15 +10,20 @@
 # a developer's machine, warmed by three builds; the script stops that server when it ends.
 # Each variant compiles --rounds times after its warm-up, and the figures are the medians: one
 # compile's analyzer times swing by a factor of 3 or more on this machine.
-# Usage: bench/generator-timing.sh [--server] [--rounds N] [file count]
+# The consumer's bodies are straight-line, which the flow rules read without a control flow graph;
+# with --branching each body also checks the deployment's health in an `if`, so every body needs
+# its graphs. KEEP=1 keeps the consumers and build logs (the script prints where).
+# Usage: bench/generator-timing.sh [--server] [--branching] [--rounds N] [file count]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 server=false
+branching=false
 rounds=5
 while [ $# -gt 0 ]; do
   case $1 in
     --server) server=true; shift ;;
     --rounds) rounds=$2; shift 2 ;;
+    --branching) branching=true; shift ;;
     *) break ;;
   esac
 done
@@ -30,6 +35,14 @@ stop_server() { # only the server this script started, found by its pipe name
   for pid in $(pgrep -f "VBCSCompiler.*-pipename:$pipe" || true); do kill "$pid"; done
 }
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"; stop_server' EXIT
+
+health_check() { # the end of a typed body: straight-line by default, or a branch (--branching)
+  if [ "$branching" = true ]; then
+    printf '        if (status.Heavy.Health != DeploymentHealth.Healthy)\n        {\n            throw new InvalidOperationException("not healthy");\n        }\n\n        return settings.Endpoints.Count;'
+  else
+    printf '        return settings.Endpoints.Count + (status.Heavy.Health == DeploymentHealth.Healthy ? 1 : 0);'
+  fi
+}
 
 write_consumer() { # folder, generate (true|false), uses generated types (true|false)
   local folder=$1 generate=$2 typed=$3
@@ -68,7 +81,7 @@ internal static class Use$i
         var update = await deployment.StartUpdateAsync();
         await update.WaitForCompletionAsync();
         var status = await deployment.GetStatusAsync();
-        return settings.Endpoints.Count + (status.Heavy.Health == DeploymentHealth.Healthy ? 1 : 0);
+$(health_check)
     }
 }
 CS
@@ -117,7 +130,8 @@ dss_seconds() { # the DssApi rows of ReportAnalyzer's analyzer and generator tab
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
-echo "Synthetic consumer: $files files, $rounds measured compiles per variant, $([ "$server" = true ] && echo "warm compiler server" || echo "a fresh csc process per compile")"
+[ -n "${KEEP:-}" ] && echo "Consumers and logs kept in $work"
+echo "Synthetic consumer: $files files$([ "$branching" = true ] && echo " with a branch in each body"), $rounds measured compiles per variant, $([ "$server" = true ] && echo "warm compiler server" || echo "a fresh csc process per compile")"
 write_consumer "$work/typed" true true
 write_consumer "$work/runtime-on" true false
 write_consumer "$work/runtime-off" false false
@@ -155,3 +169,6 @@ echo "  $files files using the generated client:              ${typed} s"
 echo "  $files files using the runtime only, generation on:   ${on} s"
 echo "  $files files using the runtime only, generation off:  ${off} s"
 awk -v on="$on" -v off="$off" 'BEGIN { printf "  cost of the generated code and the generator: %.3f s\n", on - off }'
+# Where no rule has work: what the compiler charges DssApi's analyzers for being there at all.
+idle=$(for round in $(seq 1 "$rounds"); do dss_seconds "$work/runtime-on.$round.log" | awk '{ print $1 }'; done | median)
+echo "DssApi analyzers where no rule has work (runtime only, generation on), median: ${idle} s"

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -29,34 +28,44 @@ public abstract class DssAnalyzer : DiagnosticAnalyzer
     private protected abstract void Register(CompilationStartAnalysisContext context, DssSymbols symbols);
 
     /// <summary>
-    /// Runs <paramref name="analyze"/> at the end of each member body that contains an operation
-    /// of one of <paramref name="kinds"/> satisfying <paramref name="isTrigger"/>. A flow rule can
-    /// only report at such an operation, and building a body's control flow graphs costs far more
-    /// than this look at its operations, which the compiler walks once for every analyzer.
+    /// Runs <paramref name="analyze"/> on each member body that contains an operation of one of
+    /// <paramref name="kinds"/> satisfying <paramref name="isTrigger"/>. A flow rule can only
+    /// report at such an operation, and building a body's flow graphs costs more than this look
+    /// at its operations. One callback per body walks the tree itself: the compiler times every
+    /// callback it makes, and a callback per operation for each rule cost more than the rules.
     /// </summary>
     private protected static void RegisterBodyAction(
         CompilationStartAnalysisContext context,
         Func<IOperation, bool> isTrigger,
         Action<OperationBlockAnalysisContext> analyze,
         params OperationKind[] kinds) =>
-        context.RegisterOperationBlockStartAction(start =>
+        context.RegisterOperationBlockAction(block =>
         {
-            var triggered = new StrongBox<bool>();
-            start.RegisterOperationAction(
-                operation =>
-                {
-                    if (!triggered.Value && isTrigger(operation.Operation))
-                    {
-                        triggered.Value = true;
-                    }
-                },
-                kinds);
-            start.RegisterOperationBlockEndAction(end =>
+            foreach (var root in block.OperationBlocks)
             {
-                if (triggered.Value)
+                if (Contains(root, isTrigger, kinds))
                 {
-                    analyze(end);
+                    analyze(block);
+                    return;
                 }
-            });
+            }
         });
+
+    private static bool Contains(IOperation operation, Func<IOperation, bool> isTrigger, OperationKind[] kinds)
+    {
+        if (Array.IndexOf(kinds, operation.Kind) >= 0 && isTrigger(operation))
+        {
+            return true;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            if (Contains(child, isTrigger, kinds))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
