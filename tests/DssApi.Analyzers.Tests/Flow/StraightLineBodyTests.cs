@@ -30,6 +30,8 @@ public sealed class StraightLineBodyTests
             """);
 
         Assert.NotNull(body);
+        var segment = Assert.Single(body.Segments);
+        Assert.Null(segment.Guard);
         Assert.Equal(
             [
                 "settings = await client.GetProject(\"P\").GetApiService(\"s\").GetSettingsAsync()",
@@ -37,7 +39,7 @@ public sealed class StraightLineBodyTests
                 "await settings.SaveAsync();",
                 "first = n",
             ],
-            body.Statements.Select(s => s.Syntax.ToString()));
+            segment.Statements.Select(s => s.Syntax.ToString()));
         Assert.Equal("settings.Endpoints.Count + first", body.Returned!.Syntax.ToString());
         Assert.Equal(["first", "settings", "unset"], body.DeclaredLocals.Select(l => l.Name).Order(StringComparer.Ordinal));
     }
@@ -48,8 +50,32 @@ public sealed class StraightLineBodyTests
         var body = Read("""Task Run(DssApiService service) => service.GetSettingsAsync();""");
 
         Assert.NotNull(body);
-        Assert.Empty(body.Statements);
+        Assert.Empty(Assert.Single(body.Segments).Statements);
         Assert.Equal("service.GetSettingsAsync()", body.Returned!.Syntax.ToString());
+    }
+
+    [Fact]
+    public void Guards_that_leave_with_constants_split_the_body_into_segments()
+    {
+        var body = Read("""
+            async Task<int> Run(DssApiService service, bool strict)
+            {
+                var settings = await service.GetSettingsAsync();
+                if (settings.Endpoints.Count == 0)
+                {
+                    throw new InvalidOperationException("no endpoints");
+                }
+
+                if (!strict) return -1;
+                await settings.SaveAsync();
+                return settings.Endpoints.Count;
+            }
+            """);
+
+        Assert.NotNull(body);
+        Assert.Equal(["settings.Endpoints.Count == 0", "!strict", null], body.Segments.Select(s => s.Guard?.Syntax.ToString()));
+        Assert.Equal([1, 0, 1], body.Segments.Select(s => s.Statements.Count));
+        Assert.Equal("settings.Endpoints.Count", body.Returned!.Syntax.ToString());
     }
 
     [Theory]
@@ -77,6 +103,12 @@ public sealed class StraightLineBodyTests
     [InlineData("var n = nameof(settings);")]
     [InlineData("return; Console.WriteLine();")]
     [InlineData("Local(); void Local() { }")]
+    [InlineData("if (verbose) { throw new InvalidOperationException(\"x\"); } else { }")]
+    [InlineData("if (verbose) throw new InvalidOperationException(settings.Name);")]
+    [InlineData("if (verbose) throw new InvalidOperationException($\"{settings.Name}\");")]
+    [InlineData("if (verbose) { Console.WriteLine(); return; }")]
+    [InlineData("if (true) return;")]
+    [InlineData("if (verbose) throw new InvalidOperationException { Source = \"x\" };")]
     public void Anything_that_branches_or_is_rewritten_needs_a_graph(string statement) =>
         Assert.Null(ReadWithSettings(statement));
 

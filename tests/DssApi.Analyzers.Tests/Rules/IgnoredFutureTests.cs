@@ -50,6 +50,20 @@ public sealed class IgnoredFutureTests
         """);
 
     [Fact]
+    public Task Future_kept_past_a_guard_and_never_read_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerDeployment deployment, bool verbose)
+        {
+            var future = await [|deployment.StartUpdateAsync()|];
+            if (!verbose)
+            {
+                return;
+            }
+
+            Console.WriteLine("started");
+        }
+        """);
+
+    [Fact]
     public Task Future_overwritten_before_any_read_fires() => Verifier.VerifyAsync("""
         async Task Run(DssApiDeployerDeployment deployment, bool again)
         {

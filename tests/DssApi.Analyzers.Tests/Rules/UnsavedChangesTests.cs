@@ -39,6 +39,21 @@ public sealed class UnsavedChangesTests
         """);
 
     [Fact]
+    public Task Guard_between_the_change_and_the_save_is_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, bool dryRun)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Description = "scoring";
+            if (dryRun)
+            {
+                throw new InvalidOperationException("dry run");
+            }
+
+            await settings.SaveAsync();
+        }
+        """);
+
+    [Fact]
     public Task Save_before_the_modification_does_not_count() => Verifier.VerifyAsync("""
         async Task Run(DssApiDeployerDeployment deployment)
         {

@@ -108,6 +108,20 @@ public sealed class WrongInfraTypeTests
         """);
 
     [Fact]
+    public Task Guard_that_proved_static_is_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerInfra infra)
+        {
+            var settings = await infra.GetSettingsAsync();
+            if (settings.Type != InfraType.Static)
+            {
+                throw new InvalidOperationException("not a static infrastructure");
+            }
+
+            ((StaticInfraSettings)settings).RemoveApiNode("https://node-1:12000");
+        }
+        """);
+
+    [Fact]
     public Task Paths_that_disagree_are_silent() => Verifier.VerifyAsync("""
         async Task Run(DssApiDeployer deployer, bool kubernetes)
         {

@@ -50,13 +50,11 @@ internal readonly struct FlowEdge
 /// The flow of one body, in the shape the rules need: blocks of top-level operations, and their
 /// successors. Built from a control flow graph, with normal branches, the way into and out of
 /// <c>finally</c> regions, and the jump from anywhere in a <c>try</c> to its handlers (any
-/// statement may throw); or, for a straight-line body, one block of its statements (see
-/// <see cref="StraightLineBody"/>). Not changed once built: the flow rules share it across threads.
+/// statement may throw); or, for a straight-line body, one block for each run of statements
+/// between its guards (see <see cref="StraightLineBody"/>). Not changed once built: the flow rules share it across threads.
 /// </summary>
 internal sealed class FlowGraph
 {
-    private static readonly List<FlowEdge>[] NoSuccessors = [[]];
-
     /// <summary>Null for a straight-line body.</summary>
     private readonly ControlFlowGraph? _graph;
 
@@ -114,29 +112,48 @@ internal sealed class FlowGraph
         BuildSuccessors(graph);
     }
 
-    /// <summary>The one block of a straight-line body: its statements, then the value it returns, if any.</summary>
+    /// <summary>
+    /// The blocks of a straight-line body: one per segment, each ending with its guard's condition
+    /// and going on to the next when the condition does not hold; the last ends with the value
+    /// the body returns, if any.
+    /// </summary>
     public FlowGraph(StraightLineBody body)
     {
-        var statements = body.Statements;
-        var count = statements.Count + (body.Returned is null ? 0 : 1);
-        _successors = NoSuccessors;
-        _firstOperation = [0, count];
+        var segments = body.Segments;
+        _successors = new List<FlowEdge>[segments.Count];
+        _firstOperation = new int[segments.Count + 1];
+        var count = 0;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            _firstOperation[i] = count;
+            count += segments[i].Statements.Count + (BranchValueOf(body, i) is null ? 0 : 1);
+            _successors[i] = i + 1 < segments.Count ? [new FlowEdge(i + 1, conditionHolds: false)] : [];
+        }
+
+        _firstOperation[segments.Count] = count;
         _operations = new FlowOperation[count];
         _localReferences = new ILocalReferenceOperation[count][];
         _incomplete = new bool[count];
         var references = new List<ILocalReferenceOperation>();
-        for (var i = 0; i < statements.Count; i++)
+        for (var i = 0; i < segments.Count; i++)
         {
-            Add(new FlowOperation(0, i, statements[i], isBranchValue: false), references);
-        }
+            var position = _firstOperation[i];
+            foreach (var statement in segments[i].Statements)
+            {
+                Add(new FlowOperation(i, position++, statement, isBranchValue: false), references);
+            }
 
-        if (body.Returned is { } returned)
-        {
-            Add(new FlowOperation(0, statements.Count, returned, isBranchValue: true), references);
+            if (BranchValueOf(body, i) is { } branch)
+            {
+                Add(new FlowOperation(i, position, branch, isBranchValue: true), references);
+            }
         }
 
         DeclaredLocals = body.DeclaredLocals;
     }
+
+    private static IOperation? BranchValueOf(StraightLineBody body, int segment) =>
+        segment + 1 < body.Segments.Count ? body.Segments[segment].Guard : body.Returned;
 
     /// <summary>Every top-level operation, block by block, in order.</summary>
     public IReadOnlyList<FlowOperation> Operations => _operations;

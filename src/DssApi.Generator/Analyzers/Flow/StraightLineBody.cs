@@ -7,29 +7,32 @@ namespace DssApi.Generator.Analyzers.Flow;
 /// <summary>
 /// A body whose statements run one after the other, read from its operation tree. Building a
 /// control flow graph costs far more than this look at the tree, and most bodies that use the
-/// client are such lists of calls. The statements are the operations the graph would hold:
-/// expression statements, declarators with initializers (where the graph assigns the local) and
-/// the returned value as the branch value.
+/// client are such lists of calls, maybe with guards that leave early. The statements are the
+/// operations the graph would hold: expression statements, declarators with initializers (where
+/// the graph assigns the local), a guard's condition and the returned value as branch values.
 /// </summary>
 /// <remarks>
-/// A body qualifies only when its graph would have the same operations, one block of them: no
-/// statement but expression statements, declarations and a final return; no operation that
-/// branches, declares a local inside an expression, or that the graph rewrites into several
-/// (initializers, lambdas, conditional access). A conditional or <c>??</c> is allowed when what
-/// it may skip is a constant: the graph splits the statement around it, which changes nothing a
-/// rule sees as long as no local is used twice in that statement.
+/// A body qualifies only when its graph would have the same operations in the same blocks: no
+/// statement but expression statements, declarations, guards and a final return; no operation
+/// that branches, declares a local inside an expression, or that the graph rewrites into several
+/// (initializers, lambdas, conditional access). A guard is an <c>if</c> without <c>else</c> whose
+/// body only throws a new exception made of constants or returns a constant: the graph's block
+/// for that body holds nothing a rule sees, and the path through it ends. A conditional or
+/// <c>??</c> is allowed when what it may skip is a constant: the graph splits the statement
+/// around it, which changes nothing a rule sees as long as no local is used twice in that
+/// statement.
 /// </remarks>
 internal sealed class StraightLineBody
 {
-    private StraightLineBody(List<IOperation> statements, IOperation? returned, HashSet<ILocalSymbol> declaredLocals)
+    private StraightLineBody(List<StraightLineSegment> segments, IOperation? returned, HashSet<ILocalSymbol> declaredLocals)
     {
-        Statements = statements;
+        Segments = segments;
         Returned = returned;
         DeclaredLocals = declaredLocals;
     }
 
-    /// <summary>Expression statements, and the declarators that have an initializer, in order.</summary>
-    public IReadOnlyList<IOperation> Statements { get; }
+    /// <summary>The statements between guards, in order; each segment but the last ends with a guard.</summary>
+    public IReadOnlyList<StraightLineSegment> Segments { get; }
 
     /// <summary>The value the final <c>return</c> takes away, if any.</summary>
     public IOperation? Returned { get; }
@@ -51,6 +54,7 @@ internal sealed class StraightLineBody
             return null;
         }
 
+        var segments = new List<StraightLineSegment>();
         var statements = new List<IOperation>(block.Operations.Length);
         var declared = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         var used = new List<ILocalSymbol>();
@@ -63,6 +67,11 @@ internal sealed class StraightLineBody
                     statements.Add(statement);
                     break;
                 case IVariableDeclarationGroupOperation group when AddDeclarators(group, statements, declared, used):
+                    break;
+                case IConditionalOperation { WhenFalse: null, Condition: var condition } guard
+                    when condition.ConstantValue is not { HasValue: true } && LeavesWithConstants(guard.WhenTrue) && RunsInOrder(condition, used):
+                    segments.Add(new StraightLineSegment(statements, condition));
+                    statements = [];
                     break;
                 case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: var value } when i == block.Operations.Length - 1:
                     if (value is not null && !RunsInOrder(value, used))
@@ -79,7 +88,50 @@ internal sealed class StraightLineBody
             }
         }
 
-        return new StraightLineBody(statements, returned, declared);
+        segments.Add(new StraightLineSegment(statements, guard: null));
+        return new StraightLineBody(segments, returned, declared);
+    }
+
+    /// <summary>True for a guard's body that throws a new exception made of constants, or returns nothing or a constant.</summary>
+    private static bool LeavesWithConstants(IOperation operation)
+    {
+        while (operation is IBlockOperation { Operations.Length: 1, Locals.Length: 0 } block)
+        {
+            operation = block.Operations[0];
+        }
+
+        if (operation is IExpressionStatementOperation statement)
+        {
+            operation = statement.Operation;
+        }
+
+        switch (operation)
+        {
+            case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: var value }:
+                return value is null || IsConstant(value);
+            case IThrowOperation { Exception: { } exception }:
+                while (exception is IConversionOperation { OperatorMethod: null } conversion)
+                {
+                    exception = conversion.Operand;
+                }
+
+                if (exception is not IObjectCreationOperation { Initializer: null } creation)
+                {
+                    return false;
+                }
+
+                foreach (var argument in creation.Arguments)
+                {
+                    if (!IsConstant(argument.Value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static bool AddDeclarators(IVariableDeclarationGroupOperation group, List<IOperation> statements, HashSet<ILocalSymbol> declared, List<ILocalSymbol> used)
@@ -220,4 +272,20 @@ internal sealed class StraightLineBody
             => IsConstant(binary.LeftOperand) && IsConstant(binary.RightOperand),
         _ => false,
     };
+}
+
+/// <summary>Statements that run one after the other, then the condition of the guard that ends them, if any.</summary>
+internal sealed class StraightLineSegment
+{
+    public StraightLineSegment(IReadOnlyList<IOperation> statements, IOperation? guard)
+    {
+        Statements = statements;
+        Guard = guard;
+    }
+
+    /// <summary>Expression statements, and the declarators that have an initializer, in order.</summary>
+    public IReadOnlyList<IOperation> Statements { get; }
+
+    /// <summary>The condition of the guard after the statements: when it holds, the body leaves.</summary>
+    public IOperation? Guard { get; }
 }
