@@ -11,8 +11,8 @@
 # Each variant compiles --rounds times after its warm-up, and the figures are the medians: one
 # compile's analyzer times swing by a factor of 3 or more on this machine.
 # The consumer's bodies are straight-line, which the flow rules read without a control flow graph;
-# with --branching each body also logs an unhealthy deployment in an `if`, a branch that does not
-# leave the body, so every body needs its graphs. KEEP=1 keeps the consumers and build logs (the script prints where).
+# with --branching each body also logs the deployment's health in an `if`/`else`, so every body
+# needs its graphs. KEEP=1 keeps the consumers and build logs (the script prints where).
 # Usage: bench/generator-timing.sh [--server] [--branching] [--rounds N] [file count]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,9 +36,9 @@ stop_server() { # only the server this script started, found by its pipe name
 }
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"; stop_server' EXIT
 
-health_check() { # the end of a typed body: straight-line by default, or a branch that does not leave (--branching)
+health_check() { # the end of a typed body: straight-line by default, or an if/else (--branching)
   if [ "$branching" = true ]; then
-    printf '        if (status.Heavy.Health != DeploymentHealth.Healthy)\n        {\n            Console.WriteLine($"unhealthy: {status.Heavy.Health}");\n        }\n\n        return settings.Endpoints.Count;'
+    printf '        if (status.Heavy.Health != DeploymentHealth.Healthy)\n        {\n            Console.WriteLine($"unhealthy: {status.Heavy.Health}");\n        }\n        else\n        {\n            Console.WriteLine("healthy");\n        }\n\n        return settings.Endpoints.Count;'
   else
     printf '        return settings.Endpoints.Count + (status.Heavy.Health == DeploymentHealth.Healthy ? 1 : 0);'
   fi

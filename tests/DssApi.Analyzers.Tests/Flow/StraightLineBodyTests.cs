@@ -31,7 +31,7 @@ public sealed class StraightLineBodyTests
 
         Assert.NotNull(body);
         var segment = Assert.Single(body.Segments);
-        Assert.Null(segment.Guard);
+        Assert.Null(segment.Condition);
         Assert.Equal(
             [
                 "settings = await client.GetProject(\"P\").GetApiService(\"s\").GetSettingsAsync()",
@@ -73,9 +73,21 @@ public sealed class StraightLineBodyTests
             """);
 
         Assert.NotNull(body);
-        Assert.Equal(["settings.Endpoints.Count == 0", "!strict", null], body.Segments.Select(s => s.Guard?.Syntax.ToString()));
+        Assert.Equal(["settings.Endpoints.Count == 0", "!strict", null], body.Segments.Select(s => s.Condition?.Syntax.ToString()));
         Assert.Equal([1, 0, 1], body.Segments.Select(s => s.Statements.Count));
         Assert.Equal("settings.Endpoints.Count", body.Returned!.Syntax.ToString());
+    }
+
+    [Fact]
+    public void An_if_whose_body_goes_on_ends_a_segment_and_keeps_its_body()
+    {
+        var body = ReadWithSettings("if (verbose) { settings.Name = \"x\"; var copy = 1; }");
+
+        Assert.NotNull(body);
+        Assert.Equal("verbose", body.Segments[0].Condition!.Syntax.ToString());
+        Assert.Equal(["settings.Name = \"x\";", "copy = 1"], body.Segments[0].WhenTrue!.Select(s => s.Syntax.ToString()));
+        Assert.Null(body.Segments[1].Condition);
+        Assert.Contains(body.DeclaredLocals, local => local.Name == "copy");
     }
 
     [Theory]
@@ -86,7 +98,8 @@ public sealed class StraightLineBodyTests
         Assert.NotNull(ReadWithSettings(statement));
 
     [Theory]
-    [InlineData("if (verbose) { settings.Name = \"x\"; }")]
+    [InlineData("if (verbose) { settings.Name = \"x\"; } else { }")]
+    [InlineData("if (verbose) { if (settings.Name == null) { } }")]
     [InlineData("for (var i = 0; i < 2; i++) { }")]
     [InlineData("try { await settings.SaveAsync(); } finally { }")]
     [InlineData("{ var inner = 1; }")]

@@ -43,6 +43,34 @@ public sealed class SaveWithoutChangesTests
         """);
 
     [Fact]
+    public Task Change_in_an_if_counts() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, bool rename)
+        {
+            var settings = await service.GetSettingsAsync();
+            if (rename)
+            {
+                settings.Name = "renamed";
+            }
+
+            await settings.SaveAsync();
+        }
+        """);
+
+    [Fact]
+    public Task If_that_only_reads_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, bool verbose)
+        {
+            var settings = await service.GetSettingsAsync();
+            if (verbose)
+            {
+                Console.WriteLine(settings.Name);
+            }
+
+            await [|settings.SaveAsync()|];
+        }
+        """);
+
+    [Fact]
     public Task Second_save_without_a_change_in_between_fires() => Verifier.VerifyAsync("""
         async Task Run(DssApiService service)
         {

@@ -54,6 +54,20 @@ public sealed class UnsavedChangesTests
         """);
 
     [Fact]
+    public Task Change_in_an_if_then_saved_is_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, bool rename)
+        {
+            var settings = await service.GetSettingsAsync();
+            if (rename)
+            {
+                settings.Description = "renamed";
+            }
+
+            await settings.SaveAsync();
+        }
+        """);
+
+    [Fact]
     public Task Save_before_the_modification_does_not_count() => Verifier.VerifyAsync("""
         async Task Run(DssApiDeployerDeployment deployment)
         {

@@ -113,37 +113,56 @@ internal sealed class FlowGraph
     }
 
     /// <summary>
-    /// The blocks of a straight-line body: one per segment, each ending with its guard's condition
-    /// and going on to the next when the condition does not hold; the last ends with the value
-    /// the body returns, if any.
+    /// The blocks of a straight-line body: one per segment, ending with its <c>if</c>'s condition;
+    /// when that <c>if</c> has a body that goes on, a block of that body, reached when the condition
+    /// holds. Each segment goes on to the next when its condition does not hold; the last ends with
+    /// the value the body returns, if any.
     /// </summary>
     public FlowGraph(StraightLineBody body)
     {
+        var blocks = new List<(IReadOnlyList<IOperation> Statements, IOperation? BranchValue, List<FlowEdge> Successors)>();
         var segments = body.Segments;
-        _successors = new List<FlowEdge>[segments.Count];
-        _firstOperation = new int[segments.Count + 1];
-        var count = 0;
         for (var i = 0; i < segments.Count; i++)
         {
-            _firstOperation[i] = count;
-            count += segments[i].Statements.Count + (BranchValueOf(body, i) is null ? 0 : 1);
-            _successors[i] = i + 1 < segments.Count ? [new FlowEdge(i + 1, conditionHolds: false)] : [];
+            var last = i + 1 == segments.Count;
+            var main = blocks.Count;
+            blocks.Add((segments[i].Statements, last ? body.Returned : segments[i].Condition, []));
+            if (segments[i].WhenTrue is { } whenTrue)
+            {
+                blocks[main].Successors.Add(new FlowEdge(main + 1, conditionHolds: true));
+                blocks.Add((whenTrue, null, [new FlowEdge(main + 2, conditionHolds: null)]));
+            }
+
+            if (!last)
+            {
+                blocks[main].Successors.Add(new FlowEdge(blocks.Count, conditionHolds: false));
+            }
         }
 
-        _firstOperation[segments.Count] = count;
+        _successors = new List<FlowEdge>[blocks.Count];
+        _firstOperation = new int[blocks.Count + 1];
+        var count = 0;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            _firstOperation[i] = count;
+            count += blocks[i].Statements.Count + (blocks[i].BranchValue is null ? 0 : 1);
+            _successors[i] = blocks[i].Successors;
+        }
+
+        _firstOperation[blocks.Count] = count;
         _operations = new FlowOperation[count];
         _localReferences = new ILocalReferenceOperation[count][];
         _incomplete = new bool[count];
         var references = new List<ILocalReferenceOperation>();
-        for (var i = 0; i < segments.Count; i++)
+        for (var i = 0; i < blocks.Count; i++)
         {
             var position = _firstOperation[i];
-            foreach (var statement in segments[i].Statements)
+            foreach (var statement in blocks[i].Statements)
             {
                 Add(new FlowOperation(i, position++, statement, isBranchValue: false), references);
             }
 
-            if (BranchValueOf(body, i) is { } branch)
+            if (blocks[i].BranchValue is { } branch)
             {
                 Add(new FlowOperation(i, position, branch, isBranchValue: true), references);
             }
@@ -151,9 +170,6 @@ internal sealed class FlowGraph
 
         DeclaredLocals = body.DeclaredLocals;
     }
-
-    private static IOperation? BranchValueOf(StraightLineBody body, int segment) =>
-        segment + 1 < body.Segments.Count ? body.Segments[segment].Guard : body.Returned;
 
     /// <summary>Every top-level operation, block by block, in order.</summary>
     public IReadOnlyList<FlowOperation> Operations => _operations;

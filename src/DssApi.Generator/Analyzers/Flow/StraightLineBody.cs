@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -7,17 +8,19 @@ namespace DssApi.Generator.Analyzers.Flow;
 /// <summary>
 /// A body whose statements run one after the other, read from its operation tree. Building a
 /// control flow graph costs far more than this look at the tree, and most bodies that use the
-/// client are such lists of calls, maybe with guards that leave early. The statements are the
-/// operations the graph would hold: expression statements, declarators with initializers (where
-/// the graph assigns the local), a guard's condition and the returned value as branch values.
+/// client are such lists of calls, maybe with an <c>if</c> that leaves early or does a little
+/// more. The statements are the operations the graph would hold: expression statements,
+/// declarators with initializers (where the graph assigns the local), an <c>if</c>'s condition
+/// and the returned value as branch values.
 /// </summary>
 /// <remarks>
 /// A body qualifies only when its graph would have the same operations in the same blocks: no
-/// statement but expression statements, declarations, guards and a final return; no operation
-/// that branches, declares a local inside an expression, or that the graph rewrites into several
-/// (initializers, lambdas, conditional access). A guard is an <c>if</c> without <c>else</c> whose
-/// body only throws a new exception made of constants or returns a constant: the graph's block
-/// for that body holds nothing a rule sees, and the path through it ends. A conditional or
+/// statement but expression statements, declarations, <c>if</c>s without <c>else</c> and a final
+/// return; no operation that branches, declares a local inside an expression, or that the graph
+/// rewrites into several (initializers, lambdas, conditional access). An <c>if</c> qualifies when
+/// its body either only leaves (a guard: it throws a new exception made of constants, or returns
+/// a constant; the graph's block for it holds nothing a rule sees, and the path ends there) or
+/// holds expression statements and declarations only, and then goes on. A conditional or
 /// <c>??</c> is allowed when what it may skip is a constant: the graph splits the statement
 /// around it, which changes nothing a rule sees as long as no local is used twice in that
 /// statement.
@@ -31,7 +34,7 @@ internal sealed class StraightLineBody
         DeclaredLocals = declaredLocals;
     }
 
-    /// <summary>The statements between guards, in order; each segment but the last ends with a guard.</summary>
+    /// <summary>The statements between <c>if</c>s, in order; each segment but the last ends with one.</summary>
     public IReadOnlyList<StraightLineSegment> Segments { get; }
 
     /// <summary>The value the final <c>return</c> takes away, if any.</summary>
@@ -70,7 +73,12 @@ internal sealed class StraightLineBody
                     break;
                 case IConditionalOperation { WhenFalse: null, Condition: var condition } guard
                     when condition.ConstantValue is not { HasValue: true } && LeavesWithConstants(guard.WhenTrue) && RunsInOrder(condition, used):
-                    segments.Add(new StraightLineSegment(statements, condition));
+                    segments.Add(new StraightLineSegment(statements, condition, whenTrue: null));
+                    statements = [];
+                    break;
+                case IConditionalOperation { WhenFalse: null, Condition: var condition } optional
+                    when condition.ConstantValue is not { HasValue: true } && RunsInOrder(condition, used) && ReadsOptional(optional.WhenTrue, declared, used) is { } whenTrue:
+                    segments.Add(new StraightLineSegment(statements, condition, whenTrue));
                     statements = [];
                     break;
                 case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: var value } when i == block.Operations.Length - 1:
@@ -88,7 +96,7 @@ internal sealed class StraightLineBody
             }
         }
 
-        segments.Add(new StraightLineSegment(statements, guard: null));
+        segments.Add(new StraightLineSegment(statements, condition: null, whenTrue: null));
         return new StraightLineBody(segments, returned, declared);
     }
 
@@ -132,6 +140,30 @@ internal sealed class StraightLineBody
             default:
                 return false;
         }
+    }
+
+    /// <summary>The statements of an <c>if</c>'s body that runs and goes on: expression statements and declarations only.</summary>
+    private static List<IOperation>? ReadsOptional(IOperation body, HashSet<ILocalSymbol> declared, List<ILocalSymbol> used)
+    {
+        var statements = new List<IOperation>();
+        var inner = body is IBlockOperation block ? block.Operations : ImmutableArray.Create(body);
+        foreach (var statement in inner)
+        {
+            switch (statement)
+            {
+                case IExpressionStatementOperation expression when RunsInOrder(expression.Operation, used):
+                    statements.Add(expression);
+                    break;
+                case IVariableDeclarationGroupOperation group when AddDeclarators(group, statements, declared, used):
+                    break;
+                case IEmptyOperation:
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return statements;
     }
 
     private static bool AddDeclarators(IVariableDeclarationGroupOperation group, List<IOperation> statements, HashSet<ILocalSymbol> declared, List<ILocalSymbol> used)
@@ -274,18 +306,25 @@ internal sealed class StraightLineBody
     };
 }
 
-/// <summary>Statements that run one after the other, then the condition of the guard that ends them, if any.</summary>
+/// <summary>
+/// Statements that run one after the other, then the condition of the <c>if</c> that ends them,
+/// if any: a guard that leaves when it holds, or one whose body runs and goes on.
+/// </summary>
 internal sealed class StraightLineSegment
 {
-    public StraightLineSegment(IReadOnlyList<IOperation> statements, IOperation? guard)
+    public StraightLineSegment(IReadOnlyList<IOperation> statements, IOperation? condition, IReadOnlyList<IOperation>? whenTrue)
     {
         Statements = statements;
-        Guard = guard;
+        Condition = condition;
+        WhenTrue = whenTrue;
     }
 
     /// <summary>Expression statements, and the declarators that have an initializer, in order.</summary>
     public IReadOnlyList<IOperation> Statements { get; }
 
-    /// <summary>The condition of the guard after the statements: when it holds, the body leaves.</summary>
-    public IOperation? Guard { get; }
+    /// <summary>The condition of the <c>if</c> after the statements.</summary>
+    public IOperation? Condition { get; }
+
+    /// <summary>Null when the <c>if</c> leaves the body when its condition holds; otherwise the statements of its body, which run then and go on.</summary>
+    public IReadOnlyList<IOperation>? WhenTrue { get; }
 }
