@@ -64,20 +64,23 @@ internal sealed class StraightLineBody
         IOperation? returned = null;
         for (var i = 0; i < block.Operations.Length; i++)
         {
-            switch (block.Operations[i])
+            var statement = block.Operations[i];
+            if (AddsInOrder(statement, statements, declared, used))
             {
-                case IExpressionStatementOperation statement when RunsInOrder(statement.Operation, used):
-                    statements.Add(statement);
-                    break;
-                case IVariableDeclarationGroupOperation group when AddDeclarators(group, statements, declared, used):
-                    break;
-                case IConditionalOperation { WhenFalse: null, Condition: var condition } guard
-                    when condition.ConstantValue is not { HasValue: true } && LeavesWithConstants(guard.WhenTrue) && RunsInOrder(condition, used):
-                    segments.Add(new StraightLineSegment(statements, condition, whenTrue: null));
-                    statements = [];
-                    break;
-                case IConditionalOperation { WhenFalse: null, Condition: var condition } optional
-                    when condition.ConstantValue is not { HasValue: true } && RunsInOrder(condition, used) && ReadsOptional(optional.WhenTrue, declared, used) is { } whenTrue:
+                continue;
+            }
+
+            switch (statement)
+            {
+                case IConditionalOperation { WhenFalse: null, Condition: var condition } conditional
+                    when condition.ConstantValue is not { HasValue: true } && RunsInOrder(condition, used):
+                    // A guard's body holds nothing a rule sees; any other body must run in order and go on.
+                    List<IOperation>? whenTrue = null;
+                    if (!LeavesWithConstants(conditional.WhenTrue) && (whenTrue = ReadsOptional(conditional.WhenTrue, declared, used)) is null)
+                    {
+                        return null;
+                    }
+
                     segments.Add(new StraightLineSegment(statements, condition, whenTrue));
                     statements = [];
                     break;
@@ -88,8 +91,6 @@ internal sealed class StraightLineBody
                     }
 
                     returned = value;
-                    break;
-                case IEmptyOperation:
                     break;
                 default:
                     return null;
@@ -146,24 +147,32 @@ internal sealed class StraightLineBody
     private static List<IOperation>? ReadsOptional(IOperation body, HashSet<ILocalSymbol> declared, List<ILocalSymbol> used)
     {
         var statements = new List<IOperation>();
-        var inner = body is IBlockOperation block ? block.Operations : ImmutableArray.Create(body);
-        foreach (var statement in inner)
+        foreach (var statement in body is IBlockOperation block ? block.Operations : ImmutableArray.Create(body))
         {
-            switch (statement)
+            if (!AddsInOrder(statement, statements, declared, used))
             {
-                case IExpressionStatementOperation expression when RunsInOrder(expression.Operation, used):
-                    statements.Add(expression);
-                    break;
-                case IVariableDeclarationGroupOperation group when AddDeclarators(group, statements, declared, used):
-                    break;
-                case IEmptyOperation:
-                    break;
-                default:
-                    return null;
+                return null;
             }
         }
 
         return statements;
+    }
+
+    /// <summary>Adds an expression statement or the declarators of a declaration when they run in order; true also for an empty statement.</summary>
+    private static bool AddsInOrder(IOperation statement, List<IOperation> statements, HashSet<ILocalSymbol> declared, List<ILocalSymbol> used)
+    {
+        switch (statement)
+        {
+            case IExpressionStatementOperation expression when RunsInOrder(expression.Operation, used):
+                statements.Add(expression);
+                return true;
+            case IVariableDeclarationGroupOperation group:
+                return AddDeclarators(group, statements, declared, used);
+            case IEmptyOperation:
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static bool AddDeclarators(IVariableDeclarationGroupOperation group, List<IOperation> statements, HashSet<ILocalSymbol> declared, List<ILocalSymbol> used)
