@@ -10,20 +10,22 @@
 # a developer's machine, warmed by three builds; the script stops that server when it ends.
 # Each variant compiles --rounds times after its warm-up, and the figures are the medians: one
 # compile's analyzer times swing by a factor of 3 or more on this machine.
-# The consumer's bodies are straight-line, which the flow rules read without a control flow graph;
-# with --branching each body also logs the deployment's health in an `if`/`else`, so every body
-# needs its graphs. KEEP=1 keeps the consumers and build logs (the script prints where).
-# Usage: bench/generator-timing.sh [--server] [--branching] [--rounds N] [file count]
+# The consumer's bodies are straight-line by default. With --branching each body also logs the
+# deployment's health in an `if`/`else`; the flow rules read both shapes from the operation tree.
+# With --loops each body logs its endpoints in a `foreach`, which needs a control flow graph.
+# KEEP=1 keeps the consumers and build logs (the script prints where).
+# Usage: bench/generator-timing.sh [--server] [--branching | --loops] [--rounds N] [file count]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 server=false
-branching=false
+shape=straight
 rounds=5
 while [ $# -gt 0 ]; do
   case $1 in
     --server) server=true; shift ;;
     --rounds) rounds=$2; shift 2 ;;
-    --branching) branching=true; shift ;;
+    --branching) shape=branching; shift ;;
+    --loops) shape=loops; shift ;;
     *) break ;;
   esac
 done
@@ -36,12 +38,12 @@ stop_server() { # only the server this script started, found by its pipe name
 }
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"; stop_server' EXIT
 
-health_check() { # the end of a typed body: straight-line by default, or an if/else (--branching)
-  if [ "$branching" = true ]; then
-    printf '        if (status.Heavy.Health != DeploymentHealth.Healthy)\n        {\n            Console.WriteLine($"unhealthy: {status.Heavy.Health}");\n        }\n        else\n        {\n            Console.WriteLine("healthy");\n        }\n\n        return settings.Endpoints.Count;'
-  else
-    printf '        return settings.Endpoints.Count + (status.Heavy.Health == DeploymentHealth.Healthy ? 1 : 0);'
-  fi
+health_check() { # the end of a typed body, in the shape asked for
+  case $shape in
+    branching) printf '        if (status.Heavy.Health != DeploymentHealth.Healthy)\n        {\n            Console.WriteLine($"unhealthy: {status.Heavy.Health}");\n        }\n        else\n        {\n            Console.WriteLine("healthy");\n        }\n\n        return settings.Endpoints.Count;' ;;
+    loops) printf '        foreach (var endpoint in settings.Endpoints)\n        {\n            Console.WriteLine(endpoint);\n        }\n\n        return settings.Endpoints.Count + (status.Heavy.Health == DeploymentHealth.Healthy ? 1 : 0);' ;;
+    *) printf '        return settings.Endpoints.Count + (status.Heavy.Health == DeploymentHealth.Healthy ? 1 : 0);' ;;
+  esac
 }
 
 write_consumer() { # folder, generate (true|false), uses generated types (true|false)
@@ -131,7 +133,7 @@ dss_seconds() { # the DssApi rows of ReportAnalyzer's analyzer and generator tab
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 [ -n "${KEEP:-}" ] && echo "Consumers and logs kept in $work"
-echo "Synthetic consumer: $files files$([ "$branching" = true ] && echo " with a branch in each body"), $rounds measured compiles per variant, $([ "$server" = true ] && echo "warm compiler server" || echo "a fresh csc process per compile")"
+echo "Synthetic consumer: $files files$(case $shape in branching) echo " with an if/else in each body" ;; loops) echo " with a foreach in each body" ;; esac), $rounds measured compiles per variant, $([ "$server" = true ] && echo "warm compiler server" || echo "a fresh csc process per compile")"
 write_consumer "$work/typed" true true
 write_consumer "$work/runtime-on" true false
 write_consumer "$work/runtime-off" false false

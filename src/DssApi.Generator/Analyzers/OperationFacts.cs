@@ -63,7 +63,7 @@ internal static class OperationFacts
 
     /// <summary>
     /// True for a top-level <c>local = value</c>, as a control flow graph writes declarations with
-    /// initializers too, or for such a declarator of a straight-line body.
+    /// initializers too, or for such a declarator of a body read from its operation tree.
     /// </summary>
     public static bool IsAssignmentToLocal(IOperation operation, out ILocalSymbol local, out IOperation value)
     {

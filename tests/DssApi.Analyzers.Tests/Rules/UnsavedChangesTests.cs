@@ -68,6 +68,52 @@ public sealed class UnsavedChangesTests
         """);
 
     [Fact]
+    public Task Changes_in_both_branches_then_saved_are_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, bool rename, bool describe)
+        {
+            var settings = await service.GetSettingsAsync();
+            if (rename)
+            {
+                settings.Name = "renamed";
+            }
+            else if (describe)
+            {
+                settings.Description = "described";
+            }
+            else
+            {
+                settings.Description = "default";
+            }
+
+            await settings.SaveAsync();
+        }
+        """);
+
+    [Fact]
+    public Task Change_in_an_else_that_leaves_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, bool rename)
+        {
+            var settings = await service.GetSettingsAsync();
+            if (rename)
+            {
+                settings.Name = "renamed";
+            }
+            else
+            {
+                [|settings.Description = "kept"|];
+                if (settings.Endpoints.Count > 0)
+                {
+                    return;
+                }
+
+                throw new InvalidOperationException(settings.Name);
+            }
+
+            await settings.SaveAsync();
+        }
+        """);
+
+    [Fact]
     public Task Save_before_the_modification_does_not_count() => Verifier.VerifyAsync("""
         async Task Run(DssApiDeployerDeployment deployment)
         {

@@ -68,6 +68,45 @@ public sealed class WrongInfraTypeTests
         """);
 
     [Fact]
+    public Task Else_of_a_test_for_static_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerInfra infra)
+        {
+            var settings = await infra.GetSettingsAsync();
+            if (settings.Type == InfraType.Static)
+            {
+                ((StaticInfraSettings)settings).RemoveApiNode("https://node-1:12000");
+            }
+            else
+            {
+                Console.WriteLine(settings.Type);
+                if (settings.Stage == null)
+                {
+                    [|((StaticInfraSettings)settings).RemoveApiNode("https://node-2:12000")|];
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Conditions_made_of_and_or_are_followed() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerInfra infra, bool verbose)
+        {
+            var settings = await infra.GetSettingsAsync();
+            if (settings.Type == InfraType.Kubernetes && verbose)
+            {
+                [|((StaticInfraSettings)settings).RemoveApiNode("https://node-1:12000")|];
+            }
+
+            if (settings.Type != InfraType.Static || verbose)
+            {
+                return;
+            }
+
+            ((StaticInfraSettings)settings).RemoveApiNode("https://node-2:12000");
+        }
+        """);
+
+    [Fact]
     public Task Static_infrastructure_is_silent() => Verifier.VerifyAsync("""
         async Task Run(DssApiDeployer deployer)
         {

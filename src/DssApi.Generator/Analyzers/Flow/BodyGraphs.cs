@@ -47,8 +47,8 @@ internal sealed class BodyGraphs
     public bool IsCaptured(ILocalSymbol local) => _captured.Contains(local);
 
     /// <summary>
-    /// Set by tests to build every graph from a control flow graph, as if no body were
-    /// straight-line, and check that both ways report the same.
+    /// Set by tests to build every graph from a control flow graph, as if no body could
+    /// be read from its operation tree, and check that both ways report the same.
     /// </summary>
     internal static AsyncLocal<bool> ControlFlowGraphsOnly { get; } = new();
 
@@ -79,9 +79,9 @@ internal sealed class BodyGraphs
         var graphs = new List<FlowGraph>();
         foreach (var (block, root) in blocks)
         {
-            if (!ControlFlowGraphsOnly.Value && StraightLineBody.TryRead(root) is { } straightLine)
+            if (!ControlFlowGraphsOnly.Value && StructuredBody.TryRead(root) is { } structured)
             {
-                graphs.Add(new FlowGraph(straightLine));
+                graphs.Add(new FlowGraph(structured));
             }
             else
             {

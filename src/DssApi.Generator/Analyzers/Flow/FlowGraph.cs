@@ -50,12 +50,12 @@ internal readonly struct FlowEdge
 /// The flow of one body, in the shape the rules need: blocks of top-level operations, and their
 /// successors. Built from a control flow graph, with normal branches, the way into and out of
 /// <c>finally</c> regions, and the jump from anywhere in a <c>try</c> to its handlers (any
-/// statement may throw); or, for a straight-line body, one block for each run of statements
-/// between its guards (see <see cref="StraightLineBody"/>). Not changed once built: the flow rules share it across threads.
+/// statement may throw); or from the operation tree of a body whose flow is simple enough to
+/// read there (see <see cref="StructuredBody"/>). Not changed once built: the flow rules share it across threads.
 /// </summary>
 internal sealed class FlowGraph
 {
-    /// <summary>Null for a straight-line body.</summary>
+    /// <summary>Null for a body read from its operation tree.</summary>
     private readonly ControlFlowGraph? _graph;
 
     /// <summary>By block ordinal: hashing the blocks showed in profiles of the flow rules.</summary>
@@ -78,97 +78,53 @@ internal sealed class FlowGraph
     private readonly List<IFlowAnonymousFunctionOperation> _anonymousFunctions = [];
 
     public FlowGraph(ControlFlowGraph graph)
+        : this(graph, graph.Blocks.Length, block => graph.Blocks[block].Operations, block => graph.Blocks[block].BranchValue, DeclaredIn(graph.Root))
     {
-        _graph = graph;
-        _successors = new List<FlowEdge>[graph.Blocks.Length];
-        _firstOperation = new int[graph.Blocks.Length + 1];
-        var count = 0;
-        foreach (var block in graph.Blocks)
-        {
-            _firstOperation[block.Ordinal] = count;
-            count += block.Operations.Length + (block.BranchValue is null ? 0 : 1);
-        }
-
-        _firstOperation[graph.Blocks.Length] = count;
-        _operations = new FlowOperation[count];
-        _localReferences = new ILocalReferenceOperation[count][];
-        _incomplete = new bool[count];
-        var references = new List<ILocalReferenceOperation>();
-        foreach (var block in graph.Blocks)
-        {
-            var position = _firstOperation[block.Ordinal];
-            for (var i = 0; i < block.Operations.Length; i++)
-            {
-                Add(new FlowOperation(block.Ordinal, position + i, block.Operations[i], isBranchValue: false), references);
-            }
-
-            if (block.BranchValue is { } branch)
-            {
-                Add(new FlowOperation(block.Ordinal, position + block.Operations.Length, branch, isBranchValue: true), references);
-            }
-        }
-
-        DeclaredLocals = DeclaredIn(graph.Root);
         BuildSuccessors(graph);
     }
 
-    /// <summary>
-    /// The blocks of a straight-line body: one per segment, ending with its <c>if</c>'s condition;
-    /// when that <c>if</c> has a body that goes on, a block of that body, reached when the condition
-    /// holds. Each segment goes on to the next when its condition does not hold; the last ends with
-    /// the value the body returns, if any.
-    /// </summary>
-    public FlowGraph(StraightLineBody body)
+    /// <summary>The blocks of a body read from its operation tree (see <see cref="StructuredBody"/>).</summary>
+    public FlowGraph(StructuredBody body)
+        : this(graph: null, body.Blocks.Count, block => body.Blocks[block].Statements, block => body.Blocks[block].BranchValue, body.DeclaredLocals)
     {
-        var blocks = new List<(IReadOnlyList<IOperation> Statements, IOperation? BranchValue, List<FlowEdge> Successors)>();
-        var segments = body.Segments;
-        for (var i = 0; i < segments.Count; i++)
+        for (var i = 0; i < _successors.Length; i++)
         {
-            var last = i + 1 == segments.Count;
-            var main = blocks.Count;
-            blocks.Add((segments[i].Statements, last ? body.Returned : segments[i].Condition, []));
-            if (segments[i].WhenTrue is { } whenTrue)
-            {
-                blocks[main].Successors.Add(new FlowEdge(main + 1, conditionHolds: true));
-                blocks.Add((whenTrue, null, [new FlowEdge(main + 2, conditionHolds: null)]));
-            }
-
-            if (!last)
-            {
-                blocks[main].Successors.Add(new FlowEdge(blocks.Count, conditionHolds: false));
-            }
+            _successors[i] = body.Blocks[i].Successors;
         }
+    }
 
-        _successors = new List<FlowEdge>[blocks.Count];
-        _firstOperation = new int[blocks.Count + 1];
+    /// <summary>Lays out the operations of every block, each followed by the block's branch value; successors are left to the caller.</summary>
+    private FlowGraph(ControlFlowGraph? graph, int blockCount, Func<int, IReadOnlyList<IOperation>> operationsOf, Func<int, IOperation?> branchValueOf, HashSet<ILocalSymbol> declaredLocals)
+    {
+        _graph = graph;
+        DeclaredLocals = declaredLocals;
+        _successors = new List<FlowEdge>[blockCount];
+        _firstOperation = new int[blockCount + 1];
         var count = 0;
-        for (var i = 0; i < blocks.Count; i++)
+        for (var block = 0; block < blockCount; block++)
         {
-            _firstOperation[i] = count;
-            count += blocks[i].Statements.Count + (blocks[i].BranchValue is null ? 0 : 1);
-            _successors[i] = blocks[i].Successors;
+            _firstOperation[block] = count;
+            count += operationsOf(block).Count + (branchValueOf(block) is null ? 0 : 1);
         }
 
-        _firstOperation[blocks.Count] = count;
+        _firstOperation[blockCount] = count;
         _operations = new FlowOperation[count];
         _localReferences = new ILocalReferenceOperation[count][];
         _incomplete = new bool[count];
         var references = new List<ILocalReferenceOperation>();
-        for (var i = 0; i < blocks.Count; i++)
+        for (var block = 0; block < blockCount; block++)
         {
-            var position = _firstOperation[i];
-            foreach (var statement in blocks[i].Statements)
+            var position = _firstOperation[block];
+            foreach (var operation in operationsOf(block))
             {
-                Add(new FlowOperation(i, position++, statement, isBranchValue: false), references);
+                Add(new FlowOperation(block, position++, operation, isBranchValue: false), references);
             }
 
-            if (blocks[i].BranchValue is { } branch)
+            if (branchValueOf(block) is { } branch)
             {
-                Add(new FlowOperation(i, position, branch, isBranchValue: true), references);
+                Add(new FlowOperation(block, position, branch, isBranchValue: true), references);
             }
         }
-
-        DeclaredLocals = body.DeclaredLocals;
     }
 
     /// <summary>Every top-level operation, block by block, in order.</summary>
