@@ -139,6 +139,70 @@ public sealed class StructuredBodyTests
             Describe(body));
     }
 
+    [Fact]
+    public void Loops_go_back_to_their_test_and_a_foreach_reaches_its_disposal_from_each_of_its_blocks()
+    {
+        var body = ReadWithSettings("""
+            for (var i = 0; i < 2; i++)
+            {
+                settings.Name = "x";
+            }
+
+            foreach (var endpoint in settings.Endpoints)
+            {
+                if (verbose) return;
+            }
+            """);
+
+        Assert.NotNull(body);
+        Assert.Equal(
+            [
+                "0: settings = await service.GetSettingsAsync() | i = 0 -> 1",
+                "1: ? i < 2 -> 2 if true, 3 if false",
+                "2: settings.Name = \"x\"; | i++ -> 1",
+                "3: ? settings.Endpoints -> 4",
+                "4: -> 5, 8",
+                "5: ? verbose -> 6 if true, 7 if false, 8",
+                "6: -> 8",
+                "7: -> 4, 8",
+                "8: (finally) -> 9",
+                "9:",
+            ],
+            Describe(body));
+        Assert.Contains(body.DeclaredLocals, local => local.Name == "i");
+        Assert.Contains(body.DeclaredLocals, local => local.Name == "endpoint");
+    }
+
+    [Fact]
+    public void While_and_do_while_test_their_condition_before_and_after_the_body()
+    {
+        var body = ReadWithSettings("""
+            while (verbose && settings.Name == null)
+            {
+                settings.Name = "x";
+            }
+
+            do
+            {
+                settings.Description = "y";
+            }
+            while (verbose);
+            """);
+
+        Assert.NotNull(body);
+        Assert.Equal(
+            [
+                "0: settings = await service.GetSettingsAsync() -> 1",
+                "1: ? verbose -> 2 if true, 4 if false",
+                "2: ? settings.Name == null -> 3 if true, 4 if false",
+                "3: settings.Name = \"x\"; -> 1",
+                "4: -> 5",
+                "5: settings.Description = \"y\"; ? verbose -> 5 if true, 6 if false",
+                "6:",
+            ],
+            Describe(body));
+    }
+
     [Theory]
     [InlineData("var name = settings.Name ?? \"none\";")]
     [InlineData("var count = verbose ? 1 : 0;")]
@@ -149,9 +213,12 @@ public sealed class StructuredBodyTests
         Assert.NotNull(ReadWithSettings(statement));
 
     [Theory]
-    [InlineData("for (var i = 0; i < 2; i++) { }")]
-    [InlineData("while (verbose) { }")]
-    [InlineData("foreach (var endpoint in settings.Endpoints) { }")]
+    [InlineData("while (verbose) { break; }")]
+    [InlineData("for (var i = 0; i < 2; i++) { continue; }")]
+    [InlineData("while (true) { }")]
+    [InlineData("var endpoints = settings.Endpoints; foreach (var endpoint in endpoints) { }")]
+    [InlineData("foreach (var (key, value) in new Dictionary<string, int>()) { }")]
+    [InlineData("await foreach (var item in AsyncItems()) { } static async IAsyncEnumerable<int> AsyncItems() { await Task.Yield(); yield return 1; }")]
     [InlineData("try { await settings.SaveAsync(); } finally { }")]
     [InlineData("switch (settings.Name) { case \"x\": break; }")]
     [InlineData("var name = verbose ? settings.Name : \"\";")]
@@ -170,9 +237,9 @@ public sealed class StructuredBodyTests
     [InlineData("if (verbose) { return; } else { return; } Console.WriteLine();")]
     [InlineData("Local(); void Local() { }")]
     [InlineData("if (true) return;")]
-    [InlineData("if (verbose) { } else { for (;;) { } }")]
+    [InlineData("if (verbose) { } else { try { } finally { } }")]
     [InlineData("if (verbose) throw new InvalidOperationException { Source = \"x\" };")]
-    public void Anything_that_loops_or_is_rewritten_needs_a_graph(string statement) =>
+    public void Anything_that_jumps_or_is_rewritten_needs_a_graph(string statement) =>
         Assert.Null(ReadWithSettings(statement));
 
     [Fact]
@@ -203,11 +270,16 @@ public sealed class StructuredBodyTests
         return StructuredBody.TryRead(compilation.GetSemanticModel(tree).GetOperation(method)!);
     }
 
-    /// <summary>One line per block: its ordinal, its statements, its branch value after "?", its successors after "->".</summary>
+    /// <summary>One line per block: its ordinal, whether it stands for a finally, its statements, its branch value after "?", its successors after "->".</summary>
     private static List<string> Describe(StructuredBody body) =>
         body.Blocks.Select((block, ordinal) =>
         {
             var line = $"{ordinal}:";
+            if (block.IsHandlerEntry)
+            {
+                line += " (finally)";
+            }
+
             if (block.Statements.Count > 0)
             {
                 line += " " + string.Join(" | ", block.Statements.Select(s => s.Syntax.ToString()));

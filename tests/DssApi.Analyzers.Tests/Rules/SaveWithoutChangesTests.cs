@@ -114,6 +114,34 @@ public sealed class SaveWithoutChangesTests
         """);
 
     [Fact]
+    public Task Loops_read_from_the_tree_keep_their_changes() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, string[] names, bool again)
+        {
+            var settings = await service.GetSettingsAsync();
+            foreach (var name in names)
+            {
+                settings.Name = name;
+                await settings.SaveAsync();
+            }
+
+            // Silent: a foreach may leave between the change and the save, through its disposal.
+            await settings.SaveAsync();
+            var more = await service.GetSettingsAsync();
+            while (again)
+            {
+                Console.WriteLine(more.Id);
+            }
+
+            do
+            {
+                Console.WriteLine(more.Name);
+            }
+            while (again);
+            await [|more.SaveAsync()|];
+        }
+        """);
+
+    [Fact]
     public Task Save_in_finally_after_reads_fires() => Verifier.VerifyAsync("""
         async Task Run(DssApiService service)
         {

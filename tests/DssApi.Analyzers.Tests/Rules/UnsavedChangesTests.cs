@@ -114,6 +114,32 @@ public sealed class UnsavedChangesTests
         """);
 
     [Fact]
+    public Task Changes_in_loops_are_followed() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, string[] names, int count)
+        {
+            var settings = await service.GetSettingsAsync();
+            for (var i = 0; i < count; i++)
+            {
+                settings.Description = names[i];
+            }
+
+            await settings.SaveAsync();
+            var other = await service.GetSettingsAsync();
+            foreach (var name in names)
+            {
+                if (name.Length == 0)
+                {
+                    [|other.Name = "unnamed"|];
+                    return;
+                }
+
+                other.Name = name;
+                await other.SaveAsync();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Save_before_the_modification_does_not_count() => Verifier.VerifyAsync("""
         async Task Run(DssApiDeployerDeployment deployment)
         {

@@ -55,8 +55,8 @@ internal readonly struct FlowEdge
 /// </summary>
 internal sealed class FlowGraph
 {
-    /// <summary>Null for a body read from its operation tree.</summary>
-    private readonly ControlFlowGraph? _graph;
+    /// <summary>By block ordinal, whether the block starts a <c>catch</c> or <c>finally</c>: it sees every state the protected code went through.</summary>
+    private readonly bool[] _isHandlerEntry;
 
     /// <summary>By block ordinal: hashing the blocks showed in profiles of the flow rules.</summary>
     private readonly List<FlowEdge>[] _successors;
@@ -78,14 +78,14 @@ internal sealed class FlowGraph
     private readonly List<IFlowAnonymousFunctionOperation> _anonymousFunctions = [];
 
     public FlowGraph(ControlFlowGraph graph)
-        : this(graph, graph.Blocks.Length, block => graph.Blocks[block].Operations, block => graph.Blocks[block].BranchValue, DeclaredIn(graph.Root))
+        : this(graph.Blocks.Length, block => graph.Blocks[block].Operations, block => graph.Blocks[block].BranchValue, block => IsHandlerEntry(graph.Blocks[block]), DeclaredIn(graph.Root))
     {
         BuildSuccessors(graph);
     }
 
     /// <summary>The blocks of a body read from its operation tree (see <see cref="StructuredBody"/>).</summary>
     public FlowGraph(StructuredBody body)
-        : this(graph: null, body.Blocks.Count, block => body.Blocks[block].Statements, block => body.Blocks[block].BranchValue, body.DeclaredLocals)
+        : this(body.Blocks.Count, block => body.Blocks[block].Statements, block => body.Blocks[block].BranchValue, block => body.Blocks[block].IsHandlerEntry, body.DeclaredLocals)
     {
         for (var i = 0; i < _successors.Length; i++)
         {
@@ -94,15 +94,16 @@ internal sealed class FlowGraph
     }
 
     /// <summary>Lays out the operations of every block, each followed by the block's branch value; successors are left to the caller.</summary>
-    private FlowGraph(ControlFlowGraph? graph, int blockCount, Func<int, IReadOnlyList<IOperation>> operationsOf, Func<int, IOperation?> branchValueOf, HashSet<ILocalSymbol> declaredLocals)
+    private FlowGraph(int blockCount, Func<int, IReadOnlyList<IOperation>> operationsOf, Func<int, IOperation?> branchValueOf, Func<int, bool> isHandlerEntry, HashSet<ILocalSymbol> declaredLocals)
     {
-        _graph = graph;
         DeclaredLocals = declaredLocals;
         _successors = new List<FlowEdge>[blockCount];
+        _isHandlerEntry = new bool[blockCount];
         _firstOperation = new int[blockCount + 1];
         var count = 0;
         for (var block = 0; block < blockCount; block++)
         {
+            _isHandlerEntry[block] = isHandlerEntry(block);
             _firstOperation[block] = count;
             count += operationsOf(block).Count + (branchValueOf(block) is null ? 0 : 1);
         }
@@ -259,7 +260,7 @@ internal sealed class FlowGraph
             {
                 // A handler sees every state the protected code went through; other successors the final one.
                 var next = edge.Target;
-                var handed = IsHandlerEntry(next) ? thrown : edge.ConditionHolds is { } holds ? refine(state, block, holds) : state;
+                var handed = _isHandlerEntry[next] ? thrown : edge.ConditionHolds is { } holds ? refine(state, block, holds) : state;
                 var merged = states.TryGetValue(next, out var previous) ? join(previous, handed) : handed;
                 if (!states.ContainsKey(next) || !comparer.Equals(merged, previous!))
                 {
@@ -272,10 +273,9 @@ internal sealed class FlowGraph
         return states;
     }
 
-    private bool IsHandlerEntry(int ordinal) =>
-        _graph is not null
-        && _graph.Blocks[ordinal].EnclosingRegion is { Kind: ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Finally } region
-        && region.FirstBlockOrdinal == ordinal;
+    private static bool IsHandlerEntry(BasicBlock block) =>
+        block.EnclosingRegion is { Kind: ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Finally } region
+        && region.FirstBlockOrdinal == block.Ordinal;
 
     /// <summary>Scans the operations at positions <paramref name="from"/> to <paramref name="to"/> (excluded): true at a goal, false at a stop, null past both.</summary>
     private bool? Scan(int from, int to, Func<FlowOperation, bool> goal, Func<FlowOperation, bool> stop)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -96,6 +97,26 @@ internal sealed class StructuredBody
                 return Leaves(value, ref open);
             case IConditionalOperation conditional:
                 return ReadsIf(conditional, ref open);
+            case IWhileLoopOperation { ConditionIsUntil: false, IgnoredCondition: null, Condition: { } condition } loop:
+                DeclaredLocals.UnionWith(loop.Locals);
+                return loop.ConditionIsTop
+                    ? ReadsLoop(condition, loop.Body, ImmutableArray<IOperation>.Empty, ref open)
+                    : ReadsDoWhile(condition, loop.Body, ref open);
+            case IForLoopOperation loop:
+                DeclaredLocals.UnionWith(loop.Locals);
+                DeclaredLocals.UnionWith(loop.ConditionLocals);
+                foreach (var before in loop.Before)
+                {
+                    if (!Reads(before, ref open))
+                    {
+                        return false;
+                    }
+                }
+
+                return ReadsLoop(loop.Condition, loop.Body, loop.AtLoopBottom, ref open);
+            case IForEachLoopOperation { IsAsynchronous: false, LoopControlVariable: IVariableDeclaratorOperation { Initializer: null }, NextVariables.Length: 0 } loop:
+                DeclaredLocals.UnionWith(loop.Locals);
+                return ReadsForEach(loop, ref open);
             default:
                 return false;
         }
@@ -190,16 +211,126 @@ internal sealed class StructuredBody
         }
     }
 
+    /// <summary>
+    /// A loop that tests its condition before each run of its body (none: it only ends by leaving
+    /// the body); the statements at its bottom run after the body, before the next test.
+    /// </summary>
+    private bool ReadsLoop(IOperation? condition, IOperation body, ImmutableArray<IOperation> atBottom, ref int open)
+    {
+        var test = NewBlockAfter([(open, null)]);
+        var fails = new List<(int Block, bool? Holds)>();
+        var start = test;
+        if (condition is not null)
+        {
+            var holds = new List<(int Block, bool? Holds)>();
+            if (!ReadsCondition(condition, test, holds, fails))
+            {
+                return false;
+            }
+
+            start = NewBlockAfter(holds);
+        }
+
+        var end = start;
+        if (!Reads(body, ref end))
+        {
+            return false;
+        }
+
+        foreach (var statement in atBottom)
+        {
+            if (!Reads(statement, ref end))
+            {
+                return false;
+            }
+        }
+
+        if (end >= 0)
+        {
+            _blocks[end].Successors.Add(new FlowEdge(test, conditionHolds: null));
+        }
+
+        open = fails.Count == 0 ? -1 : NewBlockAfter(fails);
+        return true;
+    }
+
+    /// <summary>A loop that runs its body, then tests its condition to run it again.</summary>
+    private bool ReadsDoWhile(IOperation condition, IOperation body, ref int open)
+    {
+        var start = NewBlockAfter([(open, null)]);
+        var end = start;
+        var holds = new List<(int Block, bool? Holds)>();
+        var fails = new List<(int Block, bool? Holds)>();
+        if (!Reads(body, ref end) || end < 0 || !ReadsCondition(condition, end, holds, fails))
+        {
+            return false;
+        }
+
+        Link(holds, start);
+        open = NewBlockAfter(fails);
+        return true;
+    }
+
+    /// <summary>
+    /// A <c>foreach</c>. The graph evaluates the collection once, into a capture of its enumerator:
+    /// here the collection ends the block before the loop as its branch value, so that rules see
+    /// it used, not dropped as a statement's value would be; a collection that is a bare local is
+    /// left to the graph, which shows the local as the receiver of a call. The graph also disposes
+    /// of the enumerator in a <c>finally</c> that every block of the loop may reach, and that goes
+    /// on after the loop: here a block that only does that. Where the enumerator needs no disposal
+    /// the graph has no such block, and the paths through it only add states that could not occur.
+    /// </summary>
+    private bool ReadsForEach(IForEachLoopOperation loop, ref int open)
+    {
+        var collection = loop.Collection;
+        while (collection is IConversionOperation { IsImplicit: true } conversion)
+        {
+            collection = conversion.Operand;
+        }
+
+        if (collection is ILocalReferenceOperation || !RunsInOrder(loop.Collection))
+        {
+            return false;
+        }
+
+        _blocks[open].BranchValue = loop.Collection;
+        var next = NewBlockAfter([(open, null)]);
+        var end = NewBlockAfter([(next, null)]);
+        if (!Reads(loop.Body, ref end))
+        {
+            return false;
+        }
+
+        if (end >= 0)
+        {
+            _blocks[end].Successors.Add(new FlowEdge(next, conditionHolds: null));
+        }
+
+        var dispose = NewBlock();
+        _blocks[dispose].IsHandlerEntry = true;
+        for (var block = next; block < dispose; block++)
+        {
+            _blocks[block].Successors.Add(new FlowEdge(dispose, conditionHolds: null));
+        }
+
+        open = NewBlockAfter([(dispose, null)]);
+        return true;
+    }
+
     /// <summary>A new block, the target of every edge given.</summary>
     private int NewBlockAfter(List<(int Block, bool? Holds)> edges)
     {
         var target = NewBlock();
+        Link(edges, target);
+        return target;
+    }
+
+    private void Link(List<(int Block, bool? Holds)> edges, int target)
+    {
         foreach (var (block, holds) in edges)
         {
             _blocks[block].Successors.Add(new FlowEdge(target, holds));
         }
-
-        return target;
     }
 
     private int NewBlock()
@@ -358,4 +489,7 @@ internal sealed class StructuredBlock
     public IOperation? BranchValue { get; set; }
 
     public List<FlowEdge> Successors { get; } = [];
+
+    /// <summary>True for a block that stands for a <c>finally</c>: it sees every state of the blocks that lead to it.</summary>
+    public bool IsHandlerEntry { get; set; }
 }
