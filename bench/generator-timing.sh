@@ -11,8 +11,8 @@
 # Each variant compiles --rounds times after its warm-up, and the figures are the medians: one
 # compile's analyzer times swing by a factor of 3 or more on this machine.
 # The consumer's bodies are straight-line by default. With --branching each body also logs the
-# deployment's health in an `if`/`else`; the flow rules read both shapes from the operation tree.
-# With --loops each body logs its endpoints in a `foreach`, which needs a control flow graph.
+# deployment's health in an `if`/`else`; with --loops it logs its endpoints in a `foreach`. The
+# flow rules read all three shapes from the operation tree, without a control flow graph.
 # KEEP=1 keeps the consumers and build logs (the script prints where).
 # Usage: bench/generator-timing.sh [--server] [--branching | --loops] [--rounds N] [file count]
 set -euo pipefail

@@ -217,6 +217,7 @@ public sealed class StructuredBodyTests
     [InlineData("for (var i = 0; i < 2; i++) { continue; }")]
     [InlineData("while (true) { }")]
     [InlineData("var endpoints = settings.Endpoints; foreach (var endpoint in endpoints) { }")]
+    [InlineData("var endpoints = settings.Endpoints; foreach (var endpoint in (IEnumerable<object>)endpoints) { }")]
     [InlineData("foreach (var (key, value) in new Dictionary<string, int>()) { }")]
     [InlineData("await foreach (var item in AsyncItems()) { } static async IAsyncEnumerable<int> AsyncItems() { await Task.Yield(); yield return 1; }")]
     [InlineData("try { await settings.SaveAsync(); } finally { }")]

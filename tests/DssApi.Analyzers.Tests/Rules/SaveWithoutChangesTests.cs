@@ -142,6 +142,19 @@ public sealed class SaveWithoutChangesTests
         """);
 
     [Fact]
+    public Task Change_at_the_end_of_a_foreach_counts_for_the_save_at_its_start() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, string[] names)
+        {
+            var settings = await service.GetSettingsAsync();
+            foreach (var name in names)
+            {
+                await settings.SaveAsync();
+                settings.Name = name;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Save_in_finally_after_reads_fires() => Verifier.VerifyAsync("""
         async Task Run(DssApiService service)
         {

@@ -13,7 +13,7 @@ internal static class AnalyzerVerifier<TAnalyzer>
     /// <summary>
     /// Checks that the analyzer reports exactly at the marked spans (none marked: it stays
     /// silent), then again with every body read through a control flow graph: bodies made of
-    /// statements and <c>if</c>s are read from their operation tree instead, and both ways must agree.
+    /// statements, <c>if</c>s and loops are read from their operation tree instead, and both ways must agree.
     /// </summary>
     public static async Task VerifyAsync(string members, string? targetVersion = null, bool compiles = true, string? editorConfig = null)
     {

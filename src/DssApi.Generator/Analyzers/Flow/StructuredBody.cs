@@ -7,22 +7,23 @@ namespace DssApi.Generator.Analyzers.Flow;
 
 /// <summary>
 /// A body whose control flow is only statements in order, nested blocks, <c>if</c>s with or
-/// without <c>else</c>, <c>return</c> and <c>throw</c>, read from its operation tree into the
-/// blocks its control flow graph would have. Building a control flow graph costs far more than
-/// this look at the tree, and most bodies that use the client are such lists of calls, with an
-/// <c>if</c> or two.
+/// without <c>else</c>, loops without <c>break</c> or <c>continue</c>, <c>return</c> and
+/// <c>throw</c>, read from its operation tree into the blocks its control flow graph would have.
+/// Building a control flow graph costs far more than this look at the tree, and most bodies that
+/// use the client are such lists of calls, with an <c>if</c> or a <c>foreach</c>.
 /// </summary>
 /// <remarks>
 /// A body qualifies only when its graph would have the same operations in blocks that flow the
 /// same way: expression statements, declarators with initializers (where the graph assigns the
-/// local), an <c>if</c>'s condition as the branch value that ends its block (one block per operand
-/// of <c>&amp;&amp;</c> and <c>||</c> there), the value a <c>return</c> or <c>throw</c> takes away
-/// as the branch value of a block that leads nowhere. No other operation may branch, declare a
-/// local inside an expression, or be rewritten by the graph into several (initializers, lambdas,
-/// conditional access). A conditional or <c>??</c> is allowed when what it may skip is a constant:
-/// the graph splits the statement around it, which changes nothing a rule sees as long as no local
-/// is used twice in that statement. Anything else (loops, <c>try</c>, <c>using</c>,
-/// <c>switch</c>, code after a <c>return</c>) is left to the graph.
+/// local), an <c>if</c>'s or a loop's condition as the branch value that ends its block (one block
+/// per operand of <c>&amp;&amp;</c> and <c>||</c> there), the value a <c>return</c> or
+/// <c>throw</c> takes away as the branch value of a block that leads nowhere. No other operation
+/// may branch, declare a local inside an expression, or be rewritten by the graph into several
+/// (initializers, lambdas, conditional access). A conditional or <c>??</c> is allowed when what it
+/// may skip is a constant: the graph splits the statement around it, which changes nothing a rule
+/// sees as long as no local is used twice in that statement. Anything else (<c>break</c>,
+/// <c>continue</c>, <c>try</c>, <c>using</c>, <c>switch</c>, <c>await foreach</c>, code after a
+/// <c>return</c>) is left to the graph.
 /// </remarks>
 internal sealed class StructuredBody
 {
@@ -272,23 +273,18 @@ internal sealed class StructuredBody
     }
 
     /// <summary>
-    /// A <c>foreach</c>. The graph evaluates the collection once, into a capture of its enumerator:
-    /// here the collection ends the block before the loop as its branch value, so that rules see
-    /// it used, not dropped as a statement's value would be; a collection that is a bare local is
-    /// left to the graph, which shows the local as the receiver of a call. The graph also disposes
-    /// of the enumerator in a <c>finally</c> that every block of the loop may reach, and that goes
-    /// on after the loop: here a block that only does that. Where the enumerator needs no disposal
-    /// the graph has no such block, and the paths through it only add states that could not occur.
+    /// A <c>foreach</c>. The graph evaluates the collection once, into a capture of its
+    /// enumerator: here the collection ends the block before the loop as its branch value, so that
+    /// rules see it used, not dropped as a statement's value would be. A collection that is a
+    /// local, maybe converted or awaited, is left to the graph, which shows the local as the
+    /// receiver of a call. The graph also disposes of the enumerator in a <c>finally</c> that every
+    /// block of the loop may reach, and that goes on after the loop: here a block that only does
+    /// that. Where the enumerator needs no disposal the graph has no such block, and the paths
+    /// through it only add states that could not occur.
     /// </summary>
     private bool ReadsForEach(IForEachLoopOperation loop, ref int open)
     {
-        var collection = loop.Collection;
-        while (collection is IConversionOperation { IsImplicit: true } conversion)
-        {
-            collection = conversion.Operand;
-        }
-
-        if (collection is ILocalReferenceOperation || !RunsInOrder(loop.Collection))
+        if (OperationFacts.Unwrap(loop.Collection) is ILocalReferenceOperation || !RunsInOrder(loop.Collection))
         {
             return false;
         }
