@@ -51,7 +51,8 @@ internal readonly struct FlowEdge
 /// successors. Built from a control flow graph, with normal branches, the way into and out of
 /// <c>finally</c> regions, and the jump from anywhere in a <c>try</c> to its handlers (any
 /// statement may throw); or from the operation tree of a body whose flow is simple enough to
-/// read there (see <see cref="StructuredBody"/>). Not changed once built: the flow rules share it across threads.
+/// read there (see <see cref="StructuredBody"/>). Not changed once built: the flow rules share it
+/// across threads.
 /// </summary>
 internal sealed class FlowGraph
 {
@@ -116,9 +117,10 @@ internal sealed class FlowGraph
         for (var block = 0; block < blockCount; block++)
         {
             var position = _firstOperation[block];
-            foreach (var operation in operationsOf(block))
+            var operations = operationsOf(block);
+            for (var i = 0; i < operations.Count; i++)
             {
-                Add(new FlowOperation(block, position++, operation, isBranchValue: false), references);
+                Add(new FlowOperation(block, position++, operations[i], isBranchValue: false), references);
             }
 
             if (branchValueOf(block) is { } branch)

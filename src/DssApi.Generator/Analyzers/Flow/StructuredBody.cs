@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PendingEdges = System.Collections.Generic.List<(int Block, bool? Holds)>;
 
 namespace DssApi.Generator.Analyzers.Flow;
 
@@ -76,15 +77,7 @@ internal sealed class StructuredBody
         {
             case IBlockOperation block:
                 DeclaredLocals.UnionWith(block.Locals);
-                foreach (var inner in block.Operations)
-                {
-                    if (!Reads(inner, ref open))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
+                return ReadsAll(block.Operations, ref open);
             case IThrowOperation { Exception: { } exception }:
                 return Leaves(exception, ref open);
             case IExpressionStatementOperation expression when RunsInOrder(expression.Operation):
@@ -106,21 +99,27 @@ internal sealed class StructuredBody
             case IForLoopOperation loop:
                 DeclaredLocals.UnionWith(loop.Locals);
                 DeclaredLocals.UnionWith(loop.ConditionLocals);
-                foreach (var before in loop.Before)
-                {
-                    if (!Reads(before, ref open))
-                    {
-                        return false;
-                    }
-                }
-
-                return ReadsLoop(loop.Condition, loop.Body, loop.AtLoopBottom, ref open);
+                return ReadsAll(loop.Before, ref open) && ReadsLoop(loop.Condition, loop.Body, loop.AtLoopBottom, ref open);
             case IForEachLoopOperation { IsAsynchronous: false, LoopControlVariable: IVariableDeclaratorOperation { Initializer: null }, NextVariables.Length: 0 } loop:
                 DeclaredLocals.UnionWith(loop.Locals);
                 return ReadsForEach(loop, ref open);
             default:
                 return false;
         }
+    }
+
+    /// <summary>Reads statements in order; false at the first that is not structured as above.</summary>
+    private bool ReadsAll(ImmutableArray<IOperation> statements, ref int open)
+    {
+        foreach (var statement in statements)
+        {
+            if (!Reads(statement, ref open))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Ends the open block with the value a <c>return</c> or <c>throw</c> takes away, if any; the path leaves the body.</summary>
@@ -147,8 +146,8 @@ internal sealed class StructuredBody
     /// </summary>
     private bool ReadsIf(IConditionalOperation conditional, ref int open)
     {
-        var holds = new List<(int Block, bool? Holds)>();
-        var fails = new List<(int Block, bool? Holds)>();
+        var holds = new PendingEdges();
+        var fails = new PendingEdges();
         if (!ReadsCondition(conditional.Condition, open, holds, fails))
         {
             return false;
@@ -187,14 +186,14 @@ internal sealed class StructuredBody
     /// reached when the operands before it did not decide. Collects the edges taken when the whole
     /// condition holds and when it fails.
     /// </summary>
-    private bool ReadsCondition(IOperation condition, int block, List<(int Block, bool? Holds)> holds, List<(int Block, bool? Holds)> fails)
+    private bool ReadsCondition(IOperation condition, int block, PendingEdges holds, PendingEdges fails)
     {
         switch (condition)
         {
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr, OperatorMethod: null, Type.SpecialType: SpecialType.System_Boolean } binary:
                 // && tests its right operand when the left one holds, || when it fails.
                 var and = binary.OperatorKind == BinaryOperatorKind.ConditionalAnd;
-                var undecided = new List<(int Block, bool? Holds)>();
+                var undecided = new PendingEdges();
                 return ReadsCondition(binary.LeftOperand, block, and ? undecided : holds, and ? fails : undecided)
                     && ReadsCondition(binary.RightOperand, NewBlockAfter(undecided), holds, fails);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null, Operand: IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } operand }:
@@ -219,11 +218,11 @@ internal sealed class StructuredBody
     private bool ReadsLoop(IOperation? condition, IOperation body, ImmutableArray<IOperation> atBottom, ref int open)
     {
         var test = NewBlockAfter([(open, null)]);
-        var fails = new List<(int Block, bool? Holds)>();
+        var fails = new PendingEdges();
         var start = test;
         if (condition is not null)
         {
-            var holds = new List<(int Block, bool? Holds)>();
+            var holds = new PendingEdges();
             if (!ReadsCondition(condition, test, holds, fails))
             {
                 return false;
@@ -233,17 +232,9 @@ internal sealed class StructuredBody
         }
 
         var end = start;
-        if (!Reads(body, ref end))
+        if (!Reads(body, ref end) || !ReadsAll(atBottom, ref end))
         {
             return false;
-        }
-
-        foreach (var statement in atBottom)
-        {
-            if (!Reads(statement, ref end))
-            {
-                return false;
-            }
         }
 
         if (end >= 0)
@@ -260,8 +251,8 @@ internal sealed class StructuredBody
     {
         var start = NewBlockAfter([(open, null)]);
         var end = start;
-        var holds = new List<(int Block, bool? Holds)>();
-        var fails = new List<(int Block, bool? Holds)>();
+        var holds = new PendingEdges();
+        var fails = new PendingEdges();
         if (!Reads(body, ref end) || end < 0 || !ReadsCondition(condition, end, holds, fails))
         {
             return false;
@@ -313,15 +304,15 @@ internal sealed class StructuredBody
         return true;
     }
 
-    /// <summary>A new block, the target of every edge given.</summary>
-    private int NewBlockAfter(List<(int Block, bool? Holds)> edges)
+    /// <summary>A new block, the target of every edge given (edges whose source is known and whose target was not yet).</summary>
+    private int NewBlockAfter(PendingEdges edges)
     {
         var target = NewBlock();
         Link(edges, target);
         return target;
     }
 
-    private void Link(List<(int Block, bool? Holds)> edges, int target)
+    private void Link(PendingEdges edges, int target)
     {
         foreach (var (block, holds) in edges)
         {
