@@ -14,13 +14,16 @@ namespace DssApi.Benchmarks;
 /// figure bench/generator-timing.sh reads from the compiler, without MSBuild and the compiler
 /// server around it. Each round emits a fresh copy of the compilation, then runs the analyzers
 /// on that copy (as csc does, so what both need bound is bound once). The fastest round of each
-/// is printed: on a shared machine, the slower rounds measure the neighbours.
+/// is printed: on a shared machine, the slower rounds measure the neighbours. Allocations are
+/// counted against a round with an analyzer that asks for every body and does nothing, so that
+/// what the analyzer driver itself allocates (operation trees among it) is left out: what the
+/// DssApi analyzers allocate is what brings the compiler's garbage collections into their callbacks.
 /// </summary>
 public static class AnalyzerCost
 {
-    public static async Task RunAsync(int files, int rounds)
+    public static async Task RunAsync(int files, int rounds, BodyShape shape)
     {
-        var consumer = SyntheticConsumer.Create(files);
+        var consumer = SyntheticConsumer.Create(files, shape);
         SyntheticConsumer.CreateDriver().RunGeneratorsAndUpdateCompilation(consumer, out var compilation, out _);
         var analyzers = typeof(DssAnalyzer).Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(DssAnalyzer)) && !t.IsAbstract)
@@ -29,6 +32,8 @@ public static class AnalyzerCost
 
         var compile = TimeSpan.MaxValue;
         var graphs = TimeSpan.MaxValue;
+        var allocated = long.MaxValue;
+        var allocatedByDriver = long.MaxValue;
         Dictionary<DiagnosticAnalyzer, TimeSpan>? fastest = null;
         for (var round = 0; round <= rounds; round++)
         {
@@ -42,11 +47,8 @@ public static class AnalyzerCost
                 throw new InvalidOperationException(string.Join(Environment.NewLine, emitted.Diagnostics.Take(10)));
             }
 
-            GC.Collect();
-            var withAnalyzers = copy.WithAnalyzers(
-                analyzers,
-                new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
-            await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+            var (withAnalyzers, allocatedWithAnalyzers) = await AnalyzeAsync(copy, analyzers);
+            var (_, allocatedWithoutAnalyzers) = await AnalyzeAsync(copy, [new EveryBody()]);
             var times = new Dictionary<DiagnosticAnalyzer, TimeSpan>();
             foreach (var analyzer in analyzers)
             {
@@ -59,6 +61,8 @@ public static class AnalyzerCost
             }
 
             compile = emit.Elapsed < compile ? emit.Elapsed : compile;
+            allocated = Math.Min(allocated, allocatedWithAnalyzers);
+            allocatedByDriver = Math.Min(allocatedByDriver, allocatedWithoutAnalyzers);
             var graphed = GraphTime(copy);
             graphs = graphed < graphs ? graphed : graphs;
             if (fastest is null || Total(times) < Total(fastest))
@@ -68,16 +72,35 @@ public static class AnalyzerCost
         }
 
         var analyzed = Total(fastest!);
-        Console.WriteLine($"Synthetic consumer: {files} files, fastest of {rounds} rounds");
+        Console.WriteLine($"Synthetic consumer: {files} files ({shape} bodies), fastest of {rounds} rounds");
+        if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") != "0")
+        {
+            // Whether the rules' code is tiered up by the round that counts varies from one process to the next.
+            Console.WriteLine("  (tiered compilation is on: with DOTNET_TieredCompilation=0 the figures vary less from run to run)");
+        }
+
         foreach (var (analyzer, time) in fastest!.OrderByDescending(a => a.Value))
         {
             Console.WriteLine($"  {time.TotalSeconds,7:0.000} s  {analyzer.GetType().Name} ({analyzer.SupportedDiagnostics[0].Id})");
         }
 
         Console.WriteLine($"  {analyzed,7:0.000} s  all DssApi analyzers");
+        Console.WriteLine($"  {(allocated - allocatedByDriver) / 1048576.0,7:0.0} MB allocated by all DssApi analyzers ({allocated / 1048576.0:0.0} MB with them, {allocatedByDriver / 1048576.0:0.0} MB with an analyzer that does nothing with every body)");
         Console.WriteLine($"  {graphs.TotalSeconds,7:0.000} s  for comparison: Roslyn building control flow graphs of the consumer's methods (timed alone; the rules skip them for bodies made of statements, ifs and loops)");
         Console.WriteLine($"  {compile.TotalSeconds,7:0.000} s  compile (emit) of the same compilation");
         Console.WriteLine($"  analyzers' share of compile + analyzers: {analyzed / (analyzed + compile.TotalSeconds):P1}");
+    }
+
+    /// <summary>Runs <paramref name="analyzers"/> on <paramref name="compilation"/> on one thread, with the bytes the process allocated meanwhile.</summary>
+    private static async Task<(CompilationWithAnalyzers Analyzed, long Allocated)> AnalyzeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        GC.Collect();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var withAnalyzers = compilation.WithAnalyzers(
+            analyzers,
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        return (withAnalyzers, GC.GetTotalAllocatedBytes(precise: true) - before);
     }
 
     /// <summary>
@@ -102,4 +125,23 @@ public static class AnalyzerCost
     }
 
     private static double Total(Dictionary<DiagnosticAnalyzer, TimeSpan> times) => times.Values.Sum(t => t.TotalSeconds);
+
+    /// <summary>Asks the driver for the operations of every body, as the DssApi analyzers do, and does nothing with them.</summary>
+#pragma warning disable RS1001 // never loaded by a compiler: the probe creates it itself
+    private sealed class EveryBody : DiagnosticAnalyzer
+#pragma warning restore RS1001
+    {
+#pragma warning disable RS2008 // never shipped
+        private static readonly DiagnosticDescriptor Unused = new("BENCH0001", "unused", "unused", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+#pragma warning restore RS2008
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Unused];
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterOperationBlockAction(_ => { });
+        }
+    }
 }

@@ -15,7 +15,16 @@ if (args is ["figures"])
 
 if (args is ["analyzers", .. var rest])
 {
-    await AnalyzerCost.RunAsync(files: rest is [var count, ..] ? int.Parse(count) : 500, rounds: 8);
+    var shape = rest is [var option, ..] && option.StartsWith("--", StringComparison.Ordinal)
+        ? option switch
+        {
+            "--branching" => BodyShape.Branching,
+            "--loops" => BodyShape.Loops,
+            _ => throw new ArgumentException($"Unknown option '{option}': analyzers [--branching | --loops] [file count]"),
+        }
+        : BodyShape.Straight;
+    var counts = shape == BodyShape.Straight ? rest : rest[1..];
+    await AnalyzerCost.RunAsync(files: counts is [var count, ..] ? int.Parse(count) : 500, rounds: 8, shape);
     return;
 }
 

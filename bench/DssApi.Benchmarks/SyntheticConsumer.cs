@@ -31,11 +31,11 @@ internal static class SyntheticConsumer
             : throw new InvalidOperationException("The schema no longer holds the description the edit replaces.");
     }
 
-    public static CSharpCompilation Create(int files)
+    public static CSharpCompilation Create(int files, BodyShape shape = BodyShape.Straight)
     {
         var trees = Enumerable.Range(1, files)
-            .Select(i => CSharpSyntaxTree.ParseText(Use(i), ParseOptions, path: $"/consumer/Use{i}.cs"))
-            .Append(CSharpSyntaxTree.ParseText("global using System.Threading.Tasks;", ParseOptions, path: "/consumer/Usings.cs"));
+            .Select(i => CSharpSyntaxTree.ParseText(Use(i, shape), ParseOptions, path: $"/consumer/Use{i}.cs"))
+            .Append(CSharpSyntaxTree.ParseText("global using System;\nglobal using System.Threading.Tasks;", ParseOptions, path: "/consumer/Usings.cs"));
         return CSharpCompilation.Create(
             "Consumer",
             trees,
@@ -61,7 +61,7 @@ internal static class SyntheticConsumer
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None));
 
     /// <summary>The same code as bench/generator-timing.sh writes, so the two measure the same thing.</summary>
-    private static string Use(int i) => $$"""
+    private static string Use(int i, BodyShape shape) => $$"""
         using DssApi;
 
         namespace Consumer;
@@ -77,10 +77,38 @@ internal static class SyntheticConsumer
                 var update = await deployment.StartUpdateAsync();
                 await update.WaitForCompletionAsync();
                 var status = await deployment.GetStatusAsync();
-                return settings.Endpoints.Count + (status.Heavy.Health == DeploymentHealth.Healthy ? 1 : 0);
+        {{HealthCheck(shape)}}
             }
         }
         """;
+
+    /// <summary>The end of a body, in the shapes of the script's options (none, --branching, --loops).</summary>
+    private static string HealthCheck(BodyShape shape) => shape switch
+    {
+        BodyShape.Branching => """
+                    if (status.Heavy.Health != DeploymentHealth.Healthy)
+                    {
+                        Console.WriteLine($"unhealthy: {status.Heavy.Health}");
+                    }
+                    else
+                    {
+                        Console.WriteLine("healthy");
+                    }
+
+                    return settings.Endpoints.Count;
+            """,
+        BodyShape.Loops => """
+                    foreach (var endpoint in settings.Endpoints)
+                    {
+                        Console.WriteLine(endpoint);
+                    }
+
+                    return settings.Endpoints.Count + (status.Heavy.Health == DeploymentHealth.Healthy ? 1 : 0);
+            """,
+        _ => """
+                    return settings.Endpoints.Count + (status.Heavy.Health == DeploymentHealth.Healthy ? 1 : 0);
+            """,
+    };
 
     private sealed class SchemaText(string path, string text) : AdditionalText
     {
@@ -113,4 +141,17 @@ internal static class SyntheticConsumer
             return false;
         }
     }
+}
+
+/// <summary>What each body of the synthetic consumer does after its deployment: bench/generator-timing.sh's shapes.</summary>
+public enum BodyShape
+{
+    /// <summary>Straight-line: returns a sum (the script's default).</summary>
+    Straight,
+
+    /// <summary>Logs the deployment's health in an <c>if</c>/<c>else</c> (<c>--branching</c>).</summary>
+    Branching,
+
+    /// <summary>Logs the service's endpoints in a <c>foreach</c> (<c>--loops</c>).</summary>
+    Loops,
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -8,6 +10,13 @@ namespace DssApi.Generator.Analyzers;
 /// <summary>What every DssApi analyzer does first: skip generated code, run concurrently, and resolve the runtime types once per compilation, doing nothing when DssApi is not referenced.</summary>
 public abstract class DssAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>
+    /// The invocations and property references of each member analyzed, by its first operation
+    /// block: every flow rule looks through them, and one walk of the tree serves all the rules.
+    /// Weak keys: the lists go when the compiler drops the tree.
+    /// </summary>
+    private static readonly ConditionalWeakTable<IOperation, IOperation[]> CollectedMemberUses = new();
+
     private protected DssAnalyzer(params DiagnosticDescriptor[] descriptors) => SupportedDiagnostics = ImmutableArray.Create(descriptors);
 
     public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
@@ -28,22 +37,21 @@ public abstract class DssAnalyzer : DiagnosticAnalyzer
     private protected abstract void Register(CompilationStartAnalysisContext context, DssSymbols symbols);
 
     /// <summary>
-    /// Runs <paramref name="analyze"/> on each member body that contains an operation of one of
-    /// <paramref name="kinds"/> satisfying <paramref name="isTrigger"/>. A flow rule can only
-    /// report at such an operation, and building a body's flow graphs costs more than this look
-    /// at its operations. One callback per body walks the tree itself: the compiler times every
-    /// callback it makes, and a callback per operation for each rule cost more than the rules.
+    /// Runs <paramref name="analyze"/> on each member body that invokes a method or uses a
+    /// property satisfying <paramref name="isTrigger"/>. A flow rule can only report at such a
+    /// use, and building a body's flow graphs costs more than this look at its uses. One callback
+    /// per body: the compiler times every callback it makes, and a callback per operation for each
+    /// rule cost more than the rules.
     /// </summary>
     private protected static void RegisterBodyAction(
         CompilationStartAnalysisContext context,
         Func<IOperation, bool> isTrigger,
-        Action<OperationBlockAnalysisContext> analyze,
-        params OperationKind[] kinds) =>
+        Action<OperationBlockAnalysisContext> analyze) =>
         context.RegisterOperationBlockAction(block =>
         {
-            foreach (var root in block.OperationBlocks)
+            foreach (var use in MemberUses(block))
             {
-                if (Contains(root, isTrigger, kinds))
+                if (isTrigger(use))
                 {
                     analyze(block);
                     return;
@@ -51,21 +59,45 @@ public abstract class DssAnalyzer : DiagnosticAnalyzer
             }
         });
 
-    private static bool Contains(IOperation operation, Func<IOperation, bool> isTrigger, OperationKind[] kinds)
+    /// <summary>Where <see cref="MemberUses"/> collects, reused: analyzers run on several threads at once.</summary>
+    [ThreadStatic]
+    private static List<IOperation>? _collecting;
+
+    private static IOperation[] MemberUses(OperationBlockAnalysisContext context)
     {
-        if (Array.IndexOf(kinds, operation.Kind) >= 0 && isTrigger(operation))
+        if (context.OperationBlocks.IsEmpty)
         {
-            return true;
+            return [];
+        }
+
+        if (CollectedMemberUses.TryGetValue(context.OperationBlocks[0], out var collected))
+        {
+            return collected; // every rule after the first: no callback to allocate
+        }
+
+        return CollectedMemberUses.GetValue(context.OperationBlocks[0], _ =>
+        {
+            var uses = _collecting ??= [];
+            uses.Clear();
+            foreach (var root in context.OperationBlocks)
+            {
+                Collect(root, uses);
+            }
+
+            return uses.ToArray();
+        });
+    }
+
+    private static void Collect(IOperation operation, List<IOperation> uses)
+    {
+        if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference)
+        {
+            uses.Add(operation);
         }
 
         foreach (var child in operation.ChildOperations)
         {
-            if (Contains(child, isTrigger, kinds))
-            {
-                return true;
-            }
+            Collect(child, uses);
         }
-
-        return false;
     }
 }

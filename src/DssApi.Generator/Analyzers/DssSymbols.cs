@@ -87,8 +87,23 @@ internal sealed class DssSymbols
         return null;
     }
 
-    public static IEnumerable<AttributeData> FindAll(ISymbol symbol, INamedTypeSymbol? attribute) =>
-        attribute is null ? [] : symbol.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+    /// <remarks>Nothing allocated when none is found: DSS1010 asks this of every call in the compilation.</remarks>
+    public static IReadOnlyList<AttributeData> FindAll(ISymbol symbol, INamedTypeSymbol? attribute)
+    {
+        List<AttributeData>? found = null;
+        if (attribute is not null)
+        {
+            foreach (var data in symbol.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute))
+                {
+                    (found ??= []).Add(data);
+                }
+            }
+        }
+
+        return found ?? (IReadOnlyList<AttributeData>)[];
+    }
 
     /// <summary>The string arguments of an attribute, constructor arguments and <c>params</c> arrays flattened.</summary>
     public static IEnumerable<string> Strings(AttributeData attribute) =>

@@ -30,7 +30,7 @@ public sealed class IgnoredArgumentAnalyzer : DssAnalyzer
         var flow = new InfraTypeFlow(symbols);
         RegisterBodyAction(
             context,
-            operation => DssSymbols.Has(((IInvocationOperation)operation).TargetMethod, symbols.IgnoredForInfraTypes),
+            operation => operation is IInvocationOperation invocation && DssSymbols.Has(invocation.TargetMethod, symbols.IgnoredForInfraTypes),
             block =>
             {
                 var graphs = BodyGraphs.Create(block).Graphs;
@@ -60,8 +60,7 @@ public sealed class IgnoredArgumentAnalyzer : DssAnalyzer
                         }
                     });
                 }
-            },
-            OperationKind.Invocation);
+            });
     }
 
     /// <summary>The infrastructure an argument names: the id of a handle of known type, or an id created with a known type.</summary>

@@ -28,7 +28,7 @@ public sealed class IgnoredFutureAnalyzer : DssAnalyzer
 
         RegisterBodyAction(
             context,
-            operation => StartsJob(symbols, (IInvocationOperation)operation),
+            operation => operation is IInvocationOperation invocation && StartsJob(symbols, invocation),
             block =>
             {
                 var body = BodyGraphs.Create(block);
@@ -49,8 +49,7 @@ public sealed class IgnoredFutureAnalyzer : DssAnalyzer
                         }
                     }
                 }
-            },
-            OperationKind.Invocation);
+            });
     }
 
     private static bool StartsJob(DssSymbols symbols, IInvocationOperation invocation) => DssSymbols.Has(invocation.TargetMethod, symbols.ReturnsFuture);

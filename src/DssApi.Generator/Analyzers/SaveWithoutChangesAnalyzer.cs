@@ -41,7 +41,7 @@ public sealed class SaveWithoutChangesAnalyzer : DssAnalyzer
 
         RegisterBodyAction(
             context,
-            operation => DssSymbols.Has(((IInvocationOperation)operation).TargetMethod, symbols.Saves),
+            operation => operation is IInvocationOperation invocation && DssSymbols.Has(invocation.TargetMethod, symbols.Saves),
             block =>
             {
                 var body = BodyGraphs.Create(block);
@@ -55,8 +55,7 @@ public sealed class SaveWithoutChangesAnalyzer : DssAnalyzer
                         }
                     }
                 }
-            },
-            OperationKind.Invocation);
+            });
     }
 
     private static void Analyze(OperationBlockAnalysisContext context, DssSymbols symbols, FlowGraph graph, ILocalSymbol local)

@@ -50,9 +50,7 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
                         }
                     }
                 }
-            },
-            OperationKind.Invocation,
-            OperationKind.PropertyReference);
+            });
     }
 
     private static void Analyze(OperationBlockAnalysisContext context, DssSymbols symbols, FlowGraph graph, ILocalSymbol local)

@@ -30,7 +30,7 @@ public sealed class UnstartedDeploymentAnalyzer : DssAnalyzer
 
         RegisterBodyAction(
             context,
-            operation => Creates(symbols, (IInvocationOperation)operation),
+            operation => operation is IInvocationOperation invocation && Creates(symbols, invocation),
             block =>
             {
                 var body = BodyGraphs.Create(block);
@@ -57,8 +57,7 @@ public sealed class UnstartedDeploymentAnalyzer : DssAnalyzer
                         }
                     }
                 }
-            },
-            OperationKind.Invocation);
+            });
     }
 
     private static bool Creates(DssSymbols symbols, IInvocationOperation invocation) => DssSymbols.Has(invocation.TargetMethod, symbols.CreatesDeployment);

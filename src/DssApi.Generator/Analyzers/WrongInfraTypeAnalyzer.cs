@@ -55,9 +55,7 @@ public sealed class WrongInfraTypeAnalyzer : DssAnalyzer
                         }
                     });
                 }
-            },
-            OperationKind.Invocation,
-            OperationKind.PropertyReference);
+            });
     }
 
     /// <summary>The method called or the property used, and the instance it is used on.</summary>

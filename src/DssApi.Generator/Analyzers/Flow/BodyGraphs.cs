@@ -24,17 +24,17 @@ internal sealed class BodyGraphs
     /// </summary>
     private static readonly ConditionalWeakTable<IOperation, BodyGraphs> Built = new();
 
-    private readonly HashSet<ILocalSymbol> _captured;
+    /// <summary>Usually none: only lambdas and local functions capture.</summary>
+    private readonly List<ILocalSymbol> _captured = [];
 
     private BodyGraphs(List<FlowGraph> graphs)
     {
         Graphs = graphs;
-        _captured = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         foreach (var graph in graphs)
         {
-            foreach (var local in graph.ReferencedLocals)
+            foreach (var local in graph.OuterLocals())
             {
-                if (!graph.DeclaredLocals.Contains(local))
+                if (!FlowGraph.Contains(_captured, local))
                 {
                     _captured.Add(local);
                 }
@@ -44,7 +44,7 @@ internal sealed class BodyGraphs
 
     public IReadOnlyList<FlowGraph> Graphs { get; }
 
-    public bool IsCaptured(ILocalSymbol local) => _captured.Contains(local);
+    public bool IsCaptured(ILocalSymbol local) => FlowGraph.Contains(_captured, local);
 
     /// <summary>
     /// Set by tests to build every graph from a control flow graph, as if no body could
@@ -58,21 +58,39 @@ internal sealed class BodyGraphs
         var blocks = new List<(IOperation Block, IOperation Root)>();
         foreach (var block in context.OperationBlocks)
         {
-            var root = block;
-            while (root.Parent is { } parent)
-            {
-                root = parent;
-            }
+            var root = RootOf(block);
 
             // Bodies only: attribute arguments and parameter defaults hold no flow worth following.
-            if (root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block && !blocks.Exists(b => b.Root == root))
+            if (IsBody(root))
             {
-                blocks.Add((block, root));
+                // Every rule after the first finds the graphs built: no list, no callback.
+                if (blocks.Count == 0 && Built.TryGetValue(root, out var built))
+                {
+                    return built;
+                }
+
+                if (!blocks.Exists(b => b.Root == root))
+                {
+                    blocks.Add((block, root));
+                }
             }
         }
 
         return blocks.Count == 0 ? None : Built.GetValue(blocks[0].Root, _ => Build(context, blocks));
     }
+
+    private static IOperation RootOf(IOperation block)
+    {
+        var root = block;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        return root;
+    }
+
+    private static bool IsBody(IOperation root) => root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block;
 
     private static BodyGraphs Build(OperationBlockAnalysisContext context, List<(IOperation Block, IOperation Root)> blocks)
     {

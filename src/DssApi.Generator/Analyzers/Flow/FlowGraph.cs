@@ -32,6 +32,41 @@ internal readonly struct FlowOperation
     public IOperation Statement => Operation is IExpressionStatementOperation statement ? statement.Operation : Operation;
 }
 
+/// <summary>The operations of one block, in order, to go through with <c>foreach</c> without allocating: the flow passes do so for every block on every pass.</summary>
+internal readonly struct BlockOperations
+{
+    private readonly FlowOperation[] _operations;
+    private readonly int _start;
+    private readonly int _end;
+
+    public BlockOperations(FlowOperation[] operations, int start, int end)
+    {
+        _operations = operations;
+        _start = start;
+        _end = end;
+    }
+
+    public Enumerator GetEnumerator() => new(_operations, _start, _end);
+
+    public struct Enumerator
+    {
+        private readonly FlowOperation[] _operations;
+        private readonly int _end;
+        private int _current;
+
+        public Enumerator(FlowOperation[] operations, int start, int end)
+        {
+            _operations = operations;
+            _end = end;
+            _current = start - 1;
+        }
+
+        public readonly FlowOperation Current => _operations[_current];
+
+        public bool MoveNext() => ++_current < _end;
+    }
+}
+
 /// <summary>A successor of a block, by ordinal, and the value its branch condition had when control goes there (null: not a conditional edge).</summary>
 internal readonly struct FlowEdge
 {
@@ -95,7 +130,7 @@ internal sealed class FlowGraph
     }
 
     /// <summary>Lays out the operations of every block, each followed by the block's branch value; successors are left to the caller.</summary>
-    private FlowGraph(int blockCount, Func<int, IReadOnlyList<IOperation>> operationsOf, Func<int, IOperation?> branchValueOf, Func<int, bool> isHandlerEntry, HashSet<ILocalSymbol> declaredLocals)
+    private FlowGraph(int blockCount, Func<int, IReadOnlyList<IOperation>> operationsOf, Func<int, IOperation?> branchValueOf, Func<int, bool> isHandlerEntry, IReadOnlyList<ILocalSymbol> declaredLocals)
     {
         DeclaredLocals = declaredLocals;
         _successors = new List<FlowEdge>[blockCount];
@@ -133,21 +168,14 @@ internal sealed class FlowGraph
     /// <summary>Every top-level operation, block by block, in order.</summary>
     public IReadOnlyList<FlowOperation> Operations => _operations;
 
-    public HashSet<ILocalSymbol> DeclaredLocals { get; }
-
-    public HashSet<ILocalSymbol> ReferencedLocals { get; } = new(SymbolEqualityComparer.Default);
+    /// <summary>The locals the body declares, each once, in order.</summary>
+    public IReadOnlyList<ILocalSymbol> DeclaredLocals { get; }
 
     /// <summary>The lambdas in this graph's operations, whose bodies have graphs of their own.</summary>
     public IReadOnlyList<IFlowAnonymousFunctionOperation> AnonymousFunctions => _anonymousFunctions;
 
     /// <summary>The operations of one block, in order.</summary>
-    public IEnumerable<FlowOperation> OperationsOf(int block)
-    {
-        for (var i = _firstOperation[block]; i < _firstOperation[block + 1]; i++)
-        {
-            yield return _operations[i];
-        }
-    }
+    public BlockOperations OperationsOf(int block) => new(_operations, _firstOperation[block], _firstOperation[block + 1]);
 
     /// <summary>The condition a block branches on, if it ends with one.</summary>
     public IOperation? BranchValue(int block)
@@ -157,7 +185,7 @@ internal sealed class FlowGraph
     }
 
     /// <summary>The references to <paramref name="local"/> inside <paramref name="operation"/>, in the order of <see cref="OperationExtensions.DescendantsAndSelf"/>.</summary>
-    public IReadOnlyList<ILocalReferenceOperation> References(FlowOperation operation, ILocalSymbol local)
+    public ILocalReferenceOperation[] References(FlowOperation operation, ILocalSymbol local)
     {
         var all = _localReferences[operation.Position];
         var matching = 0;
@@ -185,6 +213,35 @@ internal sealed class FlowGraph
         }
 
         return found;
+    }
+
+    /// <summary>The locals this graph uses but does not declare: those of the body around a lambda or local function.</summary>
+    public IEnumerable<ILocalSymbol> OuterLocals()
+    {
+        foreach (var references in _localReferences)
+        {
+            foreach (var reference in references)
+            {
+                if (!Contains(DeclaredLocals, reference.Local))
+                {
+                    yield return reference.Local;
+                }
+            }
+        }
+    }
+
+    /// <summary>A look through a list, not a hash: a body declares a handful of locals.</summary>
+    public static bool Contains(IReadOnlyList<ILocalSymbol> locals, ILocalSymbol local)
+    {
+        for (var i = 0; i < locals.Count; i++)
+        {
+            if (SymbolEqualityComparer.Default.Equals(locals[i], local))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the operation holds an invalid operation: a statement still being written, whose effect is unknown.</summary>
@@ -314,7 +371,6 @@ internal sealed class FlowGraph
         switch (operation)
         {
             case ILocalReferenceOperation reference:
-                ReferencedLocals.Add(reference.Local);
                 references.Add(reference);
                 break;
             case IFlowAnonymousFunctionOperation lambda:
@@ -439,15 +495,15 @@ internal sealed class FlowGraph
         }
     }
 
-    private static HashSet<ILocalSymbol> DeclaredIn(ControlFlowRegion root)
+    private static List<ILocalSymbol> DeclaredIn(ControlFlowRegion root)
     {
-        var locals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var locals = new List<ILocalSymbol>();
         var pending = new Stack<ControlFlowRegion>();
         pending.Push(root);
         while (pending.Count > 0)
         {
             var region = pending.Pop();
-            locals.UnionWith(region.Locals);
+            locals.AddRange(region.Locals);
             for (var i = region.NestedRegions.Length - 1; i >= 0; i--)
             {
                 pending.Push(region.NestedRegions[i]); // reversed, so regions are visited (and locals listed) in order

@@ -40,7 +40,8 @@ internal sealed class StructuredBody
     /// <summary>The blocks, by ordinal; the first is where the body starts.</summary>
     public IReadOnlyList<StructuredBlock> Blocks => _blocks;
 
-    public HashSet<ILocalSymbol> DeclaredLocals { get; } = new(SymbolEqualityComparer.Default);
+    /// <summary>The locals of the body's blocks and loops, each once, in order.</summary>
+    public List<ILocalSymbol> DeclaredLocals { get; } = [];
 
     /// <summary>The body's blocks when its control flow is structured as above, otherwise null.</summary>
     public static StructuredBody? TryRead(IOperation root)
@@ -76,7 +77,7 @@ internal sealed class StructuredBody
         switch (statement)
         {
             case IBlockOperation block:
-                DeclaredLocals.UnionWith(block.Locals);
+                DeclaredLocals.AddRange(block.Locals);
                 return ReadsAll(block.Operations, ref open);
             case IThrowOperation { Exception: { } exception }:
                 return Leaves(exception, ref open);
@@ -92,16 +93,16 @@ internal sealed class StructuredBody
             case IConditionalOperation conditional:
                 return ReadsIf(conditional, ref open);
             case IWhileLoopOperation { ConditionIsUntil: false, IgnoredCondition: null, Condition: { } condition } loop:
-                DeclaredLocals.UnionWith(loop.Locals);
+                DeclaredLocals.AddRange(loop.Locals);
                 return loop.ConditionIsTop
                     ? ReadsLoop(condition, loop.Body, ImmutableArray<IOperation>.Empty, ref open)
                     : ReadsDoWhile(condition, loop.Body, ref open);
             case IForLoopOperation loop:
-                DeclaredLocals.UnionWith(loop.Locals);
-                DeclaredLocals.UnionWith(loop.ConditionLocals);
+                DeclaredLocals.AddRange(loop.Locals);
+                DeclaredLocals.AddRange(loop.ConditionLocals);
                 return ReadsAll(loop.Before, ref open) && ReadsLoop(loop.Condition, loop.Body, loop.AtLoopBottom, ref open);
             case IForEachLoopOperation { IsAsynchronous: false, LoopControlVariable: IVariableDeclaratorOperation { Initializer: null }, NextVariables.Length: 0 } loop:
-                DeclaredLocals.UnionWith(loop.Locals);
+                DeclaredLocals.AddRange(loop.Locals);
                 return ReadsForEach(loop, ref open);
             default:
                 return false;
