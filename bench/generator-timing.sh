@@ -130,6 +130,10 @@ dss_seconds() { # the DssApi rows of ReportAnalyzer's analyzer and generator tab
        END { printf "%.3f %.3f\n", seconds["analyzer"] + 0, seconds["generator"] + 0 }' "$1"
 }
 
+all_analyzer_seconds() { # ReportAnalyzer's total for every analyzer of the compile, the SDK's included
+  awk '/Total analyzer execution time/ { print $5; exit }' "$1"
+}
+
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 [ -n "${KEEP:-}" ] && echo "Consumers and logs kept in $work"
@@ -145,17 +149,20 @@ for variant in typed runtime-on runtime-off; do
 done
 
 echo
-echo "Each compile of the consumer using the generated client (Csc task; DssApi's rows of ReportAnalyzer):"
-printf '  %-6s %10s %14s %8s %12s\n' round compile analyzers share generator
+echo "Each compile of the consumer using the generated client (Csc task; ReportAnalyzer's rows for DssApi and its total for"
+echo "all analyzers, which the garbage collections and threads running meanwhile inflate alike):"
+printf '  %-6s %10s %14s %8s %14s %8s %12s\n' round compile analyzers share 'all analyzers' 'of all' generator
 for round in $(seq 1 "$rounds"); do
   read -r analyzers generator < <(dss_seconds "$work/typed.$round.log")
   compile=$(csc_seconds "$work/typed.$round.log")
+  all=$(all_analyzer_seconds "$work/typed.$round.log")
   share=$(awk -v a="$analyzers" -v c="$compile" 'BEGIN { printf "%.1f", 100 * a / c }')
-  echo "$round $compile $analyzers $share $generator" >> "$work/typed.rounds"
-  printf '  %-6s %8s s %12s s %6s %% %10s s\n' "$round" "$compile" "$analyzers" "$share" "$generator"
+  of_all=$(awk -v a="$analyzers" -v t="$all" 'BEGIN { printf "%.1f", 100 * a / t }')
+  echo "$round $compile $analyzers $share $generator $all $of_all" >> "$work/typed.rounds"
+  printf '  %-6s %8s s %12s s %6s %% %12s s %6s %% %10s s\n' "$round" "$compile" "$analyzers" "$share" "$all" "$of_all" "$generator"
 done
 column_median() { awk -v c="$1" '{ print $c }' "$work/typed.rounds" | median; }
-printf '  %-6s %8s s %12s s %6s %% %10s s\n' median "$(column_median 2)" "$(column_median 3)" "$(column_median 4)" "$(column_median 5)"
+printf '  %-6s %8s s %12s s %6s %% %12s s %6s %% %10s s\n' median "$(column_median 2)" "$(column_median 3)" "$(column_median 4)" "$(column_median 6)" "$(column_median 7)" "$(column_median 5)"
 
 # The full table of the compile whose share is the median (the lower middle one for an even count).
 middle=$(sort -k4 -g "$work/typed.rounds" | awk -v n="$rounds" 'NR == int((n + 1) / 2) { print $1 }')
