@@ -17,6 +17,10 @@ public abstract class DssAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static readonly ConditionalWeakTable<IOperation, IOperation[]> CollectedMemberUses = new();
 
+    /// <summary>Where <see cref="MemberUses"/> collects, reused: analyzers run on several threads at once.</summary>
+    [ThreadStatic]
+    private static List<IOperation>? _collecting;
+
     private protected DssAnalyzer(params DiagnosticDescriptor[] descriptors) => SupportedDiagnostics = ImmutableArray.Create(descriptors);
 
     public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
@@ -58,10 +62,6 @@ public abstract class DssAnalyzer : DiagnosticAnalyzer
                 }
             }
         });
-
-    /// <summary>Where <see cref="MemberUses"/> collects, reused: analyzers run on several threads at once.</summary>
-    [ThreadStatic]
-    private static List<IOperation>? _collecting;
 
     private static IOperation[] MemberUses(OperationBlockAnalysisContext context)
     {
