@@ -55,7 +55,7 @@ internal sealed class BodyGraphs
     /// <summary>The graphs of every executable body of the analyzed member.</summary>
     public static BodyGraphs Create(OperationBlockAnalysisContext context)
     {
-        var blocks = new List<(IOperation Block, IOperation Root)>();
+        List<(IOperation Block, IOperation Root)>? blocks = null;
         foreach (var block in context.OperationBlocks)
         {
             var root = RootOf(block);
@@ -63,10 +63,15 @@ internal sealed class BodyGraphs
             // Bodies only: attribute arguments and parameter defaults hold no flow worth following.
             if (IsBody(root))
             {
-                // Every rule after the first finds the graphs built: no list, no callback.
-                if (blocks.Count == 0 && Built.TryGetValue(root, out var built))
+                if (blocks is null)
                 {
-                    return built;
+                    // Every rule after the first finds the graphs built: no list, no callback.
+                    if (Built.TryGetValue(root, out var built))
+                    {
+                        return built;
+                    }
+
+                    blocks = [];
                 }
 
                 if (!blocks.Exists(b => b.Root == root))
@@ -76,7 +81,7 @@ internal sealed class BodyGraphs
             }
         }
 
-        return blocks.Count == 0 ? None : Built.GetValue(blocks[0].Root, _ => Build(context, blocks));
+        return blocks is null ? None : Built.GetValue(blocks[0].Root, _ => Build(context, blocks));
     }
 
     private static IOperation RootOf(IOperation block)
