@@ -8,8 +8,9 @@
 # keeps the compiler server off): the figures then include compiling the generator and analyzers
 # with the JIT. With --server, the consumer compiles in its own compiler server, as in an IDE or on
 # a developer's machine, warmed by three builds; the script stops that server when it ends.
-# Each variant compiles --rounds times after its warm-up, and the figures are the medians: one
-# compile's analyzer times swing by a factor of 3 or more on this machine.
+# Each variant compiles --rounds times (25 unless told) after its warm-up, and the figures are the
+# medians: one compile's analyzer times swing by a factor of 3 to 20 on this machine, and medians of
+# fewer compiles moved from 3.7 % to 12.5 % between runs of the same code.
 # The consumer's bodies are straight-line by default. With --branching each body also logs the
 # deployment's health in an `if`/`else`; with --loops it logs its endpoints in a `foreach`. The
 # flow rules read all three shapes from the operation tree, without a control flow graph.
@@ -19,7 +20,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 server=false
 shape=straight
-rounds=5
+rounds=25
 while [ $# -gt 0 ]; do
   case $1 in
     --server) server=true; shift ;;
@@ -38,77 +39,8 @@ stop_server() { # only the server this script started, found by its pipe name
 }
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"; stop_server' EXIT
 
-health_check() { # the end of a typed body, in the shape asked for
-  case $shape in
-    branching) printf '        if (status.Heavy.Health != DeploymentHealth.Healthy)\n        {\n            Console.WriteLine($"unhealthy: {status.Heavy.Health}");\n        }\n        else\n        {\n            Console.WriteLine("healthy");\n        }\n\n        return settings.Endpoints.Count;' ;;
-    loops) printf '        foreach (var endpoint in settings.Endpoints)\n        {\n            Console.WriteLine(endpoint);\n        }\n\n        return settings.Endpoints.Count + (status.Heavy.Health == DeploymentHealth.Healthy ? 1 : 0);' ;;
-    *) printf '        return settings.Endpoints.Count + (status.Heavy.Health == DeploymentHealth.Healthy ? 1 : 0);' ;;
-  esac
-}
-
-write_consumer() { # folder, generate (true|false), uses generated types (true|false)
-  local folder=$1 generate=$2 typed=$3
-  mkdir -p "$folder"
-  cat > "$folder/Consumer.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <Import Project="$repo/src/DssApi/buildTransitive/DssApi.props" />
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <DssApiGenerate>$generate</DssApiGenerate>
-  </PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$repo/src/DssApi/DssApi.csproj" />
-    <ProjectReference Include="$repo/src/DssApi.Generator/DssApi.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-  </ItemGroup>
-  <Import Project="$repo/src/DssApi/buildTransitive/DssApi.targets" />
-</Project>
-XML
-  for i in $(seq 1 "$files"); do
-    if [ "$typed" = true ]; then
-      cat > "$folder/Use$i.cs" <<CS
-using DssApi;
-
-namespace Consumer;
-
-internal static class Use$i
-{
-    public static async Task<int> RunAsync(DssClient client)
-    {
-        var settings = await client.GetProject("P$i").GetApiService("service$i").GetSettingsAsync();
-        settings.AddPredictionEndpoint("endpoint$i", "model$i");
-        await settings.SaveAsync();
-        var deployment = client.GetApiDeployer().GetDeployment("deployment$i");
-        var update = await deployment.StartUpdateAsync();
-        await update.WaitForCompletionAsync();
-        var status = await deployment.GetStatusAsync();
-$(health_check)
-    }
-}
-CS
-    else
-      cat > "$folder/Use$i.cs" <<CS
-using DssApi;
-
-namespace Consumer;
-
-internal static class Use$i
-{
-    public static async Task<int> RunAsync(DssClient client)
-    {
-        await Task.Yield();
-        var url = client.Url.ToString();
-        var parts = url.Split('/');
-        return parts.Length + url.Length + $i;
-    }
-}
-CS
-    fi
-  done
-  echo 'Console.WriteLine("consumer");' > "$folder/Program.cs"
-  sed -i 's#<TargetFramework>#<OutputType>Exe</OutputType><TargetFramework>#' "$folder/Consumer.csproj"
-}
+# shellcheck source=consumer.sh
+. "$repo/bench/consumer.sh"
 
 build() { # folder, log: only the consumer compiles; its references were built once below
   local flags=(-c Release --no-incremental -p:BuildProjectReferences=false -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary)
@@ -124,17 +56,10 @@ csc_seconds() { # the Csc task of the consumer: the last "Csc" line of the task 
   grep -E '^\s+[0-9]+ ms\s+Csc\s' "$1" | tail -1 | awk '{print $1/1000}'
 }
 
-dss_seconds() { # the DssApi rows of ReportAnalyzer's analyzer and generator tables: "<analyzers> <generator>"
-  awk '/Total analyzer execution time/ { table = "analyzer" } /Total generator execution time/ { table = "generator" }
-       /^[ \t]*[0-9]+\.[0-9]+[ \t]+[0-9<]+[ \t]+DssApi\.Generator, Version/ && table != "" && !(table in seconds) { seconds[table] = $1 }
-       END { printf "%.3f %.3f\n", seconds["analyzer"] + 0, seconds["generator"] + 0 }' "$1"
-}
-
 all_analyzer_seconds() { # ReportAnalyzer's total for every analyzer of the compile, the SDK's included
   awk '/Total analyzer execution time/ { print $5; exit }' "$1"
 }
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 [ -n "${KEEP:-}" ] && echo "Consumers and logs kept in $work"
 echo "Synthetic consumer: $files files$(case $shape in branching) echo " with an if/else in each body" ;; loops) echo " with a foreach in each body" ;; esac), $rounds measured compiles per variant, $([ "$server" = true ] && echo "warm compiler server" || echo "a fresh csc process per compile")"
