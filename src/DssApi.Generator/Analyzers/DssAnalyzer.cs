@@ -1,7 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
+using DssApi.Generator.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -10,17 +9,6 @@ namespace DssApi.Generator.Analyzers;
 /// <summary>What every DssApi analyzer does first: skip generated code, run concurrently, and resolve the runtime types once per compilation, doing nothing when DssApi is not referenced.</summary>
 public abstract class DssAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>
-    /// The invocations and property references of each member analyzed, by its first operation
-    /// block: every flow rule looks through them, and one walk of the tree serves all the rules.
-    /// Weak keys: the lists go when the compiler drops the tree.
-    /// </summary>
-    private static readonly ConditionalWeakTable<IOperation, IOperation[]> CollectedMemberUses = new();
-
-    /// <summary>Where <see cref="MemberUses"/> collects, reused: analyzers run on several threads at once.</summary>
-    [ThreadStatic]
-    private static List<IOperation>? _collecting;
-
     private protected DssAnalyzer(params DiagnosticDescriptor[] descriptors) => SupportedDiagnostics = ImmutableArray.Create(descriptors);
 
     public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
@@ -53,7 +41,7 @@ public abstract class DssAnalyzer : DiagnosticAnalyzer
         Action<OperationBlockAnalysisContext> analyze) =>
         context.RegisterOperationBlockAction(block =>
         {
-            foreach (var use in MemberUses(block))
+            foreach (var use in MemberBody.Of(block).Uses)
             {
                 if (isTrigger(use))
                 {
@@ -62,42 +50,4 @@ public abstract class DssAnalyzer : DiagnosticAnalyzer
                 }
             }
         });
-
-    private static IOperation[] MemberUses(OperationBlockAnalysisContext context)
-    {
-        if (context.OperationBlocks.IsEmpty)
-        {
-            return [];
-        }
-
-        if (CollectedMemberUses.TryGetValue(context.OperationBlocks[0], out var collected))
-        {
-            return collected; // every rule after the first: no callback to allocate
-        }
-
-        return CollectedMemberUses.GetValue(context.OperationBlocks[0], _ =>
-        {
-            var uses = _collecting ??= [];
-            uses.Clear();
-            foreach (var root in context.OperationBlocks)
-            {
-                Collect(root, uses);
-            }
-
-            return uses.ToArray();
-        });
-    }
-
-    private static void Collect(IOperation operation, List<IOperation> uses)
-    {
-        if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference)
-        {
-            uses.Add(operation);
-        }
-
-        foreach (var child in operation.ChildOperations)
-        {
-            Collect(child, uses);
-        }
-    }
 }

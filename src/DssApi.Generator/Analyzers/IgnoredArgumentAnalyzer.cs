@@ -33,7 +33,7 @@ public sealed class IgnoredArgumentAnalyzer : DssAnalyzer
             operation => operation is IInvocationOperation invocation && DssSymbols.Has(invocation.TargetMethod, symbols.IgnoredForInfraTypes),
             block =>
             {
-                var graphs = BodyGraphs.Create(block).Graphs;
+                var graphs = BodyGraphs.Of(block).Graphs;
                 var createdIds = flow.CreatedIds(graphs);
                 foreach (var graph in graphs)
                 {

@@ -31,7 +31,7 @@ public sealed class IgnoredFutureAnalyzer : DssAnalyzer
             operation => operation is IInvocationOperation invocation && StartsJob(symbols, invocation),
             block =>
             {
-                var body = BodyGraphs.Create(block);
+                var body = BodyGraphs.Of(block);
                 foreach (var graph in body.Graphs)
                 {
                     foreach (var operation in graph.Operations)

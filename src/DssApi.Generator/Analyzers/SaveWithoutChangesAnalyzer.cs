@@ -44,7 +44,7 @@ public sealed class SaveWithoutChangesAnalyzer : DssAnalyzer
             operation => operation is IInvocationOperation invocation && DssSymbols.Has(invocation.TargetMethod, symbols.Saves),
             block =>
             {
-                var body = BodyGraphs.Create(block);
+                var body = BodyGraphs.Of(block);
                 foreach (var graph in body.Graphs)
                 {
                     foreach (var local in graph.DeclaredLocals)

@@ -39,7 +39,7 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
             },
             block =>
             {
-                var body = BodyGraphs.Create(block);
+                var body = BodyGraphs.Of(block);
                 foreach (var graph in body.Graphs)
                 {
                     foreach (var local in graph.DeclaredLocals)

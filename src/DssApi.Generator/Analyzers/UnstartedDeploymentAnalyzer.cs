@@ -33,7 +33,7 @@ public sealed class UnstartedDeploymentAnalyzer : DssAnalyzer
             operation => operation is IInvocationOperation invocation && Creates(symbols, invocation),
             block =>
             {
-                var body = BodyGraphs.Create(block);
+                var body = BodyGraphs.Of(block);
                 var startsAny = body.Graphs.SelectMany(g => g.Operations).SelectMany(o => o.Operation.DescendantsAndSelf())
                     .Any(o => o is IInvocationOperation invocation && DssSymbols.Has(invocation.TargetMethod, symbols.StartsDeployment));
                 foreach (var graph in body.Graphs)

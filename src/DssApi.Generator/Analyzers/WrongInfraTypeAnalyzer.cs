@@ -33,7 +33,7 @@ public sealed class WrongInfraTypeAnalyzer : DssAnalyzer
             operation => MemberUse(operation).Member is { } member && (DssSymbols.Has(member, symbols.InfraTypes) || DssSymbols.Has(member.ContainingType, symbols.InfraTypes)),
             block =>
             {
-                foreach (var graph in BodyGraphs.Create(block).Graphs)
+                foreach (var graph in BodyGraphs.Of(block).Graphs)
                 {
                     flow.Run(graph, (operation, state) =>
                     {

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -16,13 +15,6 @@ namespace DssApi.Generator.Analyzers.Flow;
 internal sealed class BodyGraphs
 {
     private static readonly BodyGraphs None = new([]);
-
-    /// <summary>
-    /// The graphs of the bodies already analyzed, by the operation tree of their first body: the
-    /// flow rules analyze the same bodies, so the first to get to one builds its graphs for all.
-    /// Weak keys: the graphs go when the compiler drops the tree.
-    /// </summary>
-    private static readonly ConditionalWeakTable<IOperation, BodyGraphs> Built = new();
 
     /// <summary>Usually none: only lambdas and local functions capture.</summary>
     private readonly List<ILocalSymbol> _captured = [];
@@ -52,37 +44,8 @@ internal sealed class BodyGraphs
     /// </summary>
     internal static AsyncLocal<bool> ControlFlowGraphsOnly { get; } = new();
 
-    /// <summary>The graphs of every executable body of the analyzed member.</summary>
-    public static BodyGraphs Create(OperationBlockAnalysisContext context)
-    {
-        List<(IOperation Block, IOperation Root)>? blocks = null;
-        foreach (var block in context.OperationBlocks)
-        {
-            var root = RootOf(block);
-
-            // Bodies only: attribute arguments and parameter defaults hold no flow worth following.
-            if (IsBody(root))
-            {
-                if (blocks is null)
-                {
-                    // Every rule after the first finds the graphs built: no list, no callback.
-                    if (Built.TryGetValue(root, out var built))
-                    {
-                        return built;
-                    }
-
-                    blocks = [];
-                }
-
-                if (!blocks.Exists(b => b.Root == root))
-                {
-                    blocks.Add((block, root));
-                }
-            }
-        }
-
-        return blocks is null ? None : Built.GetValue(blocks[0].Root, _ => Build(context, blocks));
-    }
+    /// <summary>The graphs of every executable body of the analyzed member, built once for all the rules.</summary>
+    public static BodyGraphs Of(OperationBlockAnalysisContext context) => MemberBody.Of(context).Graphs(context);
 
     private static IOperation RootOf(IOperation block)
     {
@@ -97,11 +60,22 @@ internal sealed class BodyGraphs
 
     private static bool IsBody(IOperation root) => root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block;
 
-    private static BodyGraphs Build(OperationBlockAnalysisContext context, List<(IOperation Block, IOperation Root)> blocks)
+    /// <summary>Builds the graphs; <see cref="MemberBody"/> keeps them.</summary>
+    internal static BodyGraphs Build(OperationBlockAnalysisContext context)
     {
         var graphs = new List<FlowGraph>();
-        foreach (var (block, root) in blocks)
+        var roots = new List<IOperation>();
+        foreach (var block in context.OperationBlocks)
         {
+            var root = RootOf(block);
+
+            // Bodies only: attribute arguments and parameter defaults hold no flow worth following.
+            if (!IsBody(root) || roots.Contains(root))
+            {
+                continue;
+            }
+
+            roots.Add(root);
             if (!ControlFlowGraphsOnly.Value && StructuredBody.TryRead(root) is { } structured)
             {
                 graphs.Add(new FlowGraph(structured));
@@ -112,7 +86,7 @@ internal sealed class BodyGraphs
             }
         }
 
-        return new BodyGraphs(graphs);
+        return graphs.Count == 0 ? None : new BodyGraphs(graphs);
     }
 
     private static void Add(ControlFlowGraph graph, List<FlowGraph> graphs)
