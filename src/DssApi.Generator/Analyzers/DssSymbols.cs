@@ -27,6 +27,7 @@ internal sealed class DssSymbols
         StartsDeployment = compilation.GetTypeByMetadataName("DssApi.Annotations.DssStartsDeploymentAttribute");
         IgnoredForInfraTypes = compilation.GetTypeByMetadataName("DssApi.Annotations.DssIgnoredForInfraTypesAttribute");
         SumsToOne = compilation.GetTypeByMetadataName("DssApi.Annotations.DssSumsToOneAttribute");
+        Wire = compilation.GetTypeByMetadataName("DssApi.Annotations.DssWireAttribute");
         Secret = compilation.GetTypeByMetadataName("DssApi.DssSecret");
         TransportOptions = compilation.GetTypeByMetadataName("DssApi.DssTransportOptions");
         Version = compilation.GetTypeByMetadataName("System.Version");
@@ -53,6 +54,8 @@ internal sealed class DssSymbols
     public INamedTypeSymbol? IgnoredForInfraTypes { get; }
 
     public INamedTypeSymbol? SumsToOne { get; }
+
+    public INamedTypeSymbol? Wire { get; }
 
     public INamedTypeSymbol? Secret { get; }
 
@@ -108,6 +111,9 @@ internal sealed class DssSymbols
     /// <summary>The string arguments of an attribute, constructor arguments and <c>params</c> arrays flattened.</summary>
     public static IEnumerable<string> Strings(AttributeData attribute) =>
         attribute.ConstructorArguments.SelectMany(a => a.Kind == TypedConstantKind.Array ? (IEnumerable<TypedConstant>)a.Values : new[] { a }).Select(v => v.Value).OfType<string>();
+
+    /// <summary>The name DSS uses for a generated member (<c>[DssWire]</c>): a property's JSON field, an open enum member's value.</summary>
+    public string? WireName(ISymbol member) => Find(member, Wire) is { ConstructorArguments.Length: 1 } data ? data.ConstructorArguments[0].Value as string : null;
 
     public bool IsSettings(ITypeSymbol? type) => DerivesFrom(type, Settings);
 

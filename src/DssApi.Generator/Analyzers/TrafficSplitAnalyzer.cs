@@ -42,7 +42,7 @@ public sealed class TrafficSplitAnalyzer : DssAnalyzer
                     var names = DssSymbols.Strings(attribute).ToList();
                     if (names.Count == 2
                         && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == names[0]) is { ArgumentKind: ArgumentKind.Explicit } argument
-                        && Problem(argument.Value, names[1]) is { } problem)
+                        && Problem(argument.Value, names[1], symbols) is { } problem)
                     {
                         operation.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.InvalidTrafficSplit, argument.Syntax.GetLocation(), problem));
                     }
@@ -52,7 +52,7 @@ public sealed class TrafficSplitAnalyzer : DssAnalyzer
     }
 
     /// <summary>What is wrong with the shares, or null when they are fine or not all constant.</summary>
-    private static string? Problem(IOperation list, string shareField)
+    private static string? Problem(IOperation list, string shareField, DssSymbols symbols)
     {
         var items = Items(OperationFacts.Unwrap(list));
         if (items is null || items.Count == 0)
@@ -66,7 +66,7 @@ public sealed class TrafficSplitAnalyzer : DssAnalyzer
         {
             if (OperationFacts.Unwrap(item) is not IObjectCreationOperation { Initializer: { } initializer }
                 || Members(initializer) is not { } members
-                || members.FirstOrDefault(m => HoldsField(m.Property, shareField)) is not { Property: not null } share
+                || members.FirstOrDefault(m => symbols.WireName(m.Property) == shareField) is not { Property: not null } share
                 || share.Value is not IConvertible convertible)
             {
                 return null;
@@ -116,9 +116,4 @@ public sealed class TrafficSplitAnalyzer : DssAnalyzer
 
         return members;
     }
-
-    /// <summary>True when the generated property reads or writes the JSON field named in the attribute.</summary>
-    private static bool HoldsField(IPropertySymbol property, string field) =>
-        property.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax().DescendantTokens()
-            .Any(token => token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText == field));
 }

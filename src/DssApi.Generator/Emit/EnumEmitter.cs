@@ -27,6 +27,7 @@ internal static class EnumEmitter
             w.Line();
             context.Summary(value.Description, $"The value \"{value.Wire}\".");
             context.Since(value.Since);
+            context.Wire(value.Wire);
             w.Line($"public static {name} {value.Name} {{ get; }} = new {name}({CodeWriter.Literal(value.Wire)});");
         }
 

@@ -202,6 +202,7 @@ internal sealed class ObjectEmitter
     {
         W.Line();
         W.Doc("summary", $"The \"{union.Discriminator}\" field, which tells the cases of {Name} apart.");
+        _context.Wire(union.Discriminator);
         var type = _types.PropertyType(union.DiscriminatorType, required: false, editable: false);
         W.Line($"public {type} {SchemaReader.NameFromWire(union.Discriminator)} => {_types.Read(union.DiscriminatorType, $"GetRaw()[{CodeWriter.Literal(union.Discriminator)}]")};");
     }
@@ -212,6 +213,7 @@ internal sealed class ObjectEmitter
         _context.Summary(field.Description, $"The \"{field.Wire}\" field.");
         _context.Since(field.Since);
         _context.InfraTypes(field.InfraTypes);
+        _context.Wire(field.Wire);
         var wire = CodeWriter.Literal(field.Wire);
         var node = $"GetRaw()[{wire}]";
         var type = _types.PropertyType(field.Type, field.Required, _object.Editable);

@@ -75,4 +75,7 @@ internal sealed class EmitContext
     }
 
     public void Attribute(string name) => Writer.Line($"[{Names.Annotations}{name}]");
+
+    /// <summary>Stamps the name DSS uses for the member, so that analyzers can read it from metadata too.</summary>
+    public void Wire(string name) => Writer.Line($"[{Names.Annotations}DssWire({CodeWriter.Literal(name)})]");
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using DssApi.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 
@@ -22,9 +23,10 @@ internal static class TestSetup
     /// <summary>The generator's output for the default options, parsed: for tests that compile without the test framework.</summary>
     public static IReadOnlyList<SyntaxTree> GeneratedTrees => GeneratedSyntax.Value;
 
-    /// <summary>Runs the generator over the real DSS schema for <paramref name="compilation"/>.</summary>
-    public static GeneratorDriverRunResult Generate(Compilation compilation) =>
-        CSharpGeneratorDriver.Create(new DssApiGenerator()).AddAdditionalTexts([new SchemaText(Schema.Value)]).RunGenerators(compilation).GetRunResult();
+    /// <summary>Runs the generator over the real DSS schema for <paramref name="compilation"/>, with the MSBuild properties given or none.</summary>
+    public static GeneratorDriverRunResult Generate(Compilation compilation, AnalyzerConfigOptionsProvider? options = null) =>
+        CSharpGeneratorDriver.Create([new DssApiGenerator().AsSourceGenerator()], [new SchemaText(Schema.Value)], optionsProvider: options)
+            .RunGenerators(compilation).GetRunResult();
 
     public static readonly ReferenceAssemblies NoDownload = new ReferenceAssemblies("net10.0").AddAssemblies(ImmutableArray<string>.Empty);
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -272,8 +271,8 @@ internal sealed class InfraTypeFlow
     private IEnumerable<string> TypesOf(ITypeSymbol? type) =>
         type is null ? [] : DssSymbols.FindAll(type, _symbols.InfraTypes).SelectMany(DssSymbols.Strings);
 
-    /// <summary>The wire value of a constant: a string, or a value of a generated open enum (read from its declaration).</summary>
-    private static string? Wire(IOperation operation)
+    /// <summary>The wire value of a constant: a string, or a member of a generated open enum (its <c>[DssWire]</c>).</summary>
+    private string? Wire(IOperation operation)
     {
         var value = OperationFacts.Unwrap(operation);
         if (value.ConstantValue is { HasValue: true, Value: string text })
@@ -286,11 +285,7 @@ internal sealed class InfraTypeFlow
             return created;
         }
 
-        return value is IPropertyReferenceOperation { Property.IsStatic: true } member
-            && member.Property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is PropertyDeclarationSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 1 } initial }
-            && initial.ArgumentList!.Arguments[0].Expression is LiteralExpressionSyntax literal
-            ? literal.Token.ValueText
-            : null;
+        return value is IPropertyReferenceOperation { Property.IsStatic: true } member ? _symbols.WireName(member.Property) : null;
     }
 
     private static ITypeSymbol? Underlying(ITypeSymbol? type) =>
