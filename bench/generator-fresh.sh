@@ -19,7 +19,8 @@ trap 'rm -rf "$work"' EXIT
 . "$repo/bench/consumer.sh"
 
 write_consumer "$work/consumer" true true
-(cd "$work/consumer" && dotnet build -c Release -p:ReportAnalyzer=true -v:d > "$work/build.log" 2>&1) || { tail -30 "$work/build.log"; exit 1; }
+# Built without the compiler server, so that the log holds the csc command line to run again.
+(cd "$work/consumer" && dotnet build -c Release -p:ReportAnalyzer=true -p:UseSharedCompilation=false -v:d > "$work/build.log" 2>&1) || { tail -30 "$work/build.log"; exit 1; }
 command_line=$(grep -m1 -E '^\s*/\S+/Roslyn/bincore/csc /noconfig ' "$work/build.log" | sed -E 's/^\s+//')
 csc=${command_line%% *}
 echo "${command_line#* }" > "$work/il.rsp"
