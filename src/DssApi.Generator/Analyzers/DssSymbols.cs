@@ -73,6 +73,9 @@ internal sealed class DssSymbols
 
     public static bool Has(ISymbol symbol, INamedTypeSymbol? attribute) => attribute is not null && Find(symbol, attribute) is not null;
 
+    /// <summary>True when the operation calls a method marked with <paramref name="attribute"/>.</summary>
+    public static bool IsCallTo(IOperation operation, INamedTypeSymbol? attribute) => operation is IInvocationOperation invocation && Has(invocation.TargetMethod, attribute);
+
     /// <remarks>A loop, not LINQ: the flow rules ask this of every call and property use to decide whether a body is worth a flow graph.</remarks>
     public static AttributeData? Find(ISymbol symbol, INamedTypeSymbol? attribute)
     {

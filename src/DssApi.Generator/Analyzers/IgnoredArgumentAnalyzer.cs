@@ -30,7 +30,7 @@ public sealed class IgnoredArgumentAnalyzer : DssAnalyzer
         var flow = new InfraTypeFlow(symbols);
         RegisterBodyAction(
             context,
-            operation => operation is IInvocationOperation invocation && DssSymbols.Has(invocation.TargetMethod, symbols.IgnoredForInfraTypes),
+            operation => DssSymbols.IsCallTo(operation, symbols.IgnoredForInfraTypes),
             block =>
             {
                 var graphs = BodyGraphs.Of(block).Graphs;

@@ -28,7 +28,7 @@ public sealed class IgnoredFutureAnalyzer : DssAnalyzer
 
         RegisterBodyAction(
             context,
-            operation => operation is IInvocationOperation invocation && StartsJob(symbols, invocation),
+            operation => DssSymbols.IsCallTo(operation, symbols.ReturnsFuture),
             block =>
             {
                 var body = BodyGraphs.Of(block);

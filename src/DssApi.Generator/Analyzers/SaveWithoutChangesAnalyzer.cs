@@ -41,7 +41,7 @@ public sealed class SaveWithoutChangesAnalyzer : DssAnalyzer
 
         RegisterBodyAction(
             context,
-            operation => operation is IInvocationOperation invocation && DssSymbols.Has(invocation.TargetMethod, symbols.Saves),
+            operation => DssSymbols.IsCallTo(operation, symbols.Saves),
             block =>
             {
                 var body = BodyGraphs.Of(block);

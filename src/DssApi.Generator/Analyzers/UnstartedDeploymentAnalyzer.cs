@@ -30,12 +30,11 @@ public sealed class UnstartedDeploymentAnalyzer : DssAnalyzer
 
         RegisterBodyAction(
             context,
-            operation => operation is IInvocationOperation invocation && Creates(symbols, invocation),
+            operation => DssSymbols.IsCallTo(operation, symbols.CreatesDeployment),
             block =>
             {
                 var body = BodyGraphs.Of(block);
-                var startsAny = body.Graphs.SelectMany(g => g.Operations).SelectMany(o => o.Operation.DescendantsAndSelf())
-                    .Any(o => o is IInvocationOperation invocation && DssSymbols.Has(invocation.TargetMethod, symbols.StartsDeployment));
+                var startsAny = MemberBody.Of(block).Uses.Any(use => DssSymbols.IsCallTo(use, symbols.StartsDeployment));
                 foreach (var graph in body.Graphs)
                 {
                     foreach (var operation in graph.Operations)
