@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using DssApi.Generator.Diagnostics;
 using DssApi.Generator.Emit;
@@ -26,7 +25,6 @@ public sealed partial class FuzzTests
         var original = GeneratorHarness.DssSchemaText;
         var tokens = TokenPattern().Matches(original).ToArray();
         var random = new Random(20240611);
-        var stopwatch = Stopwatch.StartNew();
         var damagedJson = 0;
         for (var i = 0; i < 2000; i++)
         {
@@ -41,7 +39,6 @@ public sealed partial class FuzzTests
         }
 
         Assert.True(damagedJson > 100, $"only {damagedJson} mutations broke the JSON itself");
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromMinutes(2), $"took {stopwatch.Elapsed}");
     }
 
     [Fact]

