@@ -20,8 +20,8 @@ for rate in "${rates[@]}"; do
   DSSAPI_FAULT_SEEDS=$seeds DSSAPI_FAULT_RATE=$rate dotnet test tests/DssApi.Integration.Tests --no-build \
     --filter 'FullyQualifiedName~The_loop_under_faults' --logger 'console;verbosity=detailed' > "$log" 2>&1
   end=$(date +%s)
-  count() { grep -cE "^\s*seed [0-9]+: $1" "$log"; }
+  count() { grep -oE "^\s*seed [0-9]+: $1" "$log" | sort -u | wc -l; }
   printf '%-6s %-9s %9s %12s %12s %9s\n' "$rate" "$seeds" "$(count complete)" "$(count 'clear error')" "$(count 'rule broken')" $((end - start))
-  grep -E "^\s*seed [0-9]+: rule broken" "$log" | sed 's/^\s*/  /'
+  grep -E "^\s*seed [0-9]+: rule broken" "$log" | sort -u | sed 's/^\s*/  /'
 done
 echo "Per-seed lines: $logs"

@@ -31,6 +31,7 @@ public class FaultToleranceTests(ITestOutputHelper output)
         for (var seed = run.FirstSeed; seed <= run.LastSeed && run.MayRun(seed, elapsed.Elapsed); seed++, runs++)
         {
             var data = Directory.CreateTempSubdirectory("dssapi-faults-");
+            var logged = logs.Entries.Count;
             string outcome;
             try
             {
@@ -48,6 +49,11 @@ public class FaultToleranceTests(ITestOutputHelper output)
             }
 
             output.WriteLine($"seed {seed}: {outcome}");
+            if (outcome.StartsWith("rule broken", StringComparison.Ordinal))
+            {
+                // What the client went through, to find the cause.
+                logs.Entries.Skip(logged).ToList().ForEach(entry => output.WriteLine($"    {entry.Level}: {entry.Message}"));
+            }
         }
 
         output.WriteLine($"fault run at rate {run.FaultRate}: {runs} runs in {elapsed.Elapsed.TotalSeconds:0.0} s, "
