@@ -50,7 +50,7 @@ internal static class DeploymentUpdates
             ["targets"] = new JsonArray(new JsonObject { ["objectType"] = "API_DEPLOYER_DEPLOYMENT", ["objectId"] = deploymentId }),
         };
         return context.Futures.Start($"Updating deployment {deploymentId}", EmulatorContext.AdminLogin, payload,
-            job => RunAsync(context, deploymentId, update, job));
+            job => RunAsync(context, deploymentId, update.StartTimestamp, job));
     }
 
     /// <summary>Updates left RUNNING by a previous process can never finish: mark them failed.</summary>
@@ -109,7 +109,11 @@ internal static class DeploymentUpdates
             ? infra.ApiNodeUrls().Where(url => !context.IsSelf(url))
             : [];
 
-    private static async Task<JsonNode?> RunAsync(EmulatorContext context, string deploymentId, DeploymentUpdateState update, FutureJob job)
+    /// <summary>
+    /// Runs an update. Its record is looked up at each write rather than held, since a write the store cannot
+    /// persist puts back the state as last persisted, with records of its own.
+    /// </summary>
+    private static async Task<JsonNode?> RunAsync(EmulatorContext context, string deploymentId, long startTimestamp, FutureJob job)
     {
         try
         {
@@ -124,6 +128,7 @@ internal static class DeploymentUpdates
             {
                 var deployment = state.RequireDeployment(deploymentId);
                 var (snapshot, result) = Prepare(context, state, deployment);
+                var update = Record(deployment, startTimestamp);
                 deployment.Deployed = snapshot;
                 update.Status = DeploymentUpdateState.Success;
                 update.EndTimestamp = EmulatorContext.Now();
@@ -136,10 +141,19 @@ internal static class DeploymentUpdates
         {
             var reason = exception is DssError error ? error.Message : "The update was aborted";
             job.Log(reason);
-            context.Store.Write(_ => Fail(update, reason));
+            context.Store.Write(state =>
+            {
+                if (state.Deployments.GetValueOrDefault(deploymentId) is { } deployment)
+                {
+                    Fail(Record(deployment, startTimestamp), reason);
+                }
+            });
             throw;
         }
     }
+
+    private static DeploymentUpdateState Record(DeploymentState deployment, long startTimestamp) =>
+        deployment.Updates.First(update => update.StartTimestamp == startTimestamp);
 
     private static void Fail(DeploymentUpdateState update, string reason)
     {

@@ -63,7 +63,8 @@ internal static class InfraRoutes
         routes.MapPublicApi("GET", Infra, request => DssResponse.Json(store.Read(state =>
             DeployerViews.InfraLightStatus(state, state.RequireInfra(request.Route("infraId")), request.CallerIsAdmin))));
 
-        routes.MapPublicApi("GET", Infra + "/settings", request => DssResponse.Json(store.Read(state =>
+        // The settings hold the API nodes' admin keys: DSS shows them only to those who may manage the infrastructure.
+        routes.MapAdminApi("GET", Infra + "/settings", request => DssResponse.Json(store.Read(state =>
             state.RequireInfra(request.Route("infraId")).Settings.DeepClone())));
 
         routes.MapAdminApi("PUT", Infra + "/settings", async request =>

@@ -62,6 +62,7 @@ public sealed class DssEmulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.FaultRate, nameof(options.FaultRate));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.FaultRate, 1, nameof(options.FaultRate));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Latency, TimeSpan.Zero, nameof(options.Latency));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRequestBodySize, nameof(options.MaxRequestBodySize));
         var adminApiKey = options.AdminApiKey ?? RandomNumberGenerator.GetHexString(32, lowercase: true);
         if (options.UserApiKeys.Any(key => key.Length == 0 || key == adminApiKey))
         {
@@ -73,6 +74,7 @@ public sealed class DssEmulator : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Url);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);

@@ -24,6 +24,12 @@ public sealed class DssEmulatorOptions
     /// </summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>
+    /// The largest request body accepted, in bytes (Kestrel's default, 30 MB, unless set); a larger body is
+    /// refused with 413 and DSS's error JSON.
+    /// </summary>
+    public long MaxRequestBodySize { get; set; } = 30_000_000;
+
     /// <summary>A delay added before every response, to exercise client timeouts.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
