@@ -106,7 +106,7 @@ internal static class DeploymentUpdates
     /// <summary>The STATIC API nodes of the deployment's infrastructure that are not this emulator.</summary>
     public static IEnumerable<string> UnreachableNodes(EmulatorContext context, EmulatorState state, DeploymentState deployment) =>
         state.Infras.GetValueOrDefault(deployment.Settings.Text("infraId")) is { } infra && infra.Type() == DeployerViews.StaticInfra
-            ? infra.ApiNodeUrls().Where(url => !context.IsSelf(url))
+            ? infra.ApiNodes().Where(node => !context.ServesApiNode(node)).Select(DeployerViews.Url)
             : [];
 
     /// <summary>
@@ -189,13 +189,13 @@ internal static class DeploymentUpdates
         var result = new JsonObject();
         if (infra.Type() == DeployerViews.StaticInfra)
         {
-            var nodes = infra.ApiNodeUrls().ToArray();
-            var reachable = nodes.Count(context.IsSelf);
+            var nodes = infra.ApiNodes().ToArray();
+            var reachable = nodes.Count(context.ServesApiNode);
             if (reachable == 0)
             {
                 throw DssError.Coded(nodes.Length == 0
                     ? $"Infrastructure {infra.Settings["id"]} has no API node"
-                    : $"None of the API nodes of infrastructure {infra.Settings["id"]} can be reached (the emulator serves {context.BaseUrl})");
+                    : $"None of the API nodes of infrastructure {infra.Settings["id"]} can be reached with its admin API key (the emulator serves {context.BaseUrl})");
             }
 
             result["nbOKNodes"] = reachable;

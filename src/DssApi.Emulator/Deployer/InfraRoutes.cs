@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DssApi.Emulator.Hosting;
 using DssApi.Emulator.Routing;
+using DssApi.Emulator.Secrets;
 using DssApi.Emulator.State;
 
 namespace DssApi.Emulator.Deployer;
@@ -73,7 +74,7 @@ internal static class InfraRoutes
             store.Write(state =>
             {
                 var infra = state.RequireInfra(request.Route("infraId"));
-                infra.Settings = NormalizeSettings(body, infra.Settings);
+                infra.Settings = NormalizeSettings(body, infra.Settings, context.Secrets);
             });
             return DssResponse.Empty;
         });
@@ -97,9 +98,9 @@ internal static class InfraRoutes
 
     /// <summary>
     /// The settings DSS would store from a saved body: id and type cannot change, STATIC infrastructures
-    /// always carry <c>apiNodes</c>, unknown fields are kept.
+    /// always carry <c>apiNodes</c>, secrets are stored encrypted, unknown fields are kept.
     /// </summary>
-    private static JsonObject NormalizeSettings(JsonObject body, JsonObject current)
+    private static JsonObject NormalizeSettings(JsonObject body, JsonObject current, SecretBox secrets)
     {
         const string owner = "infrastructure settings";
         var settings = body.DeepClone().AsObject();
@@ -130,6 +131,7 @@ internal static class InfraRoutes
             settings["apiNodes"] ??= new JsonArray();
         }
 
+        secrets.EncryptInfraSecrets(settings, type);
         return settings;
     }
 }

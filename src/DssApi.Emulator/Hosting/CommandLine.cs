@@ -6,7 +6,8 @@ namespace DssApi.Emulator.Hosting;
 internal static class CommandLine
 {
     public const string Usage = """
-        Usage: dssapi-emulator [--urls <url>] [--api-key <key>] [--user-api-key <key>[,<key>...]] [--data-dir <folder>]
+        Usage: dssapi-emulator [--urls <url>] [--api-key <key>] [--user-api-key <key>[,<key>...]] [--api-node-admin-key <key>]
+                               [--data-dir <folder>]
                                [--latency <ms>] [--fault-rate <0..1>] [--seed <int>] [--update-step-ms <ms>]
                                [--max-request-body <bytes>] [--log-level <level>]
         """;
@@ -29,6 +30,9 @@ internal static class CommandLine
                     break;
                 case "--user-api-key":
                     options.UserApiKeys = [.. options.UserApiKeys, .. value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+                    break;
+                case "--api-node-admin-key":
+                    options.ApiNodeAdminApiKey = value;
                     break;
                 case "--data-dir":
                     options.DataDirectory = Path.GetFullPath(value);

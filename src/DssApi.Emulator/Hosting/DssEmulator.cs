@@ -6,6 +6,7 @@ using DssApi.Emulator.Futures;
 using DssApi.Emulator.Hosting;
 using DssApi.Emulator.Models;
 using DssApi.Emulator.Routing;
+using DssApi.Emulator.Secrets;
 using DssApi.Emulator.State;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -71,6 +72,7 @@ public sealed class DssEmulator : IAsyncDisposable
 
         var demo = DemoProject.Load();
         var store = StateStore.Open(options.DataDirectory, () => SeedState(demo));
+        var secrets = SecretBox.Open(options.DataDirectory, SecretFields.Load());
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Url);
@@ -87,6 +89,7 @@ public sealed class DssEmulator : IAsyncDisposable
             adminApiKey,
             demo,
             store,
+            secrets,
             new FutureRegistry(loggerFactory.CreateLogger<FutureRegistry>()));
         var pipeline = new EmulatorPipeline(context, BuildRoutes(context), loggerFactory.CreateLogger<EmulatorPipeline>());
         app.Run(pipeline.HandleAsync);

@@ -19,6 +19,13 @@ public sealed class DssEmulatorOptions
     public IReadOnlyList<string> UserApiKeys { get; set; } = [];
 
     /// <summary>
+    /// The admin API key of the emulator's own API node. When set, a deployment update reaches a STATIC
+    /// infrastructure's API node at the emulator's URL only if the node's admin key in the infrastructure
+    /// settings is this key; when null (the default) any admin key is accepted.
+    /// </summary>
+    public string? ApiNodeAdminApiKey { get; set; }
+
+    /// <summary>
     /// A folder where the state is persisted as JSON after every change and reloaded at start.
     /// When null (the default) the state lives in memory only.
     /// </summary>
