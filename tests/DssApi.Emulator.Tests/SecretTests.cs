@@ -67,7 +67,10 @@ public sealed class SecretTests
         using var temporary = new TemporaryDirectory();
         DssEmulatorOptions Options() => new()
         {
-            DataDirectory = temporary.Path, AdminApiKey = "admin", ApiNodeAdminApiKey = NodeKey, UpdateStepDuration = TimeSpan.FromMilliseconds(5),
+            DataDirectory = temporary.Path,
+            AdminApiKey = "admin",
+            ApiNodeAdminApiKey = NodeKey,
+            UpdateStepDuration = TimeSpan.FromMilliseconds(5),
         };
         await using (var dss = await TestDss.StartAsync(Options()))
         {

@@ -1,10 +1,10 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
 using DssApi.Emulator.Futures;
 using DssApi.Emulator.Models;
 using DssApi.Emulator.Secrets;
 using DssApi.Emulator.State;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
 
 namespace DssApi.Emulator.Hosting;
 
