@@ -19,7 +19,8 @@ public sealed class RawLoopbackServer : IAsyncDisposable
     private readonly Task _accepting;
     private int _connections;
 
-    /// <param name="answer">The raw response to a request, or null to close the connection without answering.</param>
+    /// <param name="answer">The raw response to a request; null closes the connection without answering, an
+    /// empty answer leaves the client waiting until it gives up.</param>
     public RawLoopbackServer(Func<RawRequest, byte[]?> answer)
     {
         _answer = answer;
