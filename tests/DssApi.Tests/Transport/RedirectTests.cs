@@ -15,16 +15,14 @@ public class RedirectTests
         return Task.CompletedTask;
     }
 
+    public static TheoryData<int> RedirectStatuses => [301, 302, 303, 307, 308];
+
     private static DssRequest SaveSettings() =>
         new DssRequest(HttpMethod.Put, "/projects/{projectKey}/apiservices/{serviceId}/settings", "P", "svc")
             .WithJsonBody(System.Text.Json.Nodes.JsonNode.Parse("""{"infra":"admin-key-of-node"}"""));
 
     [Theory]
-    [InlineData(301)]
-    [InlineData(302)]
-    [InlineData(303)]
-    [InlineData(307)]
-    [InlineData(308)]
+    [MemberData(nameof(RedirectStatuses))]
     public async Task A_redirect_on_the_same_host_is_an_error_naming_the_status_and_the_host(int status)
     {
         await using var server = await LoopbackServer.StartAsync((request, context) =>
@@ -41,11 +39,7 @@ public class RedirectTests
     }
 
     [Theory]
-    [InlineData(301)]
-    [InlineData(302)]
-    [InlineData(303)]
-    [InlineData(307)]
-    [InlineData(308)]
+    [MemberData(nameof(RedirectStatuses))]
     public async Task A_redirect_to_another_host_sends_nothing_there(int status)
     {
         await using var elsewhere = await LoopbackServer.StartAsync(200, "application/json", "{}");
@@ -76,30 +70,20 @@ public class RedirectTests
         Assert.Empty(plain.Requests);
     }
 
-    [Fact]
-    public async Task A_not_modified_answer_on_a_read_says_so_instead_of_no_content()
+    [Theory]
+    [InlineData(304, null, "", "was answered HTTP 304 Not Modified, which DSS never sends", "proxy")]
+    [InlineData(200, "text/html; charset=utf-8", "<html>Sign in to continue</html>", "was answered HTTP 200 with text/html where DSS answers JSON", "login page")]
+    public async Task A_read_answered_by_something_other_than_dss_says_so_instead_of_no_content(int status, string? contentType, string body,
+        string what, string likelyCause)
     {
-        await using var server = await LoopbackServer.StartAsync(304);
+        await using var server = await LoopbackServer.StartAsync(status, contentType, body);
         using var client = Clients.For(server);
 
         var error = await Assert.ThrowsAsync<DssProtocolException>(() =>
             client.Pipeline.SendForJsonAsync(new DssRequest(HttpMethod.Get, "/api-deployer/stages"), default));
 
-        Assert.Contains("GET /dip/publicapi/api-deployer/stages was answered HTTP 304 Not Modified", error.Message);
-        Assert.Contains("proxy", error.Message);
-    }
-
-    [Fact]
-    public async Task An_html_page_with_status_200_on_a_json_route_is_a_protocol_error()
-    {
-        await using var server = await LoopbackServer.StartAsync(200, "text/html; charset=utf-8", "<html>Sign in to continue</html>");
-        using var client = Clients.For(server);
-
-        var error = await Assert.ThrowsAsync<DssProtocolException>(() =>
-            client.Pipeline.SendForJsonAsync(new DssRequest(HttpMethod.Get, "/api-deployer/stages"), default));
-
-        Assert.Contains("GET /dip/publicapi/api-deployer/stages was answered HTTP 200 with text/html where DSS answers JSON", error.Message);
-        Assert.Contains("login page", error.Message);
+        Assert.Contains("GET /dip/publicapi/api-deployer/stages " + what, error.Message);
+        Assert.Contains(likelyCause, error.Message);
     }
 
     [Theory]
