@@ -3,7 +3,8 @@ namespace DssApi;
 /// <summary>
 /// How requests that are safe to repeat (reads, settings saves, deletes) are retried after a
 /// transient failure: HTTP 408, 429, 502, 503 or 504, a lost connection, or a timed-out attempt.
-/// Retries wait with exponential backoff and jitter. Requests that create or start something
+/// Retries wait with exponential backoff and jitter, or as long as a 429 or 503 answer's
+/// <c>Retry-After</c> asks, at most <see cref="MaxDelay"/>. Requests that create or start something
 /// are never retried blindly.
 /// </summary>
 public sealed class DssRetryOptions

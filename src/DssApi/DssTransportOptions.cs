@@ -14,6 +14,16 @@ public abstract class DssTransportOptions
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>The longest a streamed download may go without receiving a byte before it fails
+    /// with <see cref="DssTimeoutException"/>. Default 60 s;
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it.</summary>
+    public TimeSpan DownloadIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The largest response body the client reads into memory, counted after
+    /// decompression (streamed downloads are not counted). A larger body fails with
+    /// <see cref="DssProtocolException"/> and is not retried. Default 256 MiB.</summary>
+    public int MaxResponseBytes { get; set; } = 256 * 1024 * 1024;
+
     /// <summary>Headers added to every request (for instance a tenant or tracing header).</summary>
     public IDictionary<string, string> ExtraHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
@@ -22,11 +32,14 @@ public abstract class DssTransportOptions
 
     /// <summary>An <see cref="System.Net.Http.HttpClient"/> to send requests with (for instance one
     /// from <c>IHttpClientFactory</c>). The DssApi client does not dispose it, and does not change
-    /// its settings: its own <see cref="System.Net.Http.HttpClient.Timeout"/> still applies.</summary>
+    /// its settings: its own <see cref="System.Net.Http.HttpClient.Timeout"/> still applies (and
+    /// surfaces as <see cref="DssTimeoutException"/>), and if its handler follows redirects, the API key
+    /// follows them too: turn automatic redirects off on it.</summary>
     public HttpClient? HttpClient { get; set; }
 
     /// <summary>A handler to build the HTTP stack on (for instance to add a proxy or a
-    /// delegating handler). Not disposed by the DssApi client.</summary>
+    /// delegating handler). Not disposed by the DssApi client. Turn its automatic redirects off: the
+    /// client rejects every redirect, but a handler that follows one has already sent the API key on.</summary>
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 
     /// <summary>

@@ -21,8 +21,8 @@ public static class DssApiServiceCollectionExtensions
     /// Registers a singleton <see cref="DssClient"/> over <c>IHttpClientFactory</c>, with options
     /// read from the <c>DssApi</c> configuration section (<c>Url</c>, <c>ApiKey</c>, <c>Timeout</c>,
     /// <c>UserAgent</c>, <c>DangerousAcceptAnyServerCertificate</c>, <c>ExtraHeaders:&lt;name&gt;</c>,
-    /// <c>Retry:MaxRetries</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>,
-    /// <c>FuturePolling:DefaultTimeout</c>) then adjusted by <paramref name="configure"/>. The options
+    /// <c>Retry:MaxRetries</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>DownloadIdleTimeout</c>,
+    /// <c>MaxResponseBytes</c>, <c>FuturePolling:DefaultTimeout</c>) then adjusted by <paramref name="configure"/>. The options
     /// are validated when the host starts, with a message naming what is wrong.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -61,6 +61,11 @@ public static class DssApiServiceCollectionExtensions
             return new DssClient(options, http);
         });
         return services.AddHttpClient(HttpClientName)
+            // DssApi:Timeout is the timeout that applies, per attempt; the HttpClient's own 100 s must not cut it short.
+            .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan)
+            // The factory's logging handlers write every header at Trace: the Authorization header and the extra
+            // headers carry secrets, so no header value of this client is ever logged.
+            .RedactLoggedHeaders(static _ => true)
             // The singleton client keeps its handler; SocketsHttpHandler renews connections itself.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>

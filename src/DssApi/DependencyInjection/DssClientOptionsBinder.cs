@@ -28,6 +28,8 @@ internal static class DssClientOptionsBinder
         }
 
         options.Timeout = ReadTimeSpan(section, path, "Timeout") ?? options.Timeout;
+        options.DownloadIdleTimeout = ReadTimeSpan(section, path, "DownloadIdleTimeout") ?? options.DownloadIdleTimeout;
+        options.MaxResponseBytes = ReadInt32(section, path, "MaxResponseBytes") ?? options.MaxResponseBytes;
         options.DangerousAcceptAnyServerCertificate = ReadBoolean(section, path, "DangerousAcceptAnyServerCertificate")
             ?? options.DangerousAcceptAnyServerCertificate;
         foreach (var header in section.GetSection("ExtraHeaders").GetChildren())

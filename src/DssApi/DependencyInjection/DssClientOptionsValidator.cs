@@ -27,6 +27,16 @@ internal sealed class DssClientOptionsValidator : IValidateOptions<DssClientOpti
             problems.Add($"DssApi:Timeout must be positive, not {options.Timeout}.");
         }
 
+        if (options.DownloadIdleTimeout <= TimeSpan.Zero && options.DownloadIdleTimeout != Timeout.InfiniteTimeSpan)
+        {
+            problems.Add($"DssApi:DownloadIdleTimeout must be positive, not {options.DownloadIdleTimeout}.");
+        }
+
+        if (options.MaxResponseBytes <= 0)
+        {
+            problems.Add($"DssApi:MaxResponseBytes must be positive, not {options.MaxResponseBytes}.");
+        }
+
         if (options.Retry.MaxRetries < 0)
         {
             problems.Add($"DssApi:Retry:MaxRetries must be 0 or more, not {options.Retry.MaxRetries}.");

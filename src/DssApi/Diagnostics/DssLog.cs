@@ -28,4 +28,7 @@ internal static partial class DssLog
 
     [LoggerMessage(8, LogLevel.Warning, "DSS request {Method} {RouteTemplate} failed without a clear answer and was not sent again: check {WhatToCheck}")]
     public static partial void OutcomeUnknown(ILogger logger, string method, string routeTemplate, string whatToCheck);
+
+    [LoggerMessage(9, LogLevel.Information, "DSS request DELETE {RouteTemplate} lost its answer, and the retry found nothing to delete: taken as deleted by the earlier attempt")]
+    public static partial void DeletedByLostAttempt(ILogger logger, string routeTemplate);
 }

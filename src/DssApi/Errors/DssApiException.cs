@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DssApi.Transport;
 
 namespace DssApi;
 
@@ -49,25 +50,32 @@ public class DssApiException : Exception
     /// <summary>The request that failed, as <c>"GET /dip/publicapi/..."</c>.</summary>
     public string? Route { get; }
 
+    /// <summary>How long the server asked to wait before trying again (its <c>Retry-After</c> header
+    /// on a 429 or 503), if it said.</summary>
+    public TimeSpan? RetryAfter { get; internal init; }
+
     /// <summary>
     /// Builds the exception from an error response body the way DSS's Python client reads it:
-    /// JSON error fields when the body is DSS error JSON, else the body text.
+    /// JSON error fields when the body is DSS error JSON, else the body text. Every text taken from
+    /// the body goes through <paramref name="scrubber"/>: no secret of the client, no unbounded text.
     /// </summary>
-    internal static DssApiException FromResponse(HttpStatusCode status, string? reasonPhrase, ReadOnlySpan<byte> body, string route)
+    internal static DssApiException FromResponse(HttpStatusCode status, string? reasonPhrase, ReadOnlySpan<byte> body, string route,
+        DssSecretScrubber scrubber, TimeSpan? retryAfter)
     {
         var code = (int)status;
         var error = TryParseObject(body);
         if (error is not null)
         {
+            scrubber.Scrub(error);
             var errorType = ReadString(error, "errorType");
             var message = ReadString(error, "message");
             var detailed = ReadString(error, "detailedMessage");
             var text = $"{errorType ?? "Unknown error"}: {detailed ?? message ?? "No message"}";
-            return new DssApiException(code, errorType, message, detailed, error, route, text);
+            return new DssApiException(code, errorType, message, detailed, error, route, text) { RetryAfter = retryAfter };
         }
 
         // Not DSS error JSON (a proxy page, a plain-text error): keep what is readable of it.
-        var bodyText = System.Text.Encoding.UTF8.GetString(body).Trim();
+        var bodyText = scrubber.Scrub(System.Text.Encoding.UTF8.GetString(body).Trim());
         const int maxBodyChars = 1000;
         if (bodyText.Length > maxBodyChars)
         {
@@ -76,7 +84,7 @@ public class DssApiException : Exception
 
         var summary = $"HTTP {code} {reasonPhrase} on {route}".TrimEnd();
         var plain = bodyText.Length == 0 ? $"Unknown error: {summary}" : $"Unknown error: {bodyText} ({summary})";
-        return new DssApiException(code, null, bodyText.Length == 0 ? null : bodyText, null, null, route, plain);
+        return new DssApiException(code, null, bodyText.Length == 0 ? null : bodyText, null, null, route, plain) { RetryAfter = retryAfter };
     }
 
     private static JsonObject? TryParseObject(ReadOnlySpan<byte> body)

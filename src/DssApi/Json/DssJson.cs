@@ -6,31 +6,41 @@ using System.Text.Json.Nodes;
 namespace DssApi.Json;
 
 /// <summary>
-/// JSON reads and writes for generated code. Reads are lenient (a missing or mistyped value reads
-/// as null) because DSS versions differ in what they send; nothing here uses reflection.
+/// JSON reads and writes for generated code. A missing value or a JSON null reads as null, because
+/// DSS versions differ in what they send; a value of the wrong kind (a string where a number
+/// belongs, an object where a list belongs) is a <see cref="DssProtocolException"/> naming its JSON
+/// path, never a silent null. Nothing here uses reflection.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DssJson
 {
     /// <summary>The string held by <paramref name="node"/>, or null.</summary>
     /// <param name="node">A JSON value.</param>
-    /// <returns>The string, or null when the node is missing or not a string.</returns>
-    public static string? AsString(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+    /// <returns>The string, or null when the node is missing or a JSON null.</returns>
+    /// <exception cref="DssProtocolException">The node holds another kind of value.</exception>
+    public static string? AsString(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
+        _ => throw WrongKind(node, "a string"),
+    };
 
     /// <summary>The boolean held by <paramref name="node"/>, or null.</summary>
     /// <param name="node">A JSON value.</param>
-    /// <returns>The boolean, or null when the node is missing or not a boolean.</returns>
+    /// <returns>The boolean, or null when the node is missing or a JSON null.</returns>
+    /// <exception cref="DssProtocolException">The node holds another kind of value.</exception>
     public static bool? AsBoolean(JsonNode? node) => node?.GetValueKind() switch
     {
+        null or JsonValueKind.Null => null,
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        _ => null,
+        _ => throw WrongKind(node!, "a boolean"),
     };
 
     /// <summary>The integer held by <paramref name="node"/>, or null.</summary>
     /// <param name="node">A JSON value.</param>
-    /// <returns>The integer (a fractional number is truncated), or null when the node is not a number.</returns>
+    /// <returns>The integer (a fractional number is truncated), or null when the node is missing or a JSON null.</returns>
+    /// <exception cref="DssProtocolException">The node holds another kind of value.</exception>
     public static long? AsInt64(JsonNode? node) =>
         Number(node) is { } number
             ? number.Element is { } element
@@ -42,7 +52,8 @@ public static class DssJson
 
     /// <summary>The number held by <paramref name="node"/>, or null.</summary>
     /// <param name="node">A JSON value.</param>
-    /// <returns>The number, or null when the node is missing or not a number.</returns>
+    /// <returns>The number, or null when the node is missing or a JSON null.</returns>
+    /// <exception cref="DssProtocolException">The node holds another kind of value.</exception>
     public static double? AsDouble(JsonNode? node) =>
         Number(node) is { } number
             ? number.Element?.GetDouble() ?? double.Parse(number.Text!, NumberStyles.Float, CultureInfo.InvariantCulture)
@@ -50,15 +61,48 @@ public static class DssJson
 
     /// <summary>A JSON number: the parsed element when the value came from DSS (no text is built),
     /// else its JSON text (a value set in code).</summary>
-    private static (JsonElement? Element, string? Text)? Number(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
-            ? value.TryGetValue<JsonElement>(out var element) ? (element, null) : (null, value.ToJsonString())
-            : null;
+    private static (JsonElement? Element, string? Text)? Number(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue value when value.GetValueKind() == JsonValueKind.Number =>
+            value.TryGetValue<JsonElement>(out var element) ? (element, null) : (null, value.ToJsonString()),
+        _ => throw WrongKind(node, "a number"),
+    };
 
-    /// <summary>The object <paramref name="node"/> is, or a new empty detached object when it is not one.</summary>
+    /// <summary>The object <paramref name="node"/> is, or a new empty detached object when it is missing.</summary>
     /// <param name="node">A JSON value.</param>
     /// <returns>A JSON object.</returns>
-    public static JsonObject AsObjectOrEmpty(JsonNode? node) => node as JsonObject ?? new JsonObject();
+    /// <exception cref="DssProtocolException">The node holds another kind of value.</exception>
+    public static JsonObject AsObjectOrEmpty(JsonNode? node) => ObjectOrNull(node) ?? new JsonObject();
+
+    /// <summary>The object <paramref name="node"/> is; null when it is missing.</summary>
+    /// <exception cref="DssProtocolException">The node holds another kind of value.</exception>
+    internal static JsonObject? ObjectOrNull(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonObject obj => obj,
+        _ => throw WrongKind(node, "an object"),
+    };
+
+    /// <summary>The array <paramref name="node"/> is; null when it is missing.</summary>
+    /// <exception cref="DssProtocolException">The node holds another kind of value.</exception>
+    internal static JsonArray? ArrayOrNull(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonArray array => array,
+        _ => throw WrongKind(node, "a list"),
+    };
+
+    private static DssProtocolException WrongKind(JsonNode node, string expected) =>
+        new($"The JSON at {node.GetPath()} holds {node.GetValueKind() switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "a list",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            var other => other.ToString(),
+        }} where {expected} was expected; GetRaw() shows the JSON as DSS sent it.");
 
     /// <summary>A required field's value, or an exception naming the field when DSS did not send it.</summary>
     /// <typeparam name="T">The field's type.</typeparam>
@@ -103,9 +147,10 @@ public static class DssJson
     /// <param name="owner">The object holding the array.</param>
     /// <param name="name">The field's JSON name.</param>
     /// <returns>The array.</returns>
+    /// <exception cref="DssProtocolException">The field holds another kind of value, which adding would lose.</exception>
     public static JsonArray GetOrAddArray(JsonObject owner, string name)
     {
-        if (owner[name] is JsonArray array)
+        if (ArrayOrNull(owner[name]) is { } array)
         {
             return array;
         }
@@ -119,9 +164,10 @@ public static class DssJson
     /// <param name="owner">The object holding the field.</param>
     /// <param name="name">The field's JSON name.</param>
     /// <returns>The object.</returns>
+    /// <exception cref="DssProtocolException">The field holds another kind of value, which adding would lose.</exception>
     public static JsonObject GetOrAddObject(JsonObject owner, string name)
     {
-        if (owner[name] is JsonObject obj)
+        if (ObjectOrNull(owner[name]) is { } obj)
         {
             return obj;
         }
@@ -138,7 +184,7 @@ public static class DssJson
     /// <returns>How many items were removed.</returns>
     public static int RemoveMatching(JsonObject owner, string name, JsonObject pattern)
     {
-        if (owner[name] is not JsonArray array)
+        if (ArrayOrNull(owner[name]) is not { } array)
         {
             return 0;
         }

@@ -30,7 +30,7 @@ public sealed class DssJsonList<T> : IList<T>, IReadOnlyList<T>
         _write = write;
     }
 
-    private JsonArray? Existing => _owner[_name] as JsonArray;
+    private JsonArray? Existing => DssJson.ArrayOrNull(_owner[_name]);
 
     private JsonArray Array => DssJson.GetOrAddArray(_owner, _name);
 

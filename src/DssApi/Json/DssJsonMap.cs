@@ -31,7 +31,7 @@ public sealed class DssJsonMap<T> : IDictionary<string, T>, IReadOnlyDictionary<
         _write = write;
     }
 
-    private JsonObject? Existing => _owner[_name] as JsonObject;
+    private JsonObject? Existing => DssJson.ObjectOrNull(_owner[_name]);
 
     private JsonObject Object => DssJson.GetOrAddObject(_owner, _name);
 

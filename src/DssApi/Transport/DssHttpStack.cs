@@ -73,7 +73,7 @@ internal static class DssHttpStack
     }
 
     /// <summary>The handler DssApi builds: pooled connections with a bounded lifetime, decompression,
-    /// and the TLS settings of the options.</summary>
+    /// no automatic redirects, and the TLS settings of the options.</summary>
     public static SocketsHttpHandler CreateHandler(DssTransportOptions options, Uri baseUrl, ILogger logger)
     {
         var handler = new SocketsHttpHandler
@@ -81,6 +81,9 @@ internal static class DssHttpStack
             // DNS changes are picked up and connections do not live forever in a long-lived client.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            // A redirect would carry the key, the extra headers and (on 307/308) the body to another
+            // origin; the pipeline turns every 3xx into an error instead.
+            AllowAutoRedirect = false,
             // A proxy taken from the environment must not capture traffic meant for this machine.
             UseProxy = !baseUrl.IsLoopback,
         };

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.ExceptionServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DssApi.Diagnostics;
@@ -16,9 +17,11 @@ namespace DssApi.Transport;
 /// <summary>
 /// Sends <see cref="DssRequest"/>s for the generated handles: adds authentication and headers,
 /// applies the per-attempt timeout, retries transient failures of requests that are safe to
-/// repeat, traces and logs each request, and turns HTTP errors into <see cref="DssApiException"/>,
-/// network failures into <see cref="DssConnectionException"/> and timeouts into
-/// <see cref="DssTimeoutException"/>. Thread-safe.
+/// repeat, traces and logs each request, reads bodies within a size cap, and turns HTTP errors
+/// into <see cref="DssApiException"/> (with the client's secrets scrubbed out), redirects into
+/// <see cref="DssRedirectException"/>, answers that are not what DSS sends into
+/// <see cref="DssProtocolException"/>, network failures into <see cref="DssConnectionException"/>
+/// and timeouts into <see cref="DssTimeoutException"/>. Thread-safe.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class DssPipeline
@@ -30,6 +33,9 @@ public sealed class DssPipeline
     private readonly KeyValuePair<string, string>[] _extraHeaders;
     private readonly string _userAgent;
     private readonly TimeSpan _timeout;
+    private readonly TimeSpan _downloadIdleTimeout;
+    private readonly int _maxResponseBytes;
+    private readonly DssSecretScrubber _scrubber;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _retrying;
     private readonly ResiliencePipeline<bool> _retryingUnlessDone;
@@ -45,6 +51,9 @@ public sealed class DssPipeline
         _extraHeaders = options.ExtraHeaders.ToArray();
         _userAgent = options.UserAgent ?? DefaultUserAgent;
         _timeout = options.Timeout;
+        _downloadIdleTimeout = options.DownloadIdleTimeout;
+        _maxResponseBytes = options.MaxResponseBytes;
+        _scrubber = DssSecretScrubber.For(authorization, _extraHeaders.Select(header => header.Value));
         _logger = logger;
         _retrying = CreateRetryPipeline(options.Retry);
         _retryingUnlessDone = CreateRetryUnlessDonePipeline(options.Retry);
@@ -62,32 +71,33 @@ public sealed class DssPipeline
     private static string DefaultUserAgent { get; } =
         $"DssApi/{typeof(DssPipeline).Assembly.GetName().Version?.ToString(3)} (.NET {Environment.Version})";
 
-    /// <summary>Sends a request whose response body is ignored.</summary>
+    private static readonly Task<bool> Done = Task.FromResult(true);
+
+    /// <summary>Sends a request whose response body is ignored; a body that is not JSON (a login
+    /// page, for instance) is a <see cref="DssProtocolException"/>.</summary>
     public Task SendAsync(DssRequest request, CancellationToken cancellationToken) =>
-        ExecuteAsync(request, streamBody: false, static (_, _, _) => Task.FromResult(true), cancellationToken);
+        ExecuteAsync(request, ExpectedBody.JsonOrNothing, static (_, _, _) => Done, cancellationToken);
 
     /// <summary>Sends a request and parses its JSON response; an empty body gives a null node.</summary>
     public Task<DssJsonResponse> SendForJsonAsync(DssRequest request, CancellationToken cancellationToken) =>
-        ExecuteAsync(request, streamBody: false, static async (response, route, token) =>
-        {
-            var utf8 = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
-            return new DssJsonResponse(ParseJson(utf8, route), utf8, route);
-        }, cancellationToken);
+        ExecuteAsync(request, ExpectedBody.JsonOrNothing,
+            static (attempt, _, _) => Task.FromResult(new DssJsonResponse(ParseJson(attempt.Body, attempt.Route), attempt.Body, attempt.Route)),
+            cancellationToken);
 
-    /// <summary>Sends a request and reads its body as text.</summary>
+    /// <summary>Sends a request and reads its body as UTF-8 text.</summary>
     public Task<string> SendForTextAsync(DssRequest request, CancellationToken cancellationToken) =>
-        ExecuteAsync(request, streamBody: false,
-            static (response, _, token) => response.Content.ReadAsStringAsync(token), cancellationToken);
+        ExecuteAsync(request, ExpectedBody.NotAPage,
+            static (attempt, _, _) => Task.FromResult(Encoding.UTF8.GetString(attempt.Body.Span).TrimStart('\uFEFF')), cancellationToken);
 
     /// <summary>
     /// Sends a request and returns its body as a stream read straight from the connection, never
     /// buffered whole. The caller owns the stream and must dispose it, which frees the connection.
     /// </summary>
     public Task<Stream> SendForStreamAsync(DssRequest request, CancellationToken cancellationToken) =>
-        ExecuteAsync(request, streamBody: true, static async (response, route, token) =>
+        ExecuteAsync(request, ExpectedBody.Streamed, static async (attempt, response, token) =>
         {
             var body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-            return (Stream)new DssResponseStream(body, response, route);
+            return (Stream)new DssResponseStream(body, response, attempt.Route, attempt.Pipeline._downloadIdleTimeout);
         }, cancellationToken);
 
     /// <summary>Whether the object a read request names exists: true when DSS answers it, false when
@@ -242,10 +252,10 @@ public sealed class DssPipeline
         }
     }
 
-    private async Task<TResult> ExecuteAsync<TResult>(DssRequest request, bool streamBody,
-        Func<HttpResponseMessage, string, CancellationToken, Task<TResult>> readBody, CancellationToken cancellationToken)
+    private async Task<TResult> ExecuteAsync<TResult>(DssRequest request, ExpectedBody expected,
+        Func<Attempt, HttpResponseMessage, CancellationToken, Task<TResult>> readBody, CancellationToken cancellationToken)
     {
-        var attempt = new Attempt(this, request, streamBody ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead);
+        var attempt = new Attempt(this, request, expected);
         var started = Stopwatch.GetTimestamp();
         using var activity = DssTelemetry.Source.HasListeners() ? DssTelemetry.StartRequest(attempt.Method, attempt.RouteTemplate, attempt.Uri) : null;
         int? statusCode = null;
@@ -265,15 +275,30 @@ public sealed class DssPipeline
 
             response = outcome.Result!;
             statusCode = (int)response.StatusCode;
-            if (statusCode >= 400)
+            if (statusCode == (int)HttpStatusCode.NotFound && attempt.EarlierAnswerLost && request.Method == HttpMethod.Delete)
+            {
+                // The earlier attempt most likely deleted it: what was asked for is done.
+                DssLog.DeletedByLostAttempt(_logger, attempt.RouteTemplate);
+                attempt.Body = ReadOnlyMemory<byte>.Empty;
+            }
+            else if (statusCode >= 400)
             {
                 errorType = statusCode.Value.ToString(CultureInfo.InvariantCulture);
-                var errorBody = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
-                throw DssApiException.FromResponse(response.StatusCode, response.ReasonPhrase, errorBody, attempt.Route);
+                throw DssApiException.FromResponse(response.StatusCode, response.ReasonPhrase, attempt.Body.Span, attempt.Route, _scrubber,
+                    RetryAfter(response));
+            }
+            else if (statusCode >= 300)
+            {
+                errorType = statusCode.Value.ToString(CultureInfo.InvariantCulture);
+                throw NotAnAnswer(response, attempt);
+            }
+            else
+            {
+                CheckContentType(response, attempt);
             }
 
-            var result = await readBody(response, attempt.Route, cancellationToken).ConfigureAwait(false);
-            if (!streamBody)
+            var result = await readBody(attempt, response, cancellationToken).ConfigureAwait(false);
+            if (expected != ExpectedBody.Streamed)
             {
                 response.Dispose();
             }
@@ -296,6 +321,44 @@ public sealed class DssPipeline
             ResilienceContextPool.Shared.Return(context);
             request.Body?.Dispose();
             Record(attempt, activity, statusCode, errorType, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>A 3xx: DSS itself never redirects its API, so whoever answered was not DSS.</summary>
+    private static DssProtocolException NotAnAnswer(HttpResponseMessage response, Attempt attempt)
+    {
+        var status = (int)response.StatusCode;
+        if (response.Headers.Location is { } location)
+        {
+            var target = location.IsAbsoluteUri ? location : new Uri(attempt.Uri, location);
+            return new DssRedirectException(attempt.Route, status, target.GetLeftPart(UriPartial.Authority));
+        }
+
+        return status is 301 or 302 or 303 or 307 or 308
+            ? new DssRedirectException(attempt.Route, status, null)
+            : new DssProtocolException($"{attempt.Route} was answered HTTP {status} {response.ReasonPhrase}, which DSS never sends: " +
+                "a cache or proxy between the client and DSS answered instead of DSS. Check the client's URL and the proxy.");
+    }
+
+    /// <summary>A 2xx from a login page or a proxy's error page is not DSS's answer: only JSON (or
+    /// nothing) where DSS answers JSON, and no HTML page anywhere.</summary>
+    private static void CheckContentType(HttpResponseMessage response, Attempt attempt)
+    {
+        if (response.Content.Headers.ContentType?.MediaType is not { } mediaType)
+        {
+            return;
+        }
+
+        var fits = attempt.Expected == ExpectedBody.JsonOrNothing
+            ? attempt.Body.IsEmpty || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            : !mediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)
+                && !mediaType.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase);
+        if (!fits)
+        {
+            throw new DssProtocolException($"{attempt.Route} was answered HTTP {(int)response.StatusCode} with {mediaType} where DSS answers " +
+                $"{(attempt.Expected == ExpectedBody.JsonOrNothing ? "JSON" : "data")}: that is probably a login page or a proxy's page, not DSS, " +
+                "and the request may not have reached DSS. Check the client's URL and any proxy in front of DSS.");
         }
     }
 
@@ -322,8 +385,10 @@ public sealed class DssPipeline
         }
     }
 
-    /// <summary>One attempt, with its own timeout: a timed-out or disconnected attempt becomes a
-    /// <see cref="DssTimeoutException"/> or <see cref="DssConnectionException"/> the retry strategy can see.</summary>
+    /// <summary>One attempt, with its own timeout: it sends the request and reads the whole body
+    /// (for a stream, the headers only) within the size cap. A timed-out or disconnected attempt
+    /// becomes a <see cref="DssTimeoutException"/> or <see cref="DssConnectionException"/> the retry
+    /// strategy can see; a body over the cap, a <see cref="DssProtocolException"/> it does not retry.</summary>
     private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(ResilienceContext context)
     {
         var attempt = (Attempt)context.Properties.GetValue(RequestKey, null!);
@@ -336,30 +401,112 @@ public sealed class DssPipeline
 
         // Not disposed: that would dispose the body, which a retry sends again.
         var message = CreateMessage(attempt.Request, attempt.Uri);
+        HttpResponseMessage? response = null;
         try
         {
-            return Outcome.FromResult(await _http.SendAsync(message, attempt.Completion, timeout.Token).ConfigureAwait(false));
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            if (attempt.Expected != ExpectedBody.Streamed || !response.IsSuccessStatusCode)
+            {
+                attempt.Body = await ReadBodyAsync(response, attempt, timeout.Token).ConfigureAwait(false);
+            }
+
+            if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
+            {
+                attempt.EarlierAnswerLost = true;
+            }
+
+            return Outcome.FromResult(response);
         }
-        catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        catch (Exception failure) when (failure is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
         {
-            return Outcome.FromException<HttpResponseMessage>(
-                new DssTimeoutException($"{attempt.Route} timed out after {_timeout.TotalSeconds:0.###} s."));
-        }
-        catch (Exception exception) when (exception is HttpRequestException or IOException)
-        {
-            return Outcome.FromException<HttpResponseMessage>(new DssConnectionException(attempt.Route, exception));
+            response?.Dispose();
+            if (failure is OperationCanceledException)
+            {
+                attempt.EarlierAnswerLost = true;
+                // Ours, or the HttpClient's own Timeout when it is the shorter.
+                return Outcome.FromException<HttpResponseMessage>(new DssTimeoutException(timeout.IsCancellationRequested
+                    ? $"{attempt.Route} timed out after {_timeout.TotalSeconds:0.###} s."
+                    : $"{attempt.Route} timed out after {_http.Timeout.TotalSeconds:0.###} s (the HttpClient's own Timeout)."));
+            }
+
+            if (failure is HttpRequestException or IOException)
+            {
+                attempt.EarlierAnswerLost |= failure is not HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+                return Outcome.FromException<HttpResponseMessage>(new DssConnectionException(attempt.Route, failure));
+            }
+
+            return Outcome.FromException<HttpResponseMessage>(failure is InvalidDataException
+                ? new DssProtocolException($"{attempt.Route} answered a compressed body that does not decompress.", failure)
+                : failure);
         }
     }
 
-    private async Task<byte[]> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Reads a whole body into one buffer, sized from <c>Content-Length</c> when the server
+    /// sends it, and never past <see cref="DssTransportOptions.MaxResponseBytes"/> (counted after
+    /// decompression, so a compressed bomb ends early).</summary>
+    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, Attempt attempt, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (_timeout != Timeout.InfiniteTimeSpan)
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > _maxResponseBytes)
         {
-            timeout.CancelAfter(_timeout);
+            throw TooLarge(attempt, $"declared {declared} bytes");
         }
 
-        return await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+        if (declared == 0)
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            if (declared is { } length)
+            {
+                var exact = new byte[length];
+                await body.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
+                return exact;
+            }
+
+            var buffer = new byte[Math.Min(16 * 1024, _maxResponseBytes + 1)];
+            var count = 0;
+            while (true)
+            {
+                if (count == buffer.Length)
+                {
+                    // One byte over the cap is enough to know the body is too large.
+                    Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, _maxResponseBytes + 1L));
+                }
+
+                var read = await body.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return buffer.AsMemory(0, count);
+                }
+
+                count += read;
+                if (count > _maxResponseBytes)
+                {
+                    throw TooLarge(attempt, "sent more");
+                }
+            }
+        }
+    }
+
+    private DssProtocolException TooLarge(Attempt attempt, string what) =>
+        new($"{attempt.Route} answered a body larger than the {_maxResponseBytes} bytes the client reads ({what}, counted after " +
+            "decompression); it was not read further. If DSS really sends that much, raise MaxResponseBytes.");
+
+    /// <summary>The wait a 429 or 503 asks for in <c>Retry-After</c>, as a delay or a date.</summary>
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+            || response.Headers.RetryAfter is not { } retryAfter)
+        {
+            return null;
+        }
+
+        var wait = retryAfter.Delta ?? (retryAfter.Date - DateTimeOffset.UtcNow);
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
     }
 
     private ResiliencePipeline<HttpResponseMessage> CreateRetryPipeline(DssRetryOptions options) =>
@@ -387,6 +534,13 @@ public sealed class DssPipeline
         BackoffType = DelayBackoffType.Exponential,
         UseJitter = true,
         ShouldHandle = arguments => ValueTask.FromResult(isRetryable(arguments.Outcome)),
+        // The server's own Retry-After wins over the backoff, within the longest delay allowed.
+        DelayGenerator = arguments =>
+        {
+            var asked = arguments.Outcome.Result is HttpResponseMessage response ? RetryAfter(response)
+                : (arguments.Outcome.Exception as DssApiException)?.RetryAfter;
+            return ValueTask.FromResult(asked is { } wait ? (TimeSpan?)(wait < options.MaxDelay ? wait : options.MaxDelay) : null);
+        },
         OnRetry = arguments =>
         {
             var failure = describe(arguments.Outcome);
@@ -464,25 +618,48 @@ public sealed class DssPipeline
 
     /// <summary>What the attempts of one request share; the texts that only errors and listeners
     /// need are built on first use.</summary>
-    private sealed class Attempt(DssPipeline pipeline, DssRequest request, HttpCompletionOption completion) : IDescribedRequest
+    private sealed class Attempt(DssPipeline pipeline, DssRequest request, ExpectedBody expected) : IDescribedRequest
     {
         private string? _route;
         private string? _routeTemplate;
 
+        public DssPipeline Pipeline { get; } = pipeline;
         public DssRequest Request { get; } = request;
-        public HttpCompletionOption Completion { get; } = completion;
+        public ExpectedBody Expected { get; } = expected;
         public Uri Uri { get; } = new(pipeline._baseUrl + request.Path + request.Query, EscapedUri);
         public int Count { get; set; }
+
+        /// <summary>The body of the last answer, read whole (empty for a stream).</summary>
+        public ReadOnlyMemory<byte> Body { get; set; }
+
+        /// <summary>Whether an earlier attempt may have reached DSS but its answer was lost.</summary>
+        public bool EarlierAnswerLost { get; set; }
+
         public string Method => Request.Method.Method;
-        public string Route => _route ??= $"{Request.Method} {pipeline._basePath}{Request.Path}";
-        public string RouteTemplate => _routeTemplate ??= pipeline._basePath + Request.PathTemplate;
+        public string Route => _route ??= $"{Request.Method} {Pipeline._basePath}{Request.Path}";
+        public string RouteTemplate => _routeTemplate ??= Pipeline._basePath + Request.PathTemplate;
+    }
+
+    /// <summary>What a successful answer must carry.</summary>
+    private enum ExpectedBody
+    {
+        /// <summary>JSON, or no body at all.</summary>
+        JsonOrNothing,
+
+        /// <summary>Anything but an HTML page, read whole.</summary>
+        NotAPage,
+
+        /// <summary>Anything but an HTML page, streamed.</summary>
+        Streamed,
     }
 
     private HttpRequestMessage CreateMessage(DssRequest request, Uri uri)
     {
         var message = new HttpRequestMessage(request.Method, uri)
         {
-            Content = request.Body,
+            // SocketsHttpHandler silently re-sends a request that has no body when a reused connection
+            // closes before answering; it never re-sends one whose body it started to send.
+            Content = request.Body ?? (IsSafeToRepeat(request.Method) ? null : new ByteArrayContent([])),
         };
         message.Headers.Authorization = _authorization;
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
@@ -494,16 +671,16 @@ public sealed class DssPipeline
         return message;
     }
 
-    private static JsonNode? ParseJson(byte[] utf8, string route)
+    private static JsonNode? ParseJson(ReadOnlyMemory<byte> utf8, string route)
     {
-        if (utf8.Length == 0)
+        if (utf8.IsEmpty)
         {
             return null;
         }
 
         try
         {
-            return JsonNode.Parse(utf8);
+            return JsonNode.Parse(utf8.Span);
         }
         catch (JsonException exception)
         {

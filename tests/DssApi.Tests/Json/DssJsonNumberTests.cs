@@ -21,17 +21,25 @@ public class DssJsonNumberTests
         Assert.Equal(real, DssJson.AsDouble(setInCode));
     }
 
-    [Theory]
-    [InlineData("\"12\"")]
-    [InlineData("true")]
-    [InlineData("null")]
-    [InlineData("{}")]
-    public void What_is_not_a_number_reads_as_null(string json)
+    [Fact]
+    public void A_json_null_reads_as_no_number()
     {
-        var node = JsonNode.Parse($$"""{"n":{{json}}}""")!["n"];
+        var node = JsonNode.Parse("""{"n":null}""")!["n"];
 
         Assert.Null(DssJson.AsInt64(node));
         Assert.Null(DssJson.AsDouble(node));
+    }
+
+    [Theory]
+    [InlineData("\"12\"", "a string")]
+    [InlineData("true", "a boolean")]
+    [InlineData("{}", "an object")]
+    public void What_is_not_a_number_is_a_protocol_error(string json, string kind)
+    {
+        var node = JsonNode.Parse($$"""{"n":{{json}}}""")!["n"];
+
+        Assert.StartsWith($"The JSON at $.n holds {kind} where a number was expected", Assert.Throws<DssProtocolException>(() => DssJson.AsInt64(node)).Message);
+        Assert.Throws<DssProtocolException>(() => DssJson.AsDouble(node));
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public class EncodingTests
     [Fact]
     public async Task A_success_body_that_is_not_json_is_a_protocol_error_naming_the_route()
     {
-        await using var server = await LoopbackServer.StartAsync(200, "text/html", "<html>login</html>");
+        await using var server = await LoopbackServer.StartAsync(200, null, "<html>login</html>");
         using var client = Clients.For(server);
 
         var error = await Assert.ThrowsAsync<DssProtocolException>(() =>

@@ -75,7 +75,7 @@ public sealed class TlsTests : IAsyncLifetime
         Assert.Equal(clientCertificate.Thumbprint, _clientCertificateThumbprint);
     }
 
-    private static X509Certificate2 SelfSigned(string subject)
+    internal static X509Certificate2 SelfSigned(string subject)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
