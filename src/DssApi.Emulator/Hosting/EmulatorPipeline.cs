@@ -74,7 +74,17 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
             return false;
         }
 
-        var isAdmin = ApiKeyCredentials.Require(request, context.PublicApiKeys) == context.AdminApiKey;
+        bool isAdmin;
+        if (ApiKeyCredentials.PresentsTicket(request))
+        {
+            ApiKeyCredentials.RequireTicket(request, context.InternalTicket);
+            isAdmin = true;
+        }
+        else
+        {
+            isAdmin = ApiKeyCredentials.Require(request, context.PublicApiKeys) == context.AdminApiKey;
+        }
+
         if (audience == RouteAudience.AdminApi && !isAdmin)
         {
             throw DssError.Unauthorized("Action forbidden, you are not admin");
