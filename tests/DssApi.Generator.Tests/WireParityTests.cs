@@ -99,6 +99,65 @@ public sealed class WireParityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleting_an_enabled_deployment_fails_with_the_python_message_and_sends_no_delete()
+    {
+        _server.Reply("GET", "/deployments/D", """{"deploymentBasicInfo":{"id":"D","enabled":true}}""");
+        using var client = _server.CreateClient();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetApiDeployer().GetDeployment("D").DeleteAsync());
+
+        Assert.Equal("Deployment D deletion failed: deployment must be disabled first.", error.Message);
+        Assert.Equal([$"GET {DssBase}/api-deployer/deployments/D"], _server.Requests.Select(r => r.Line));
+    }
+
+    [Fact]
+    public async Task Disabling_before_deleting_saves_the_settings_with_enabled_false_and_every_other_field_kept()
+    {
+        _server.Reply("GET", "/deployments/D", """{"deploymentBasicInfo":{"id":"D","enabled":true}}""");
+        _server.Reply("GET", "/settings", """{"id":"D","enabled":true,"tags":["kept"],"unknownField":{"a":1}}""");
+        using var client = _server.CreateClient();
+
+        await client.GetApiDeployer().GetDeployment("D").DeleteAsync(disableFirst: true);
+
+        var save = Assert.Single(_server.Requests, r => r.Line.StartsWith("PUT ", StringComparison.Ordinal));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"id":"D","enabled":false,"tags":["kept"],"unknownField":{"a":1}}"""), JsonNode.Parse(save.Body)), save.Body);
+    }
+
+    [Fact]
+    public async Task Settings_of_another_infrastructure_type_than_expected_are_a_clear_error()
+    {
+        _server.Reply("GET", "/settings", """{"id":"I","type":"K8S"}""");
+        using var client = _server.CreateClient();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetApiDeployer().GetInfra("I").GetSettingsAsync<StaticInfraSettings>());
+
+        Assert.Equal("The infra settings of I are KubernetesInfraSettings (type K8S), not StaticInfraSettings.", error.Message);
+    }
+
+    [Fact]
+    public async Task An_update_gives_its_log_as_lines()
+    {
+        _server.Reply("GET", "/last-update", """{"status":"SUCCESS","logs":{"totalLines":2,"lines":["Preparing","Done"],"maxLevel":"INFO"}}""");
+        using var client = _server.CreateClient();
+
+        var update = await client.GetApiDeployer().GetDeployment("D").GetLastUpdateAsync();
+
+        Assert.Equal(["Preparing", "Done"], update.Logs());
+        Assert.Equal(2, update.LogTail?.TotalLines);
+    }
+
+    [Fact]
+    public async Task An_update_without_a_log_has_no_lines()
+    {
+        _server.Reply("GET", "/last-update", """{"status":"RUNNING"}""");
+        using var client = _server.CreateClient();
+
+        var update = await client.GetApiDeployer().GetDeployment("D").GetLastUpdateAsync();
+
+        Assert.Empty(update.Logs());
+    }
+
+    [Fact]
     public async Task Lookup_record_returns_the_first_result_as_the_python_client_does()
     {
         _server.Reply("POST", "/ep/lookup", """{"results":[{"data":{"city":"Paris"},"ignored":false}]}""");
@@ -199,7 +258,7 @@ public sealed class WireParityTests : IAsyncLifetime
         ["infra settings add_apinode and save"] = new(
             async (c, _, _) =>
             {
-                var settings = Assert.IsType<StaticInfraSettings>(await Deployer(c).GetInfra("I").GetSettingsAsync());
+                var settings = await Deployer(c).GetInfra("I").GetSettingsAsync<StaticInfraSettings>();
                 settings.AddApiNode("http://node:12000", "k1");
                 await settings.SaveAsync();
             },
@@ -227,18 +286,33 @@ public sealed class WireParityTests : IAsyncLifetime
             """{"id":"D","enabled":false,"generationsMapping":{"mode":"SINGLE_GENERATION","generation":"v2"}}""",
             ("GET", "/settings", """{"id":"D","enabled":true,"generationsMapping":{"mode":"MULTI_GENERATION","strategy":"RANDOM","entries":[]}}""")),
         ["deployment start_update"] = Dss(c => Deployer(c).GetDeployment("D").StartUpdateAsync(), "POST /api-deployer/deployments/D/actions/update", null, ("POST", "/actions/update", """{"jobId":"j","alive":true}""")),
-        ["deployment delete"] = Dss(c => Deployer(c).GetDeployment("D").DeleteAsync(), "DELETE /api-deployer/deployments/D?ignorePreDeleteErrors=false"),
+        ["deployment delete"] = new(
+            (c, _, _) => Deployer(c).GetDeployment("D").DeleteAsync(),
+            ["GET " + DssBase + "/api-deployer/deployments/D", "DELETE " + DssBase + "/api-deployer/deployments/D?ignorePreDeleteErrors=false"],
+            null,
+            ("GET", "/deployments/D", """{"deploymentBasicInfo":{"id":"D","enabled":false}}""")),
+        ["deployment delete disable_first"] = new(
+            (c, _, _) => Deployer(c).GetDeployment("D").DeleteAsync(disableFirst: true, ignorePreDeleteErrors: true),
+            [
+                "GET " + DssBase + "/api-deployer/deployments/D",
+                "GET " + DssBase + "/api-deployer/deployments/D/settings",
+                "PUT " + DssBase + "/api-deployer/deployments/D/settings?ignoreWarnings=false",
+                "DELETE " + DssBase + "/api-deployer/deployments/D?ignorePreDeleteErrors=true",
+            ],
+            null,
+            ("GET", "/deployments/D", """{"deploymentBasicInfo":{"id":"D","enabled":true}}"""),
+            ("GET", "/settings", """{"id":"D","enabled":true,"tags":["kept"]}""")),
         ["deployment get_open_api"] = Dss(c => Deployer(c).GetDeployment("D").GetOpenApiAsync(), "GET /api-deployer/deployments/D/get-open-api"),
         ["deployment run_test_queries"] = Dss(
-            c => Deployer(c).GetDeployment("D").RunTestQueriesAsync("ep", [new TestQuery { Query = new JsonObject { ["features"] = new JsonObject { ["x"] = 1 } } }]),
+            c => Deployer(c).GetDeployment("D").RunTestQueriesAsync("ep", [new TestQuery { Query = new EndpointQuery { Features = new JsonObject { ["x"] = 1 } } }]),
             """POST /api-deployer/deployments/D/actions/run-test-queries?endpointIdParam=ep&testQueriesParam=[{"q":{"features":{"x":1}}}]"""),
         ["deployment run_test_queries saved"] = Dss(c => Deployer(c).GetDeployment("D").RunTestQueriesAsync(), "POST /api-deployer/deployments/D/actions/run-test-queries"),
         ["deployment list_updates"] = Dss(c => Deployer(c).GetDeployment("D").ListUpdatesAsync(), "GET /api-deployer/deployments/D/update", null, EmptyList),
         ["deployment get_update last"] = Dss(c => Deployer(c).GetDeployment("D").GetLastUpdateAsync(), "GET /api-deployer/deployments/D/last-update"),
         ["deployment get_update"] = Dss(c => Deployer(c).GetDeployment("D").GetUpdateAsync(1700000000000), "GET /api-deployer/deployments/D/update/1700000000000"),
         ["deployment run_queries"] = Dss(
-            c => Deployer(c).GetDeployment("D").RunQueriesAsync([new JsonObject { ["features"] = new JsonObject { ["x"] = 1 } }], endpointId: "ep"),
-            """POST /api-deployer/deployments/D/actions/run-queries?queries=[{"features":{"x":1}}]&adaptQueryForInfraType=true&endpointId=ep"""),
+            c => Deployer(c).GetDeployment("D").RunQueriesAsync([new TestQuery { Query = new EndpointQuery { Features = new JsonObject { ["x"] = 1 } } }], endpointId: "ep"),
+            """POST /api-deployer/deployments/D/actions/run-queries?queries=[{"q":{"features":{"x":1}}}]&adaptQueryForInfraType=true&endpointId=ep"""),
 
         // DSSAPIDeployerService (§2.15, §2.16)
         ["service get_status"] = Dss(c => Deployer(c).GetService("PS").GetStatusAsync(), "GET /api-deployer/services/PS"),
@@ -278,6 +352,26 @@ public sealed class WireParityTests : IAsyncLifetime
             n => n.PredictEffectsAsync("ep", [new JsonObject { ["features"] = new JsonObject { ["x"] = 1 } }], forcedGeneration: "v1"),
             "POST /ep/predict-effect-multi",
             """{"items":[{"features":{"x":1}}],"dispatch":{"forcedGeneration":"v1"}}"""),
+        ["predict_record with a forced generation and a dispatch key"] = Node(
+            n => n.PredictRecordAsync("ep", new JsonObject { ["x"] = 1 }, forcedGeneration: "v2", dispatchKey: "k"),
+            "POST /ep/predict",
+            """{"features":{"x":1},"explanations":{"enabled":null,"method":null,"nExplanations":null,"nMonteCarloSteps":null},"dispatch":{"forcedGeneration":"v2"}}"""),
+        ["predict_records with a forced generation and a dispatch key"] = Node(
+            n => n.PredictRecordsAsync("ep", [new JsonObject { ["features"] = new JsonObject { ["x"] = 1 } }], forcedGeneration: "v2", dispatchKey: "k"),
+            "POST /ep/predict-multi",
+            """{"items":[{"features":{"x":1}}],"explanations":{"enabled":null,"method":null,"nExplanations":null,"nMonteCarloSteps":null},"dispatch":{"forcedGeneration":"v2"}}"""),
+        ["forecast with a forced generation and a dispatch key"] = Node(
+            n => n.ForecastAsync("ep", [new JsonObject { ["date"] = "2024-01-01" }], forcedGeneration: "v2", dispatchKey: "k"),
+            "POST /ep/forecast",
+            """{"items":[{"date":"2024-01-01"}],"dispatch":{"forcedGeneration":"v2"}}"""),
+        ["predict_effect with a forced generation and a dispatch key"] = Node(
+            n => n.PredictEffectAsync("ep", new JsonObject { ["x"] = 1 }, forcedGeneration: "v2", dispatchKey: "k"),
+            "POST /ep/predict-effect",
+            """{"features":{"x":1},"dispatch":{"forcedGeneration":"v2"}}"""),
+        ["predict_effects with a forced generation and a dispatch key"] = Node(
+            n => n.PredictEffectsAsync("ep", [new JsonObject { ["features"] = new JsonObject { ["x"] = 1 } }], forcedGeneration: "v2", dispatchKey: "k"),
+            "POST /ep/predict-effect-multi",
+            """{"items":[{"features":{"x":1}}],"dispatch":{"forcedGeneration":"v2"}}"""),
         ["sql_query"] = Node(n => n.SqlQueryAsync("ep", new JsonObject { ["country"] = "FR" }), "POST /ep/query", """{"country":"FR"}"""),
         ["lookup_records"] = Node(
             n => n.LookupRecordsAsync("ep", [new JsonObject { ["data"] = new JsonObject { ["id"] = 1 } }]),

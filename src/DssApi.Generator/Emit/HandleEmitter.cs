@@ -71,6 +71,11 @@ internal sealed class HandleEmitter
 
             first = false;
             EmitRoute(route);
+            if (route.Returns == ReturnKind.Type && route.Combine.Count == 0 && _types.Info(route.ReturnType!).Cases.Count > 0)
+            {
+                W.Line();
+                EmitCaseRoute(route);
+            }
         }
 
         W.Close();
@@ -170,6 +175,11 @@ internal sealed class HandleEmitter
                 : "Never sent twice: after a failure that leaves the outcome unclear, DSS is asked whether it took effect, and the request is sent again only if it did not.");
         }
 
+        if (route.Guard is { } documentedGuard)
+        {
+            W.Doc("exception", $"The check made before the request fails and {documentedGuard.Unless} is false (\"{documentedGuard.Message}\"); nothing is changed or sent then.", " cref=\"global::System.InvalidOperationException\"");
+        }
+
         _context.Since(route.Since);
         _context.InfraTypes(route.InfraTypes);
         if (route.Returns == ReturnKind.Future)
@@ -195,6 +205,11 @@ internal sealed class HandleEmitter
         }
 
         _methods.Checks(parameters);
+        if (route.Guard is { } guard)
+        {
+            EmitGuard(guard, bindings);
+        }
+
         if (route.Combine.Count > 0)
         {
             EmitCombination(route);
@@ -249,6 +264,40 @@ internal sealed class HandleEmitter
         W.Close();
     }
 
+    /// <summary>
+    /// The same read as the case of the union the caller expects (the settings of a STATIC
+    /// infrastructure as <c>StaticInfraSettings</c>), without a cast; another case is a clear error.
+    /// </summary>
+    private void EmitCaseRoute(RouteDef route)
+    {
+        var parameters = MethodEmitter.Ordered(route.Params);
+        var union = _types.Info(route.ReturnType!);
+        var unionType = _types.Qualified(route.ReturnType!);
+        var cases = string.Join(", ", union.Cases.Select(c => c.Name));
+        W.Doc("summary", $"{route.Description?.Trim() ?? $"Calls {route.Method} {route.Path}."} Typed as the case the caller expects: {cases}.");
+        W.Doc("typeparam", $"The case expected, such as {union.Cases[0].Name}.", " name=\"TResult\"");
+        _methods.ParamDocs(parameters, withCancellation: true, _handle.IsClient ? "The client." : null);
+        W.Doc("returns", "What DSS answered, as the case expected.");
+        W.Doc("exception", $"DSS answered another case; the message names it and its {union.Discriminator}.", " cref=\"global::System.InvalidOperationException\"");
+        _context.Since(route.Since);
+        _context.InfraTypes(route.InfraTypes);
+        var signature = _methods.Signature(parameters, withCancellation: true, _receiver);
+        W.Open($"public {Static}async {Names.Task}<TResult> {route.Name}Async<TResult>({signature}) where TResult : {unionType}");
+        var receiver = _handle.IsClient ? "client." : string.Empty;
+        var arguments = string.Concat(parameters.Select(p => $"{p.Name}, ")) + "cancellationToken";
+        W.Line($"var result = await {receiver}{route.Name}Async({arguments}).ConfigureAwait(false);");
+        var identity = _handle.IsClient || _handle.Identity.Count == 0
+            ? string.Empty
+            : " of " + string.Join(" ", _handle.Identity.Select(p => "{" + IdentityProperty(p.Name) + "}"));
+        W.Open("if (result is TResult expected)");
+        W.Line("return expected;");
+        W.Close();
+        W.Line();
+        W.Line($"var answered = {Names.DssJson}.AsString(result.GetRaw()[{CodeWriter.Literal(union.Discriminator!)}]);");
+        W.Line($"throw new global::System.InvalidOperationException($\"The {MethodEmitter.Words(route.ReturnType!)}{identity} are {{result.GetType().Name}} ({union.Discriminator} {{answered}}), not {{typeof(TResult).Name}}.\");");
+        W.Close();
+    }
+
     private string NewHandle(string handle, Dictionary<string, Binding> bindings)
     {
         var identity = _types.Info(handle).Identity.Select(name => ", " + bindings[name].Expression);
@@ -299,6 +348,29 @@ internal sealed class HandleEmitter
         }
 
         return checkBindings;
+    }
+
+    /// <summary>Reads what the guard checks; fails, or fixes and saves the settings first, when its flag is set.</summary>
+    private void EmitGuard(GuardDef guard, Dictionary<string, Binding> bindings)
+    {
+        const string Await = ".ConfigureAwait(false)";
+        var receiver = _handle.IsClient ? "client." : string.Empty;
+        var templates = new TemplateEmitter(W, _types, bindings);
+        W.Line($"var guardRecord = await {receiver}{guard.Read}Async(cancellationToken: cancellationToken){Await};");
+        W.Open($"if ({Names.DssJson}.AsBoolean({Names.DssJson}.Pick(guardRecord.GetRaw(), {CodeWriter.Literal(guard.When)})) == true)");
+        W.Open($"if (!{guard.Unless})");
+        W.Line($"throw new global::System.InvalidOperationException({templates.Interpolate(guard.Message)});");
+        W.Close();
+        W.Line();
+        W.Line($"var guardSettings = await {receiver}{guard.FixSettings}Async(cancellationToken: cancellationToken){Await};");
+        foreach (var (key, value, _) in templates.Members(guard.FixSetJson))
+        {
+            W.Line($"guardSettings.GetRaw()[{CodeWriter.Literal(key)}] = {value};");
+        }
+
+        W.Line($"await guardSettings.SaveAsync(cancellationToken: cancellationToken){Await};");
+        W.Close();
+        W.Line();
     }
 
     /// <summary>Calls the combined routes in order and puts each result under its name.</summary>

@@ -157,6 +157,7 @@ internal sealed record RouteDef(
     EquatableArray<string> InfraTypes,
     OnceDef? Once,
     RecoverDef? Recover,
+    GuardDef? Guard,
     string Fingerprint,
     SourceLocation Location,
     SourceLocation PathLocation);
@@ -179,6 +180,14 @@ internal sealed record Fallback(string Param, string Replacement);
 
 /// <summary>Where a future route learns how its job went when the job's own result is lost in transit.</summary>
 internal sealed record RecoverDef(string Path, string StatusMember, string Succeeded, string Failed, SourceLocation Location);
+
+/// <summary>
+/// A check made before a route is sent: the route <see cref="Read"/> of the same handle is called, and
+/// when the flag at <see cref="When"/> (a JSON pointer into its answer) is true, the route fails with
+/// <see cref="Message"/>, unless the bool parameter <see cref="Unless"/> is true: then the settings
+/// that <see cref="FixSettings"/> reads get the members of <see cref="FixSetJson"/> and are saved first.
+/// </summary>
+internal sealed record GuardDef(string Read, string When, string Unless, string Message, string FixSettings, string FixSetJson, SourceLocation Location);
 
 /// <summary>One member of a combined route's result: the JSON name and the route whose result goes there.</summary>
 internal sealed record CombinePart(string Key, string Route);

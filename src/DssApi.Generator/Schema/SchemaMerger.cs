@@ -477,6 +477,7 @@ internal sealed class SchemaMerger
             .Select(r => r!)
             .ToList();
         routes = routes.Where(r => r.Combine.Count == 0 || CheckCombine(r, routes, handle.Name)).ToList();
+        routes = routes.Where(r => r.Guard is null || CheckGuard(r, r.Guard, routes, handle.Name)).ToList();
         routes = UniqueMembers(routes.ToEquatableArray(), r => r.Name + "Async", r => r.Location, taken).ToList();
         if (handle.Name == "DssApiNodeClient" && factories.Count > 0)
         {
@@ -523,6 +524,40 @@ internal sealed class SchemaMerger
         return true;
     }
 
+    /// <summary>
+    /// A guard reads a record through a route of its own handle without required parameters, is
+    /// lifted by a bool parameter of the guarded route, and fixes settings that a route of the handle
+    /// reads and that can be saved; its message names only identity values and parameters.
+    /// </summary>
+    private bool CheckGuard(RouteDef route, GuardDef guard, List<RouteDef> routes, string owner)
+    {
+        var member = $"{owner}.{route.Name}";
+        bool IsReadOf(string name, TypeCategory category) =>
+            routes.FirstOrDefault(r => r.Name == name) is { Combine.Count: 0, Returns: ReturnKind.Type } called
+            && called.Params.All(p => p.Optional)
+            && _types[called.ReturnType!].Category == category;
+
+        if (!IsReadOf(guard.Read, TypeCategory.View))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, guard.Location, $"the guard of '{member}' reads '{guard.Read}', which is not a route of '{owner}' without required parameters that returns a record");
+            return false;
+        }
+
+        if (!IsReadOf(guard.FixSettings, TypeCategory.Saved))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, guard.Location, $"the guard of '{member}' fixes '{guard.FixSettings}', which is not a route of '{owner}' without required parameters that returns settings with a save");
+            return false;
+        }
+
+        if (route.Params.FirstOrDefault(p => p.Name == guard.Unless) is not { Type: TypeName.Bool })
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, guard.Location, $"the guard of '{member}' is lifted by '{guard.Unless}', which is not a bool parameter of the route");
+            return false;
+        }
+
+        return true;
+    }
+
     private RouteDef? ResolveRoute(RouteDef route, string owner, List<string> identity, ReferenceSet references)
     {
         if (!route.Params.All(p => CheckParamType(p, references)))
@@ -540,7 +575,8 @@ internal sealed class SchemaMerger
         var special = new[] { route.FileParam, route.FileNameParam, route.DownloadParam }.Where(p => p is not null).Select(p => p!);
         if (!CheckPlaceholders(special, route.Params.Select(p => p.Name), $"{owner}.{route.Name}", route.Location)
             || (route.Once is { } once && !CheckOnce(route, once, available, $"{owner}.{route.Name}"))
-            || (route.Recover is { } recover && !CheckRecover(route, recover, available, $"{owner}.{route.Name}")))
+            || (route.Recover is { } recover && !CheckRecover(route, recover, available, $"{owner}.{route.Name}"))
+            || (route.Guard is { } guard && !CheckPlaceholders(Template.NamesIn(guard.Message), available, $"{owner}.{route.Name}", guard.Location)))
         {
             return null;
         }
