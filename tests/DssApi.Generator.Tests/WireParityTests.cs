@@ -135,6 +135,87 @@ public sealed class WireParityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Listed_api_services_lead_to_their_handles_as_to_api_service_does()
+    {
+        _server.Reply("GET", "/apiservices/", """[{"id":"S1","projectKey":"P","name":"one","endpoints":[]}]""");
+        using var client = _server.CreateClient();
+
+        var service = Assert.Single(await client.GetProject("P").ListApiServicesAsync()).ToApiService();
+        await service.GetSettingsAsync();
+
+        Assert.Equal(("P", "S1"), (service.ProjectKey, service.ServiceId));
+        Assert.Equal($"GET {DssBase}/projects/P/apiservices/S1/settings", _server.Requests[^1].Line);
+    }
+
+    [Fact]
+    public async Task Deployer_lists_lead_to_their_handles()
+    {
+        _server.Reply("GET", "/api-deployer/deployments", """[{"deploymentBasicInfo":{"id":"D1","publishedServiceId":"PS"}}]""");
+        _server.Reply("GET", "/api-deployer/infras", """[{"infraBasicInfo":{"id":"I1"},"deployments":[{"id":"D1"},{"id":"D2"}]}]""");
+        _server.Reply("GET", "/api-deployer/services", """[{"serviceBasicInfo":{"id":"PS"},"deployments":[{"id":"D1","infraId":"I1"},{"id":"D2","infraId":"I2"}]}]""");
+        using var client = _server.CreateClient();
+        var deployer = client.GetApiDeployer();
+
+        var deployment = Assert.Single(await deployer.ListDeploymentsAsync()).ToDeployment();
+        var infra = Assert.Single(await deployer.ListInfrasAsync());
+        var service = Assert.Single(await deployer.ListServicesAsync());
+
+        Assert.Equal("D1", deployment.DeploymentId);
+        Assert.Equal("I1", infra.ToInfra().InfraId);
+        Assert.Equal(["D1", "D2"], infra.GetDeployments().Select(d => d.DeploymentId));
+        Assert.Equal("D2", infra.Deployments[1].ToDeployment().DeploymentId);
+        Assert.Equal("PS", service.ToService().ServiceId);
+        Assert.Equal(["D1", "D2"], service.GetDeployments().Select(d => d.DeploymentId));
+        Assert.Equal(["D2"], service.GetDeployments(infraId: "I2").Select(d => d.DeploymentId));
+    }
+
+    [Fact]
+    public async Task Status_reads_give_their_deployments_as_handles()
+    {
+        _server.Reply("GET", "/services/PS", """{"serviceBasicInfo":{"id":"PS"},"deployments":[{"id":"D1","infraId":"I1"},{"id":"D2","infraId":"I2"}]}""");
+        using var client = _server.CreateClient();
+
+        var status = await client.GetApiDeployer().GetService("PS").GetStatusAsync();
+
+        Assert.Equal(["D1"], status.GetDeployments("I1").Select(d => d.DeploymentId));
+    }
+
+    [Fact]
+    public async Task Listed_futures_lead_to_their_futures()
+    {
+        _server.Reply("GET", "/futures/", """[{"jobId":"job-3","alive":true}]""");
+        using var client = _server.CreateClient();
+
+        var future = Assert.Single(await client.ListFuturesAsync()).ToFuture();
+
+        Assert.Equal("job-3", future.Id);
+    }
+
+    [Fact]
+    public async Task A_listed_update_reads_its_full_update_through_its_deployment()
+    {
+        _server.Reply("GET", "/D/update", """[{"startTimestamp":1700000000000,"type":"UPDATE","status":"SUCCESS"}]""");
+        _server.Reply("GET", "/update/1700000000000", """{"startTimestamp":1700000000000,"logs":{"lines":["ok"]}}""");
+        using var client = _server.CreateClient();
+
+        var listed = Assert.Single(await client.GetApiDeployer().GetDeployment("D").ListUpdatesAsync());
+        var full = await listed.GetFullUpdateAsync();
+
+        Assert.Equal($"GET {DssBase}/api-deployer/deployments/D/update/1700000000000", _server.Requests[^1].Line);
+        Assert.Equal(["ok"], full.Logs());
+    }
+
+    [Fact]
+    public void Json_not_read_through_a_client_has_no_handles_and_says_so()
+    {
+        var item = ApiServiceListItem.FromJson(new JsonObject { ["id"] = "S", ["projectKey"] = "P" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => item.ToApiService());
+
+        Assert.Contains("not read from DSS through a client", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_update_gives_its_log_as_lines()
     {
         _server.Reply("GET", "/last-update", """{"status":"SUCCESS","logs":{"totalLines":2,"lines":["Preparing","Done"],"maxLevel":"INFO"}}""");

@@ -257,6 +257,11 @@ internal sealed class HandleEmitter
                     ? $"SendOnceForJsonAsync(dssRequest, {Check(sentOnce, CheckBindings(sentOnce, bindings))}, cancellationToken)"
                     : "SendForJsonAsync(dssRequest, cancellationToken)";
                 W.Line($"var dssResponse = await {pipeline}.{send}{Await};");
+                if (route.Returns is ReturnKind.List or ReturnKind.Type && ReadsDss)
+                {
+                    W.Line($"{Origin("dssResponse.Node")};");
+                }
+
                 W.Line($"return {ReadResponse(route, bindings)};");
                 break;
         }
@@ -297,6 +302,13 @@ internal sealed class HandleEmitter
         W.Line($"throw new global::System.InvalidOperationException($\"The {MethodEmitter.Words(route.ReturnType!)}{identity} are {{result.GetType().Name}} ({union.Discriminator} {{answered}}), not {{typeof(TResult).Name}}.\");");
         W.Close();
     }
+
+    /// <summary>Whether the routes read DSS itself (handles and DssClient), whose objects lead to handles; the API node's do not.</summary>
+    private bool ReadsDss => !_handle.IsClient || _handle.Name == SchemaReader.ClientNames[0];
+
+    /// <summary>Records who read a response, so that what it holds leads to its handles.</summary>
+    private string Origin(string json) =>
+        $"global::DssApi.Json.DssOrigin.Attach({json}, {_client}, {(_handle.IsClient ? "null" : "this")})";
 
     private string NewHandle(string handle, Dictionary<string, Binding> bindings)
     {
@@ -383,6 +395,7 @@ internal sealed class HandleEmitter
             W.Line($"combined[{CodeWriter.Literal(part.Key)}] = {Names.DssJson}.Adopt((await {receiver}{part.Route}Async(cancellationToken: cancellationToken).ConfigureAwait(false)).GetRaw());");
         }
 
+        W.Line($"{Origin("combined")};");
         W.Line($"return {_types.Qualified(route.ReturnType!)}.FromJson(combined);");
     }
 

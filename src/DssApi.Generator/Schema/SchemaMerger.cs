@@ -339,16 +339,73 @@ internal sealed class SchemaMerger
         }).ToEquatableArray();
 
     private EquatableArray<ComputedDef> ResolveComputed(EquatableArray<ComputedDef> computed, ReferenceSet references) =>
-        computed.Where(member =>
+        computed.Select(member =>
         {
+            if (member.Link is { } link)
+            {
+                return ResolveLink(member, link, references);
+            }
+
             if (member.Returns == TypeName.Stream || !references.RequireType(member.Returns))
             {
                 Report(DiagnosticDescriptors.UnknownType, member.Location, member.Returns);
-                return false;
+                return null;
             }
 
-            return true;
-        }).ToEquatableArray();
+            return member;
+        }).Where(member => member is not null).Select(member => member!).ToEquatableArray();
+
+    /// <summary>
+    /// A handle member names every identity value of its handle, a future member the job id, and a
+    /// route member a route of its handle that returns an object, with a value for each required
+    /// parameter (string, integer or bool), whose types it takes.
+    /// </summary>
+    private ComputedDef? ResolveLink(ComputedDef member, HandleLink link, ReferenceSet references)
+    {
+        string[] expected;
+        if (link.Kind == HandleLinkKind.Future)
+        {
+            expected = ["jobId"];
+        }
+        else if (!references.Require(link.Target, TypeCategory.Handle) || !_handles.TryGetValue(link.Target, out var handle))
+        {
+            Report(DiagnosticDescriptors.UnknownType, member.Location, link.Target);
+            return null;
+        }
+        else if (link.Kind == HandleLinkKind.Handle)
+        {
+            expected = handle.Identity.Select(p => p.Name).ToArray();
+        }
+        else if (handle.Routes.FirstOrDefault(r => r.Name == link.Route) is not { Returns: ReturnKind.Type } route || !references.RequireObject(route.ReturnType!))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, member.Location, $"'{link.Route}' of computed member '{member.Name}' is not a route of '{link.Target}' that returns an object");
+            return null;
+        }
+        else
+        {
+            var parameters = route.Params.ToDictionary(p => p.Name, p => p, StringComparer.Ordinal);
+            var typed = link.Values.Select(value => parameters.TryGetValue(value.Name, out var parameter) && parameter.Type is TypeName.String or TypeName.Integer or TypeName.Bool
+                ? value with { Type = parameter.Type }
+                : null).ToList();
+            var missing = route.Params.Where(p => !p.Optional && link.Values.All(v => v.Name != p.Name)).Select(p => p.Name).ToList();
+            if (typed.Any(value => value is null) || missing.Count > 0)
+            {
+                Report(DiagnosticDescriptors.UnknownConstruct, member.Location, $"the values of computed member '{member.Name}' must name string, integer or bool parameters of '{link.Target}.{link.Route}', every required one ({string.Join(", ", route.Params.Where(p => !p.Optional).Select(p => p.Name))})");
+                return null;
+            }
+
+            return member with { Returns = route.ReturnType!, Link = link with { Values = typed.Select(v => v!).ToEquatableArray() } };
+        }
+
+        var names = link.Values.Select(v => v.Name).ToList();
+        if (names.Count != expected.Length || expected.Any(name => !names.Contains(name)))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, member.Location, $"the values of computed member '{member.Name}' must name exactly: {string.Join(", ", expected)}");
+            return null;
+        }
+
+        return member;
+    }
 
     private bool CheckParamType(ParamDef parameter, ReferenceSet references, string? only = null)
     {
