@@ -216,6 +216,32 @@ public sealed class WireParityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_openapi_document_keeps_its_text_and_gives_the_document()
+    {
+        const string Text = "{ \"openapi\": \"3.0.1\",\n  \"paths\": {} }";
+        _server.Reply("GET", "/get-open-api", Text);
+        using var client = _server.CreateClient();
+
+        var document = await client.GetApiDeployer().GetDeployment("D").GetOpenApiAsync();
+
+        Assert.Equal(Text, document.GetRaw());
+        Assert.Equal("3.0.1", document.Get()["openapi"]?.GetValue<string>());
+        Assert.NotSame(document.Get(), document.Get());
+    }
+
+    [Fact]
+    public async Task An_openapi_text_that_is_not_json_is_a_protocol_error()
+    {
+        _server.Reply("GET", "/get-open-api", "openapi: 3.0.1");
+        using var client = _server.CreateClient();
+
+        var document = await client.GetApiDeployer().GetDeployment("D").GetOpenApiAsync();
+
+        Assert.Equal("openapi: 3.0.1", document.GetRaw());
+        Assert.Contains("not valid JSON", Assert.Throws<DssProtocolException>(() => document.Get()).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_update_gives_its_log_as_lines()
     {
         _server.Reply("GET", "/last-update", """{"status":"SUCCESS","logs":{"totalLines":2,"lines":["Preparing","Done"],"maxLevel":"INFO"}}""");

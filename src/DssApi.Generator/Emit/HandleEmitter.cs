@@ -156,6 +156,7 @@ internal sealed class HandleEmitter
             ReturnKind.Empty => (null, "A task that completes when DSS has answered."),
             ReturnKind.Download => (null, "A task that completes when the file is written whole."),
             ReturnKind.Text => ("string", "The response text."),
+            ReturnKind.JsonText => ("global::DssApi.DssJsonText", "The JSON document DSS sent, as text and parsed."),
             ReturnKind.Stream => (Names.Stream, "The response body, read as it arrives; the caller must dispose it."),
             ReturnKind.Json => (Names.JsonNode + "?", "The response JSON."),
             ReturnKind.List => ($"global::System.Collections.Generic.IReadOnlyList<{_types.ElementType(route.ReturnType!)}>", "The items DSS listed."),
@@ -244,6 +245,9 @@ internal sealed class HandleEmitter
                 break;
             case ReturnKind.Text:
                 W.Line($"return await {pipeline}.SendForTextAsync(dssRequest, cancellationToken){Await};");
+                break;
+            case ReturnKind.JsonText:
+                W.Line($"return new global::DssApi.DssJsonText(await {pipeline}.SendForTextAsync(dssRequest, cancellationToken){Await});");
                 break;
             case ReturnKind.Stream:
                 W.Line($"return await {pipeline}.SendForStreamAsync(dssRequest, cancellationToken){Await};");

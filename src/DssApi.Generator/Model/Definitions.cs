@@ -164,6 +164,7 @@ internal enum ReturnKind
 {
     Empty,
     Text,
+    JsonText,
     Stream,
     Download,
     Json,

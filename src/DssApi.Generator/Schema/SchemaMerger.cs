@@ -694,7 +694,7 @@ internal sealed class SchemaMerger
     /// </summary>
     private bool CheckOnce(RouteDef route, OnceDef once, List<string> available, string member)
     {
-        if (route.Method != "POST" || route.Returns is ReturnKind.Text or ReturnKind.Stream or ReturnKind.Download
+        if (route.Method != "POST" || route.Returns is ReturnKind.Text or ReturnKind.JsonText or ReturnKind.Stream or ReturnKind.Download
             || (once.ExistsPath is not null && route.Returns is not (ReturnKind.Empty or ReturnKind.Handle)))
         {
             Report(DiagnosticDescriptors.UnknownConstruct, once.Location,

@@ -817,6 +817,8 @@ internal sealed class SchemaReader
                 return (ReturnKind.Empty, null);
             case "text":
                 return (ReturnKind.Text, null);
+            case "jsonText":
+                return (ReturnKind.JsonText, null);
             case "stream":
                 return (ReturnKind.Stream, null);
             case "download":
