@@ -11,12 +11,7 @@ public sealed class EmulatorFlowTests
     public async Task Design_package_publish_deploy_wait_and_predict()
     {
         await using var dss = await DssEmulator.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(20) });
-        using var client = new DssClient(new DssClientOptions
-        {
-            Url = new Uri(dss.Url),
-            ApiKey = dss.AdminApiKey,
-            HttpMessageHandler = new SocketsHttpHandler { UseProxy = false },
-        });
+        using var client = ClientOf(dss, options => options.ApiKey = dss.AdminApiKey);
 
         var (deployment, result) = await DeployChurnAsync(dss, client);
 
@@ -44,12 +39,7 @@ public sealed class EmulatorFlowTests
     public async Task Code_run_by_dss_authenticates_with_its_ticket_queries_in_the_python_shape_and_deletes_as_python_does()
     {
         await using var dss = await DssEmulator.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(20) });
-        using var client = new DssClient(new DssClientOptions
-        {
-            Url = new Uri(dss.Url),
-            InternalTicket = dss.InternalTicket,
-            HttpMessageHandler = new SocketsHttpHandler { UseProxy = false },
-        });
+        using var client = ClientOf(dss, options => options.InternalTicket = dss.InternalTicket);
         var (deployment, _) = await DeployChurnAsync(dss, client);
         var features = new JsonObject { ["tenure_months"] = 10, ["monthly_charges"] = 70, ["contract"] = "month-to-month", ["support_calls"] = 2 };
 
@@ -69,17 +59,20 @@ public sealed class EmulatorFlowTests
     public async Task A_wrong_ticket_is_refused_as_unauthenticated()
     {
         await using var dss = await DssEmulator.StartAsync();
-        using var client = new DssClient(new DssClientOptions
-        {
-            Url = new Uri(dss.Url),
-            InternalTicket = "not-the-ticket",
-            HttpMessageHandler = new SocketsHttpHandler { UseProxy = false },
-        });
+        using var client = ClientOf(dss, options => options.InternalTicket = "not-the-ticket");
 
         var error = await Assert.ThrowsAsync<DssApiException>(() => client.GetApiDeployer().ListStagesAsync());
 
         Assert.Equal(401, error.StatusCode);
         Assert.Contains("Unknown API ticket", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A client of the emulator, without a proxy, with the credentials <paramref name="authenticate"/> sets.</summary>
+    private static DssClient ClientOf(DssEmulator dss, Action<DssClientOptions> authenticate)
+    {
+        var options = new DssClientOptions { Url = new Uri(dss.Url), HttpMessageHandler = new SocketsHttpHandler { UseProxy = false } };
+        authenticate(options);
+        return new DssClient(options);
     }
 
     /// <summary>Designs, packages, publishes and deploys the churn service on a STATIC infrastructure whose API node is the emulator.</summary>
