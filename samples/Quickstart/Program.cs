@@ -45,7 +45,7 @@ await service.PublishPackageAsync("v1");
 var deployer = client.GetApiDeployer();
 var infraId = $"quickstart-{run}";
 var infra = await deployer.CreateInfraAsync(infraId, "Development", InfraType.Static);
-var infraSettings = (StaticInfraSettings)await infra.GetSettingsAsync();
+var infraSettings = await infra.GetSettingsAsync<StaticInfraSettings>();
 infraSettings.AddApiNode(apiNodeUrl, apiKey);
 await infraSettings.SaveAsync();
 Console.WriteLine($"Created infrastructure {infraId} with API node {apiNodeUrl}");

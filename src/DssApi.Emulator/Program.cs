@@ -43,5 +43,6 @@ Console.WriteLine($"DSS emulator listening on {emulator.Url}");
 Console.WriteLine($"Admin API key: {emulator.AdminApiKey}");
 Console.WriteLine($"Demo project: {emulator.DemoProjectKey}");
 Console.WriteLine($"Demo saved models: {string.Join(", ", emulator.DemoSavedModelIds)}");
+Console.WriteLine($"Internal ticket: {emulator.InternalTicket}");
 await emulator.WaitForShutdownAsync();
 return 0;

@@ -35,7 +35,11 @@ public sealed class DssClient : IDisposable
     internal DssClient(DssClientOptions options, HttpClient? httpFromFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var apiKey = options.ApiKey ?? throw new ArgumentException("An API key is required (DssClientOptions.ApiKey).", nameof(options));
+        if (options.ApiKey is null && options.InternalTicket is null)
+        {
+            throw new ArgumentException("An API key is required (DssClientOptions.ApiKey), or inside DSS its internal ticket (DssClientOptions.InternalTicket).", nameof(options));
+        }
+
         var baseUrl = DssHttpStack.AppendPath(options.Url, "/dip/publicapi", "DssClientOptions.Url");
         Url = options.Url!;
         FuturePolling = options.FuturePolling;
@@ -49,7 +53,10 @@ public sealed class DssClient : IDisposable
             _http = DssHttpStack.CreateHttpClient(options, baseUrl, logger, out _ownsHttp);
         }
 
-        Pipeline = new DssPipeline(_http, baseUrl, DssHttpStack.BasicAuthorization(apiKey), options, logger);
+        // As DSS's own clients: the key wins; the ticket goes in its own header.
+        Pipeline = options.ApiKey is { } apiKey
+            ? new DssPipeline(_http, baseUrl, DssHttpStack.BasicAuthorization(apiKey), options, logger)
+            : new DssPipeline(_http, baseUrl, authorization: null, options, logger, ticket: options.InternalTicket);
     }
 
     /// <summary>The DSS base URL.</summary>

@@ -345,12 +345,16 @@ public sealed class ApiNodeTests
         var given = await dss.SendJsonAsync(HttpMethod.Post, $"api-deployer/deployments/dep-svc/actions/run-test-queries?endpointIdParam=churn&testQueriesParam={explicitQueries}");
         var queries = await dss.SendJsonAsync(HttpMethod.Post,
             $"api-deployer/deployments/dep-svc/actions/run-queries?queries={Uri.EscapeDataString("[{\"features\":{}}]")}&adaptQueryForInfraType=True");
+        var documented = new JsonArray(new JsonObject { ["q"] = Features(ChurnFeatures.DeepClone().AsObject()) }).ToJsonString();
+        var pythonShaped = await dss.SendJsonAsync(HttpMethod.Post,
+            $"api-deployer/deployments/dep-svc/actions/run-queries?queries={Uri.EscapeDataString(documented)}&adaptQueryForInfraType=True");
         using var missing = await dss.SendAsync(HttpMethod.Post, "api-deployer/deployments/dep-svc/actions/run-queries");
 
         Assert.Equal("churn", saved["responses"]![0]!["response"]!["result"]!["prediction"]!.GetValue<string>());
         Assert.Equal("stay", given["responses"]![0]!["response"]!["result"]!["prediction"]!.GetValue<string>());
         Assert.Equal("'features' is required", given["responses"]![1]!["error"]!["message"]!.GetValue<string>());
         Assert.Equal("v1", queries["responses"]![0]!["response"]!["apiContext"]!["serviceGeneration"]!.GetValue<string>());
+        Assert.Equal("churn", pythonShaped["responses"]![0]!["response"]!["result"]!["prediction"]!.GetValue<string>());
         await TestDss.AssertErrorAsync(missing, HttpStatusCode.BadRequest,
             ErrorTypes.MissingParameter, "'queries'");
     }

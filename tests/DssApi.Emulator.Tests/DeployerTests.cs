@@ -88,7 +88,7 @@ public sealed class DeployerTests
         await dss.SendOkAsync(HttpMethod.Delete, "api-deployer/infras/infra-svc");
         await dss.SendOkAsync(HttpMethod.Delete, "api-deployer/services/svc");
 
-        await TestDss.AssertErrorAsync(refused, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "disable it before deleting");
+        await TestDss.AssertErrorAsync(refused, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "deletion failed: deployment must be disabled first");
         Assert.Empty((await dss.GetJsonAsync("api-deployer/deployments")).AsArray());
         Assert.Empty((await dss.GetJsonAsync("api-deployer/services")).AsArray());
     }

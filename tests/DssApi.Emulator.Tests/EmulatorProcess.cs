@@ -32,7 +32,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         var process = Process.Start(info)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var banner = new List<string>();
-        while (banner.Count < 4)
+        while (banner.Count < 5)
         {
             var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
                 ?? throw new InvalidOperationException($"Emulator exited: {await process.StandardError.ReadToEndAsync()}");

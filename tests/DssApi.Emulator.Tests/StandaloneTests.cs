@@ -177,6 +177,24 @@ public sealed class StandaloneTests
         Assert.Equal("Demo project: DKU_EMULATOR_DEMO", emulator.Banner[2]);
         Assert.Equal("Demo saved models: churn_classifier, house_price_regressor, customer_segments, daily_sales_forecaster, promo_uplift",
             emulator.Banner[3]);
+        Assert.Matches("^Internal ticket: [0-9a-f]{32}$", emulator.Banner[4]);
+    }
+
+    [Fact]
+    public async Task TheTicketInTheBannerAuthenticatesWithoutAKey()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync("--api-key", "banner-key");
+        using var http = TestDss.NewClient(emulator.Url, apiKey: null);
+
+        using var withTicket = new HttpRequestMessage(HttpMethod.Get, TestDss.PublicApi + "api-deployer/stages");
+        withTicket.Headers.Add("X-DKU-APITicket", emulator.Banner[4]["Internal ticket: ".Length..]);
+        using var accepted = await http.SendAsync(withTicket);
+        using var wrongTicket = new HttpRequestMessage(HttpMethod.Get, TestDss.PublicApi + "api-deployer/stages");
+        wrongTicket.Headers.Add("X-DKU-APITicket", "not-the-ticket");
+        using var refused = await http.SendAsync(wrongTicket);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        await TestDss.AssertErrorAsync(refused, HttpStatusCode.Unauthorized, ErrorTypes.NotAuthenticated, "Unknown API ticket");
     }
 
     [Fact]

@@ -60,13 +60,51 @@ public sealed class DiagnosticTests
     [InlineData("""{ "method": "POST", "path": "/go", "once": { "exists": "/gone" } }""", "\"once\"", "'check'")]
     [InlineData("""{ "method": "POST", "path": "/go", "recover": { "from": "/went", "status": "s", "succeeded": "OK", "failed": "KO" } }""", "\"recover\"", "needs a route that returns a future")]
     [InlineData("""{ "method": "POST", "path": "/go", "returns": "future<json>", "recover": { "from": "went", "status": "s", "succeeded": "OK", "failed": "KO" } }""", "\"went\"", "must start with '/'")]
+    [InlineData("""{ "method": "DELETE", "path": "/go", "params": { "force": "string" }, "guard": { "read": "Read", "when": "/on", "unless": "force", "message": "m", "fix": { "settings": "Settings", "set": { "on": false } } } }""", "\"guard\"", "not a bool parameter")]
+    [InlineData("""{ "method": "DELETE", "path": "/go", "params": { "force": "bool" }, "guard": { "read": "Nowhere", "when": "/on", "unless": "force", "message": "m", "fix": { "settings": "Settings", "set": { "on": false } } } }""", "\"guard\"", "reads 'Nowhere'")]
+    [InlineData("""{ "method": "DELETE", "path": "/go", "params": { "force": "bool" }, "guard": { "read": "Read", "when": "/on", "unless": "force", "message": "m", "fix": { "settings": "Read", "set": { "on": false } } } }""", "\"guard\"", "fixes 'Read'")]
+    [InlineData("""{ "method": "DELETE", "path": "/go", "params": { "force": "bool" }, "guard": { "read": "Read", "when": "enabled", "unless": "force", "message": "m", "fix": { "settings": "Settings", "set": { "on": false } } } }""", "\"enabled\"", "must start with '/'")]
+    [InlineData("""{ "method": "DELETE", "path": "/go", "params": { "force": "bool" }, "guard": { "read": "Read", "when": "/on", "unless": "force", "message": "m" } }""", "\"guard\"", "needs 'fix'")]
     public void DSSG002_misused_once_or_recover_points_at_it(string route, string marker, string message)
     {
-        var schema = $$"""{ "handles": { "H": { "routes": { "Go": {{route}} } } } }""";
+        var schema = $$"""
+            {
+              "records": { "R": { "fields": { "on": "bool" } } },
+              "settings": { "S": { "identity": { "id": "string" }, "fields": { "on": "bool" }, "save": { "method": "PUT", "path": "/s/{id}" } } },
+              "handles": { "H": { "identity": { "id": "string" }, "routes": {
+                "Read": { "method": "GET", "path": "/r", "returns": "R" },
+                "Settings": { "method": "GET", "path": "/s/{id}", "returns": "S" },
+                "Go": {{route}} } } }
+            }
+            """;
 
         var diagnostic = Single(schema, DiagnosticDescriptors.UnknownConstructId);
 
         AssertAt(diagnostic, schema, marker);
+        Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "handle": "H", "values": { "other": "/id" } }""", "must name exactly: id")]
+    [InlineData("""{ "handle": "H", "values": { "id": "id" } }""", "must be a JSON pointer")]
+    [InlineData("""{ "future": true, "values": { "id": "/id" } }""", "must name exactly: jobId")]
+    [InlineData("""{ "handle": "H", "route": "Ping", "values": {} }""", "not a route of 'H' that returns an object")]
+    [InlineData("""{ "handle": "H", "route": "Read", "values": {} }""", "every required one (page)")]
+    [InlineData("""{ "handle": "H", "values": { "id": "/id" }, "where": { "kind": "/kind" } }""", "'each' (and 'where') go only with")]
+    [InlineData("""{ "future": true, "handle": "H", "values": { "jobId": "/id" } }""", "either to a 'handle'")]
+    public void DSSG002_misused_handle_member_points_at_it(string member, string message)
+    {
+        var schema = $$"""
+            {
+              "records": { "R": { "fields": { "id": "string" }, "computed": { "Link": {{member}} } } },
+              "handles": { "H": { "identity": { "id": "string" }, "routes": {
+                "Ping": { "method": "GET", "path": "/ping", "returns": "json" },
+                "Read": { "method": "GET", "path": "/r/{page}", "params": { "page": "integer" }, "returns": "R" } } } }
+            }
+            """;
+
+        var diagnostic = Single(schema, DiagnosticDescriptors.UnknownConstructId);
+
         Assert.Contains(message, diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 

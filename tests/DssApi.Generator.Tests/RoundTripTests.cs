@@ -50,7 +50,7 @@ public sealed class RoundTripTests : IAsyncLifetime
         Assert.Equal(LookupMissBehavior.DropRow, prediction.Enrichments[0].NotFoundBehavior);
         Assert.Equal("customer_id", prediction.Enrichments[0].Keys[0].QueryKey);
         Assert.Equal("age", prediction.Enrichments[0].ColumnsMapping["age"]);
-        Assert.Equal(42, prediction.TestQueries[0].Query?["features"]?["age"]?.GetValue<int>());
+        Assert.Equal(42, prediction.TestQueries[0].Query?.Features?["age"]?.GetValue<int>());
         var sql = Assert.IsType<SqlQueryEndpoint>(settings.Endpoints[1]);
         Assert.Equal(10, sql.Queries[0].MaxResults);
         var unknown = settings.Endpoints[2];
@@ -62,7 +62,7 @@ public sealed class RoundTripTests : IAsyncLifetime
         prediction.UseJava = false;
         prediction.ExplanationParams = new ExplanationParams { Method = ExplanationMethod.Shapley, ExplanationCount = 3 };
         var added = settings.AddCausalPredictionEndpoint("effect", "SM2", computePropensity: true);
-        added.TestQueries.Add(new TestQuery { Name = "t", Query = new JsonObject { ["features"] = new JsonObject() } });
+        added.TestQueries.Add(new TestQuery { Name = "t", Query = new EndpointQuery { Features = new JsonObject() } });
         Assert.True(settings.HasChanges);
         await settings.SaveAsync();
 

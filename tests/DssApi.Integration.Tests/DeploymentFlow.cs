@@ -32,7 +32,7 @@ public static class DeploymentFlow
 
         var deployer = client.GetApiDeployer();
         var infra = await deployer.CreateInfraAsync(prefix + "-infra", "Development", InfraType.Static, cancellationToken: cancellationToken);
-        var infraSettings = (StaticInfraSettings)await infra.GetSettingsAsync(cancellationToken);
+        var infraSettings = await infra.GetSettingsAsync<StaticInfraSettings>(cancellationToken);
         infraSettings.AddApiNode(dss.Url, dss.AdminApiKey);
         await infraSettings.SaveAsync(cancellationToken);
 

@@ -89,7 +89,8 @@ internal static class DeploymentRoutes
                 var deployment = RequireDeployment(state, request);
                 if (deployment.Settings["enabled"]?.GetValue<bool>() == true)
                 {
-                    throw DssError.IllegalArgument($"Deployment {deployment.Id()} is enabled: disable it before deleting it");
+                    // DSS's answer here is not documented: the emulator refuses as DSS's own clients do, with their words.
+                    throw DssError.IllegalArgument($"Deployment {deployment.Id()} deletion failed: deployment must be disabled first.");
                 }
 
                 state.Deployments.Remove(deployment.Id());
@@ -157,14 +158,14 @@ internal static class DeploymentRoutes
         {
             var endpointId = request.Query("endpointIdParam");
             var explicitQueries = request.Query("testQueriesParam") is { } text
-                ? ParseQueries(text, "testQueriesParam").Select(query => (JsonObject)(query["q"] as JsonObject ?? []).DeepClone()).ToArray()
+                ? ParseQueries(text, "testQueriesParam").Select(QueryOf).ToArray()
                 : null;
             return RunQueries(context, request, endpointId, endpoint => explicitQueries ?? SavedTestQueries(endpoint));
         });
 
         routes.MapPublicApi("POST", Deployment + "/actions/run-queries", request =>
         {
-            var queries = ParseQueries(request.RequireQuery("queries"), "queries");
+            var queries = ParseQueries(request.RequireQuery("queries"), "queries").Select(QueryOf).ToArray();
             // Checked like DSS checks it; every infrastructure type takes the same queries here.
             request.QueryBool("adaptQueryForInfraType", defaultValue: true);
             return RunQueries(context, request, request.Query("endpointId"), _ => queries);
@@ -254,6 +255,12 @@ internal static class DeploymentRoutes
 
         return view;
     }
+
+    /// <summary>
+    /// The query an item of a query list holds: its <c>q</c>, in the documented shape of test queries
+    /// (<c>{"name": …, "q": {"features": …}}</c>), else the item itself (a bare query, as earlier clients sent).
+    /// </summary>
+    private static JsonObject QueryOf(JsonObject item) => item["q"] is JsonObject query ? (JsonObject)query.DeepClone() : item;
 
     private static IReadOnlyList<JsonObject> ParseQueries(string text, string parameter) =>
         (DssJson.Parse(text, $"parameter '{parameter}'") as JsonArray ?? throw DssError.MalformedRequest($"Parameter '{parameter}' must be a JSON array"))

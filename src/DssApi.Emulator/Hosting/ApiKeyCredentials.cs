@@ -6,10 +6,26 @@ namespace DssApi.Emulator.Hosting;
 
 /// <summary>
 /// Reads the API key a caller presents, in the forms DSS accepts: Basic with the key as user name
-/// (what the Python client sends), Basic with the key as password, or a Bearer token.
+/// (what the Python client sends), Basic with the key as password, or a Bearer token; or, with no
+/// key, the internal ticket of code DSS runs.
 /// </summary>
 internal static class ApiKeyCredentials
 {
+    /// <summary>The header carrying the internal ticket of code DSS runs.</summary>
+    public const string TicketHeader = "X-DKU-APITicket";
+
+    /// <summary>Whether the request authenticates with a ticket: it presents one and no key (a key wins, as in DSS).</summary>
+    public static bool PresentsTicket(HttpRequest request) => Read(request) is null && request.Headers.ContainsKey(TicketHeader);
+
+    /// <summary>Rejects the request with DSS's 401 unless its ticket is <paramref name="validTicket"/>.</summary>
+    public static void RequireTicket(HttpRequest request, string validTicket)
+    {
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(request.Headers[TicketHeader].ToString()), Encoding.UTF8.GetBytes(validTicket)))
+        {
+            throw DssError.NotAuthenticated("Unknown API ticket");
+        }
+    }
+
     /// <summary>
     /// The one of <paramref name="validKeys"/> the request presents; rejects the request with DSS's 401 when
     /// it presents none of them.

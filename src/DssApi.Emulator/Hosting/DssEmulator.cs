@@ -45,6 +45,12 @@ public sealed class DssEmulator : IAsyncDisposable
     /// </summary>
     public string AdminApiKey => _context.AdminApiKey;
 
+    /// <summary>
+    /// The internal ticket, as DSS gives it to code it runs: sent as <c>X-DKU-APITicket</c> with no
+    /// key, it authenticates public API calls as the admin. A new random ticket at every start.
+    /// </summary>
+    public string InternalTicket => _context.InternalTicket;
+
     /// <summary>The key of the demo project that holds the demo saved models.</summary>
     public string DemoProjectKey => _context.Demo.ProjectKey;
 

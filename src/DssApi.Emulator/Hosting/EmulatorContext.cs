@@ -26,6 +26,9 @@ internal sealed class EmulatorContext(
 
     public string AdminApiKey { get; } = adminApiKey;
 
+    /// <summary>The internal ticket, which stands for the admin as code DSS runs for it.</summary>
+    public string InternalTicket { get; } = System.Security.Cryptography.RandomNumberGenerator.GetHexString(32, lowercase: true);
+
     /// <summary>Every key the public API accepts: the admin key, then the keys of the user without admin rights.</summary>
     public IReadOnlyList<string> PublicApiKeys { get; } = [adminApiKey, .. options.UserApiKeys];
 

@@ -71,6 +71,11 @@ internal sealed class HandleEmitter
 
             first = false;
             EmitRoute(route);
+            if (route.Returns == ReturnKind.Type && route.Combine.Count == 0 && _types.Info(route.ReturnType!).Cases.Count > 0)
+            {
+                W.Line();
+                EmitCaseRoute(route);
+            }
         }
 
         W.Close();
@@ -151,6 +156,7 @@ internal sealed class HandleEmitter
             ReturnKind.Empty => (null, "A task that completes when DSS has answered."),
             ReturnKind.Download => (null, "A task that completes when the file is written whole."),
             ReturnKind.Text => ("string", "The response text."),
+            ReturnKind.JsonText => ("global::DssApi.DssJsonText", "The JSON document DSS sent, as text and parsed."),
             ReturnKind.Stream => (Names.Stream, "The response body, read as it arrives; the caller must dispose it."),
             ReturnKind.Json => (Names.JsonNode + "?", "The response JSON."),
             ReturnKind.List => ($"global::System.Collections.Generic.IReadOnlyList<{_types.ElementType(route.ReturnType!)}>", "The items DSS listed."),
@@ -168,6 +174,11 @@ internal sealed class HandleEmitter
             W.Doc("remarks", documentedOnce.ExistsPath is null
                 ? "Never repeated: after a failure that leaves the outcome unclear, a DssOutcomeUnknownException says what to check."
                 : "Never sent twice: after a failure that leaves the outcome unclear, DSS is asked whether it took effect, and the request is sent again only if it did not.");
+        }
+
+        if (route.Guard is { } documentedGuard)
+        {
+            W.Doc("exception", $"The check made before the request fails and {documentedGuard.Unless} is false (\"{documentedGuard.Message}\"); nothing is changed or sent then.", " cref=\"global::System.InvalidOperationException\"");
         }
 
         _context.Since(route.Since);
@@ -195,6 +206,11 @@ internal sealed class HandleEmitter
         }
 
         _methods.Checks(parameters);
+        if (route.Guard is { } guard)
+        {
+            EmitGuard(guard, bindings);
+        }
+
         if (route.Combine.Count > 0)
         {
             EmitCombination(route);
@@ -230,6 +246,9 @@ internal sealed class HandleEmitter
             case ReturnKind.Text:
                 W.Line($"return await {pipeline}.SendForTextAsync(dssRequest, cancellationToken){Await};");
                 break;
+            case ReturnKind.JsonText:
+                W.Line($"return new global::DssApi.DssJsonText(await {pipeline}.SendForTextAsync(dssRequest, cancellationToken){Await});");
+                break;
             case ReturnKind.Stream:
                 W.Line($"return await {pipeline}.SendForStreamAsync(dssRequest, cancellationToken){Await};");
                 break;
@@ -242,12 +261,58 @@ internal sealed class HandleEmitter
                     ? $"SendOnceForJsonAsync(dssRequest, {Check(sentOnce, CheckBindings(sentOnce, bindings))}, cancellationToken)"
                     : "SendForJsonAsync(dssRequest, cancellationToken)";
                 W.Line($"var dssResponse = await {pipeline}.{send}{Await};");
+                if (route.Returns is ReturnKind.List or ReturnKind.Type && ReadsDss)
+                {
+                    W.Line($"{Origin("dssResponse.Node")};");
+                }
+
                 W.Line($"return {ReadResponse(route, bindings)};");
                 break;
         }
 
         W.Close();
     }
+
+    /// <summary>
+    /// The same read as the case of the union the caller expects (the settings of a STATIC
+    /// infrastructure as <c>StaticInfraSettings</c>), without a cast; another case is a clear error.
+    /// </summary>
+    private void EmitCaseRoute(RouteDef route)
+    {
+        var parameters = MethodEmitter.Ordered(route.Params);
+        var union = _types.Info(route.ReturnType!);
+        var unionType = _types.Qualified(route.ReturnType!);
+        var cases = string.Join(", ", union.Cases.Select(c => c.Name));
+        W.Doc("summary", $"{route.Description?.Trim() ?? $"Calls {route.Method} {route.Path}."} Typed as the case the caller expects: {cases}.");
+        W.Doc("typeparam", $"The case expected, such as {union.Cases[0].Name}.", " name=\"TResult\"");
+        _methods.ParamDocs(parameters, withCancellation: true, _handle.IsClient ? "The client." : null);
+        W.Doc("returns", "What DSS answered, as the case expected.");
+        W.Doc("exception", $"DSS answered another case; the message names it and its {union.Discriminator}.", " cref=\"global::System.InvalidOperationException\"");
+        _context.Since(route.Since);
+        _context.InfraTypes(route.InfraTypes);
+        var signature = _methods.Signature(parameters, withCancellation: true, _receiver);
+        W.Open($"public {Static}async {Names.Task}<TResult> {route.Name}Async<TResult>({signature}) where TResult : {unionType}");
+        var receiver = _handle.IsClient ? "client." : string.Empty;
+        var arguments = string.Concat(parameters.Select(p => $"{p.Name}, ")) + "cancellationToken";
+        W.Line($"var result = await {receiver}{route.Name}Async({arguments}).ConfigureAwait(false);");
+        var identity = _handle.IsClient || _handle.Identity.Count == 0
+            ? string.Empty
+            : " of " + string.Join(" ", _handle.Identity.Select(p => "{" + IdentityProperty(p.Name) + "}"));
+        W.Open("if (result is TResult expected)");
+        W.Line("return expected;");
+        W.Close();
+        W.Line();
+        W.Line($"var answered = {Names.DssJson}.AsString(result.GetRaw()[{CodeWriter.Literal(union.Discriminator!)}]);");
+        W.Line($"throw new global::System.InvalidOperationException($\"The {MethodEmitter.Words(route.ReturnType!)}{identity} are {{result.GetType().Name}} ({union.Discriminator} {{answered}}), not {{typeof(TResult).Name}}.\");");
+        W.Close();
+    }
+
+    /// <summary>Whether the routes read DSS itself (handles and DssClient), whose objects lead to handles; the API node's do not.</summary>
+    private bool ReadsDss => !_handle.IsClient || _handle.Name == SchemaReader.ClientNames[0];
+
+    /// <summary>Records who read a response, so that what it holds leads to its handles.</summary>
+    private string Origin(string json) =>
+        $"global::DssApi.Json.DssOrigin.Attach({json}, {_client}, {(_handle.IsClient ? "null" : "this")})";
 
     private string NewHandle(string handle, Dictionary<string, Binding> bindings)
     {
@@ -301,6 +366,29 @@ internal sealed class HandleEmitter
         return checkBindings;
     }
 
+    /// <summary>Reads what the guard checks; fails, or fixes and saves the settings first, when its flag is set.</summary>
+    private void EmitGuard(GuardDef guard, Dictionary<string, Binding> bindings)
+    {
+        const string Await = ".ConfigureAwait(false)";
+        var receiver = _handle.IsClient ? "client." : string.Empty;
+        var templates = new TemplateEmitter(W, _types, bindings);
+        W.Line($"var guardRecord = await {receiver}{guard.Read}Async(cancellationToken: cancellationToken){Await};");
+        W.Open($"if ({Names.DssJson}.AsBoolean({Names.DssJson}.Pick(guardRecord.GetRaw(), {CodeWriter.Literal(guard.When)})) == true)");
+        W.Open($"if (!{guard.Unless})");
+        W.Line($"throw new global::System.InvalidOperationException({templates.Interpolate(guard.Message)});");
+        W.Close();
+        W.Line();
+        W.Line($"var guardSettings = await {receiver}{guard.FixSettings}Async(cancellationToken: cancellationToken){Await};");
+        foreach (var (key, value, _) in templates.Members(guard.FixSetJson))
+        {
+            W.Line($"guardSettings.GetRaw()[{CodeWriter.Literal(key)}] = {value};");
+        }
+
+        W.Line($"await guardSettings.SaveAsync(cancellationToken: cancellationToken){Await};");
+        W.Close();
+        W.Line();
+    }
+
     /// <summary>Calls the combined routes in order and puts each result under its name.</summary>
     private void EmitCombination(RouteDef route)
     {
@@ -311,6 +399,7 @@ internal sealed class HandleEmitter
             W.Line($"combined[{CodeWriter.Literal(part.Key)}] = {Names.DssJson}.Adopt((await {receiver}{part.Route}Async(cancellationToken: cancellationToken).ConfigureAwait(false)).GetRaw());");
         }
 
+        W.Line($"{Origin("combined")};");
         W.Line($"return {_types.Qualified(route.ReturnType!)}.FromJson(combined);");
     }
 

@@ -327,12 +327,101 @@ internal sealed class ObjectEmitter
 
     private void EmitComputed(ComputedDef computed)
     {
+        if (computed.Link is { } link)
+        {
+            EmitLink(computed, link);
+            return;
+        }
+
         W.Line();
         _context.Summary(computed.Description, $"Computes {MethodEmitter.Words(computed.Name)} from this JSON.");
         W.Doc("returns", "The computed value.");
         _context.Since(computed.Since);
         var type = _types.PropertyType(computed.Returns, required: true, editable: false);
         W.Line($"public {type} {computed.Name}() => global::{computed.Helper}(GetRaw());");
+    }
+
+    /// <summary>Writes a member that leads to a handle, a future, or a route of the handle that read this object.</summary>
+    private void EmitLink(ComputedDef computed, HandleLink link)
+    {
+        const string NoOrigin = "This JSON was not read from DSS through a client (it was made with FromJson).";
+        var what = CodeWriter.Literal(Name);
+        var origin = $"global::DssApi.Json.DssOrigin.ClientOf(GetRaw(), {what})";
+        W.Line();
+        _context.Summary(computed.Description, $"The {MethodEmitter.Words(computed.Name)} this {MethodEmitter.Words(Name)} names.");
+        switch (link.Kind)
+        {
+            case HandleLinkKind.Future:
+                W.Doc("returns", "The future of the job, to wait for or abort; nothing is sent to DSS.");
+                W.Doc("exception", NoOrigin, " cref=\"global::System.InvalidOperationException\"");
+                _context.Since(computed.Since);
+                W.Line($"public {Names.DssFuture}<{Names.JsonNode}?> {computed.Name}() => new {Names.DssFuture}<{Names.JsonNode}?>({origin}, {LinkValue(link.Values[0], "GetRaw()")}, static jsonItem => jsonItem);");
+                return;
+            case HandleLinkKind.Route:
+                W.Doc("param", "Cancels the request.", " name=\"cancellationToken\"");
+                W.Doc("returns", "What DSS answered.");
+                W.Doc("exception", $"This JSON was not read through a {link.Target}.", " cref=\"global::System.InvalidOperationException\"");
+                _context.Since(computed.Since);
+                var arguments = string.Concat(link.Values.Select(value => $"{value.Name}: {LinkValue(value, "GetRaw()")}, "));
+                W.Line($"public {Names.Task}<{_types.Qualified(computed.Returns)}> {computed.Name}Async({Names.CancellationToken} cancellationToken = default) =>");
+                W.Line($"    global::DssApi.Json.DssOrigin.HandleOf<{_types.Qualified(link.Target)}>(GetRaw(), {what}).{link.Route}Async({arguments}cancellationToken: cancellationToken);");
+                return;
+        }
+
+        var handle = _types.Qualified(link.Target);
+        if (link.Each is not { } each)
+        {
+            W.Doc("returns", "The handle; nothing is sent to DSS.");
+            W.Doc("exception", NoOrigin, " cref=\"global::System.InvalidOperationException\"");
+            _context.Since(computed.Since);
+            W.Line($"public {handle} {computed.Name}() => new {handle}({origin}{IdentityArguments(link, "GetRaw()")});");
+            return;
+        }
+
+        foreach (var filter in link.Where)
+        {
+            W.Doc("param", $"Keeps only the items whose {filter.Pointer.TrimStart('/')} is this; all when null.", $" name=\"{filter.Name}\"");
+        }
+
+        W.Doc("returns", "One handle per item; nothing is sent to DSS.");
+        W.Doc("exception", NoOrigin, " cref=\"global::System.InvalidOperationException\"");
+        _context.Since(computed.Since);
+        var filters = string.Join(", ", link.Where.Select(filter => $"string? {filter.Name} = null"));
+        W.Open($"public global::System.Collections.Generic.IReadOnlyList<{handle}> {computed.Name}({filters})");
+        W.Line($"var client = {origin};");
+        W.Line($"var handles = new global::System.Collections.Generic.List<{handle}>();");
+        W.Open($"if ({Names.DssJson}.Pick(GetRaw(), {CodeWriter.Literal(each)}) is {Names.JsonArray} items)");
+        W.Open("foreach (var item in items)");
+        foreach (var filter in link.Where)
+        {
+            W.Open($"if ({filter.Name} is not null && {Names.DssJson}.AsString({Names.DssJson}.Pick(item, {CodeWriter.Literal(filter.Pointer)})) != {filter.Name})");
+            W.Line("continue;");
+            W.Close();
+            W.Line();
+        }
+
+        W.Line($"handles.Add(new {handle}(client{IdentityArguments(link, "item")}));");
+        W.Close();
+        W.Close();
+        W.Line();
+        W.Line("return handles;");
+        W.Close();
+    }
+
+    private static string IdentityArguments(HandleLink link, string json) =>
+        string.Concat(link.Values.Select(value => $", {value.Name}: {LinkValue(value, json)}"));
+
+    /// <summary>The value at a link's pointer, of the type its parameter takes; required.</summary>
+    private static string LinkValue(LinkValue value, string json)
+    {
+        var node = $"{Names.DssJson}.Pick({json}, {CodeWriter.Literal(value.Pointer)})";
+        var name = CodeWriter.Literal(value.Pointer.TrimStart('/'));
+        return value.Type switch
+        {
+            TypeName.Integer => $"{Names.DssJson}.RequiredValue({Names.DssJson}.AsInt64({node}), {name})",
+            TypeName.Bool => $"{Names.DssJson}.RequiredValue({Names.DssJson}.AsBoolean({node}), {name})",
+            _ => $"{Names.DssJson}.Required({Names.DssJson}.AsString({node}), {name})",
+        };
     }
 
     private void EmitSave(RouteDef save)

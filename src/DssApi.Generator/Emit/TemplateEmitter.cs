@@ -96,12 +96,23 @@ internal sealed class TemplateEmitter
         foreach (var property in syntax.Properties)
         {
             var key = CodeWriter.Literal(property.Key);
-            if (property.Value is JsonStringSyntax text && Template.IsSinglePlaceholder(text.Value, out var parameter, out var omitWhenNull))
+            if (property.Value is JsonStringSyntax text && Template.IsSinglePlaceholder(text.Value, out var parameter, out var omitWhenNull, out var unless))
             {
                 var binding = _bindings[parameter];
                 var value = _types.Write(binding.Type, binding.Expression, binding.Nullable);
-                _writer.Line(omitWhenNull && binding.Nullable
-                    ? $"if ({binding.Expression} is not null) {local}[{key}] = {value};"
+                var conditions = new List<string>();
+                if (omitWhenNull && binding.Nullable)
+                {
+                    conditions.Add($"{binding.Expression} is not null");
+                }
+
+                if (unless is not null)
+                {
+                    conditions.Add($"{_bindings[unless].Expression} is null");
+                }
+
+                _writer.Line(conditions.Count > 0
+                    ? $"if ({string.Join(" && ", conditions)}) {local}[{key}] = {value};"
                     : $"{local}[{key}] = {value};");
                 continue;
             }

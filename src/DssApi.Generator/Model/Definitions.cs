@@ -64,15 +64,51 @@ internal sealed record CaseDef(
     string Fingerprint,
     SourceLocation Location);
 
-/// <summary>A method whose value a hand-written runtime helper computes from the object's JSON.</summary>
+/// <summary>
+/// A method whose value a hand-written runtime helper computes from the object's JSON, or, with a
+/// <see cref="Link"/>, a handle (or a route of the handle that read the object) found from it.
+/// </summary>
 internal sealed record ComputedDef(
     string Name,
     string Returns,
-    string Helper,
+    string? Helper,
     string? Description,
     string? Since,
     string Fingerprint,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    public HandleLink? Link { get; init; }
+}
+
+/// <summary>How a computed member leads to a handle.</summary>
+internal enum HandleLinkKind
+{
+    /// <summary>A handle whose identity values are read from the object (or from each item of <see cref="HandleLink.Each"/>).</summary>
+    Handle,
+
+    /// <summary>The future of a job whose id is read from the object.</summary>
+    Future,
+
+    /// <summary>A route of the handle that read the object, with arguments read from the object.</summary>
+    Route,
+}
+
+/// <summary>
+/// The handle a computed member leads to: <see cref="Target"/> is the handle (the origin handle for
+/// a route); <see cref="Values"/> map identity values or route arguments to JSON pointers (with the
+/// route parameter's type once resolved); <see cref="Each"/> points at a list whose items each give a
+/// handle, filtered by the optional string parameters of <see cref="Where"/> (parameter → item member).
+/// </summary>
+internal sealed record HandleLink(
+    HandleLinkKind Kind,
+    string Target,
+    EquatableArray<LinkValue> Values,
+    string? Each,
+    EquatableArray<LinkValue> Where,
+    string? Route);
+
+/// <summary>A value read from the object's JSON at <see cref="Pointer"/>, for the identity value or parameter <see cref="Name"/>.</summary>
+internal sealed record LinkValue(string Name, string Pointer, string Type);
 
 /// <param name="Secret">DSS answers the field encrypted (a credential); a clear value written to it replaces the secret.</param>
 internal sealed record FieldDef(
@@ -130,6 +166,7 @@ internal enum ReturnKind
 {
     Empty,
     Text,
+    JsonText,
     Stream,
     Download,
     Json,
@@ -159,6 +196,7 @@ internal sealed record RouteDef(
     EquatableArray<string> InfraTypes,
     OnceDef? Once,
     RecoverDef? Recover,
+    GuardDef? Guard,
     string Fingerprint,
     SourceLocation Location,
     SourceLocation PathLocation);
@@ -181,6 +219,14 @@ internal sealed record Fallback(string Param, string Replacement);
 
 /// <summary>Where a future route learns how its job went when the job's own result is lost in transit.</summary>
 internal sealed record RecoverDef(string Path, string StatusMember, string Succeeded, string Failed, SourceLocation Location);
+
+/// <summary>
+/// A check made before a route is sent: the route <see cref="Read"/> of the same handle is called, and
+/// when the flag at <see cref="When"/> (a JSON pointer into its answer) is true, the route fails with
+/// <see cref="Message"/>, unless the bool parameter <see cref="Unless"/> is true: then the settings
+/// that <see cref="FixSettings"/> reads get the members of <see cref="FixSetJson"/> and are saved first.
+/// </summary>
+internal sealed record GuardDef(string Read, string When, string Unless, string Message, string FixSettings, string FixSetJson, SourceLocation Location);
 
 /// <summary>One member of a combined route's result: the JSON name and the route whose result goes there.</summary>
 internal sealed record CombinePart(string Key, string Route);

@@ -339,16 +339,73 @@ internal sealed class SchemaMerger
         }).ToEquatableArray();
 
     private EquatableArray<ComputedDef> ResolveComputed(EquatableArray<ComputedDef> computed, ReferenceSet references) =>
-        computed.Where(member =>
+        computed.Select(member =>
         {
+            if (member.Link is { } link)
+            {
+                return ResolveLink(member, link, references);
+            }
+
             if (member.Returns == TypeName.Stream || !references.RequireType(member.Returns))
             {
                 Report(DiagnosticDescriptors.UnknownType, member.Location, member.Returns);
-                return false;
+                return null;
             }
 
-            return true;
-        }).ToEquatableArray();
+            return member;
+        }).Where(member => member is not null).Select(member => member!).ToEquatableArray();
+
+    /// <summary>
+    /// A handle member names every identity value of its handle, a future member the job id, and a
+    /// route member a route of its handle that returns an object, with a value for each required
+    /// parameter (string, integer or bool), whose types it takes.
+    /// </summary>
+    private ComputedDef? ResolveLink(ComputedDef member, HandleLink link, ReferenceSet references)
+    {
+        string[] expected;
+        if (link.Kind == HandleLinkKind.Future)
+        {
+            expected = ["jobId"];
+        }
+        else if (!references.Require(link.Target, TypeCategory.Handle) || !_handles.TryGetValue(link.Target, out var handle))
+        {
+            Report(DiagnosticDescriptors.UnknownType, member.Location, link.Target);
+            return null;
+        }
+        else if (link.Kind == HandleLinkKind.Handle)
+        {
+            expected = handle.Identity.Select(p => p.Name).ToArray();
+        }
+        else if (handle.Routes.FirstOrDefault(r => r.Name == link.Route) is not { Returns: ReturnKind.Type } route || !references.RequireObject(route.ReturnType!))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, member.Location, $"'{link.Route}' of computed member '{member.Name}' is not a route of '{link.Target}' that returns an object");
+            return null;
+        }
+        else
+        {
+            var parameters = route.Params.ToDictionary(p => p.Name, p => p, StringComparer.Ordinal);
+            var typed = link.Values.Select(value => parameters.TryGetValue(value.Name, out var parameter) && parameter.Type is TypeName.String or TypeName.Integer or TypeName.Bool
+                ? value with { Type = parameter.Type }
+                : null).ToList();
+            var missing = route.Params.Where(p => !p.Optional && link.Values.All(v => v.Name != p.Name)).Select(p => p.Name).ToList();
+            if (typed.Any(value => value is null) || missing.Count > 0)
+            {
+                Report(DiagnosticDescriptors.UnknownConstruct, member.Location, $"the values of computed member '{member.Name}' must name string, integer or bool parameters of '{link.Target}.{link.Route}', every required one ({string.Join(", ", route.Params.Where(p => !p.Optional).Select(p => p.Name))})");
+                return null;
+            }
+
+            return member with { Returns = route.ReturnType!, Link = link with { Values = typed.Select(v => v!).ToEquatableArray() } };
+        }
+
+        var names = link.Values.Select(v => v.Name).ToList();
+        if (names.Count != expected.Length || expected.Any(name => !names.Contains(name)))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, member.Location, $"the values of computed member '{member.Name}' must name exactly: {string.Join(", ", expected)}");
+            return null;
+        }
+
+        return member;
+    }
 
     private bool CheckParamType(ParamDef parameter, ReferenceSet references, string? only = null)
     {
@@ -477,6 +534,7 @@ internal sealed class SchemaMerger
             .Select(r => r!)
             .ToList();
         routes = routes.Where(r => r.Combine.Count == 0 || CheckCombine(r, routes, handle.Name)).ToList();
+        routes = routes.Where(r => r.Guard is null || CheckGuard(r, r.Guard, routes, handle.Name)).ToList();
         routes = UniqueMembers(routes.ToEquatableArray(), r => r.Name + "Async", r => r.Location, taken).ToList();
         if (handle.Name == "DssApiNodeClient" && factories.Count > 0)
         {
@@ -523,6 +581,40 @@ internal sealed class SchemaMerger
         return true;
     }
 
+    /// <summary>
+    /// A guard reads a record through a route of its own handle without required parameters, is
+    /// lifted by a bool parameter of the guarded route, and fixes settings that a route of the handle
+    /// reads and that can be saved; its message names only identity values and parameters.
+    /// </summary>
+    private bool CheckGuard(RouteDef route, GuardDef guard, List<RouteDef> routes, string owner)
+    {
+        var member = $"{owner}.{route.Name}";
+        bool IsReadOf(string name, TypeCategory category) =>
+            routes.FirstOrDefault(r => r.Name == name) is { Combine.Count: 0, Returns: ReturnKind.Type } called
+            && called.Params.All(p => p.Optional)
+            && _types[called.ReturnType!].Category == category;
+
+        if (!IsReadOf(guard.Read, TypeCategory.View))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, guard.Location, $"the guard of '{member}' reads '{guard.Read}', which is not a route of '{owner}' without required parameters that returns a record");
+            return false;
+        }
+
+        if (!IsReadOf(guard.FixSettings, TypeCategory.Saved))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, guard.Location, $"the guard of '{member}' fixes '{guard.FixSettings}', which is not a route of '{owner}' without required parameters that returns settings with a save");
+            return false;
+        }
+
+        if (route.Params.FirstOrDefault(p => p.Name == guard.Unless) is not { Type: TypeName.Bool })
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, guard.Location, $"the guard of '{member}' is lifted by '{guard.Unless}', which is not a bool parameter of the route");
+            return false;
+        }
+
+        return true;
+    }
+
     private RouteDef? ResolveRoute(RouteDef route, string owner, List<string> identity, ReferenceSet references)
     {
         if (!route.Params.All(p => CheckParamType(p, references)))
@@ -540,7 +632,8 @@ internal sealed class SchemaMerger
         var special = new[] { route.FileParam, route.FileNameParam, route.DownloadParam }.Where(p => p is not null).Select(p => p!);
         if (!CheckPlaceholders(special, route.Params.Select(p => p.Name), $"{owner}.{route.Name}", route.Location)
             || (route.Once is { } once && !CheckOnce(route, once, available, $"{owner}.{route.Name}"))
-            || (route.Recover is { } recover && !CheckRecover(route, recover, available, $"{owner}.{route.Name}")))
+            || (route.Recover is { } recover && !CheckRecover(route, recover, available, $"{owner}.{route.Name}"))
+            || (route.Guard is { } guard && !CheckPlaceholders(Template.NamesIn(guard.Message), available, $"{owner}.{route.Name}", guard.Location)))
         {
             return null;
         }
@@ -601,7 +694,7 @@ internal sealed class SchemaMerger
     /// </summary>
     private bool CheckOnce(RouteDef route, OnceDef once, List<string> available, string member)
     {
-        if (route.Method != "POST" || route.Returns is ReturnKind.Text or ReturnKind.Stream or ReturnKind.Download
+        if (route.Method != "POST" || route.Returns is ReturnKind.Text or ReturnKind.JsonText or ReturnKind.Stream or ReturnKind.Download
             || (once.ExistsPath is not null && route.Returns is not (ReturnKind.Empty or ReturnKind.Handle)))
         {
             Report(DiagnosticDescriptors.UnknownConstruct, once.Location,

@@ -13,7 +13,7 @@ internal sealed partial class SchemaReader
     private static readonly string[] SettingsKeys = ["description", "since", "fields", "mutators", "computed", "identity", "save", "infraTypes"];
     private static readonly string[] UnionKeys = ["description", "since", "editable", "discriminator", "discriminatorType", "fields", "mutators", "computed", "identity", "save", "cases", "infraTypes"];
     private static readonly string[] CaseKeys = ["name", "description", "since", "fields", "mutators", "computed", "infraTypes"];
-    private static readonly string[] ComputedKeys = ["description", "since", "returns", "helper"];
+    private static readonly string[] ComputedKeys = ["description", "since", "returns", "helper", "handle", "future", "route", "values", "each", "where"];
     private static readonly string[] FieldKeys = ["type", "name", "required", "secret", "description", "since", "infraTypes"];
     private static readonly string[] MutatorKeys = ["description", "since", "params", "appendTo", "template", "set", "removeFrom", "where", "infraTypes"];
 
@@ -244,6 +244,45 @@ internal sealed partial class SchemaReader
         return mutators.ToEquatableArray();
     }
 
+    /// <summary>
+    /// A computed member that leads to a handle: <c>"handle"</c> (with <c>"values"</c>, optionally
+    /// <c>"each"</c> and <c>"where"</c>), <c>"future": true</c> (with the job id in <c>"values"</c>), or
+    /// <c>"route"</c> of the handle that read the object (<c>"handle"</c> names it).
+    /// </summary>
+    private HandleLink? ReadLink(Dictionary<string, JsonPropertySyntax> properties, string construct, TextRange keyRange)
+    {
+        var future = properties.TryGetValue("future", out var futureProperty) && futureProperty.Value is JsonBooleanSyntax { Value: true };
+        var handle = OptionalString(properties, "handle", out var handleRange);
+        var route = OptionalString(properties, "route");
+        var kind = future ? HandleLinkKind.Future : route is not null ? HandleLinkKind.Route : HandleLinkKind.Handle;
+        if (future == (handle is not null) || (route is not null && future))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, handleRange ?? keyRange, $"{construct} leads either to a 'handle' (with a 'route' of it, to call it) or to a 'future'");
+            return null;
+        }
+
+        var values = StringEntries(properties, "values", construct, "maps an identity value or a parameter to a JSON pointer into the object", (name, pointer) => new LinkValue(name, pointer, TypeName.String));
+        var where = StringEntries(properties, "where", construct, "maps a filter parameter to the member of each item it must equal", (name, member) => new LinkValue(name, member, TypeName.String));
+        var each = OptionalString(properties, "each", out var eachRange);
+        foreach (var pointer in values.Concat(where).Select(v => v.Pointer).Concat(each is null ? [] : [each]))
+        {
+            if (!pointer.StartsWith("/", System.StringComparison.Ordinal))
+            {
+                Report(DiagnosticDescriptors.UnknownConstruct, eachRange ?? keyRange, $"'{pointer}' in {construct} must be a JSON pointer, starting with '/'");
+                return null;
+            }
+        }
+
+        if ((each is null && where.Count > 0) || (kind != HandleLinkKind.Handle && each is not null))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, eachRange ?? keyRange, $"{construct}: 'each' (and 'where') go only with a 'handle' read from every item of a list");
+            return null;
+        }
+
+        return new HandleLink(kind, future ? "future" : handle!, values.ToEquatableArray(), each, where.ToEquatableArray(), route);
+    }
+
+
     private EquatableArray<ComputedDef> ReadComputed(Dictionary<string, JsonPropertySyntax> properties, string construct)
     {
         var computed = new List<ComputedDef>();
@@ -261,6 +300,16 @@ internal sealed partial class SchemaReader
             }
 
             var memberProperties = Properties(memberSyntax, memberConstruct, ComputedKeys);
+            if (memberProperties.ContainsKey("handle") || memberProperties.ContainsKey("future") || memberProperties.ContainsKey("route"))
+            {
+                if (ReadLink(memberProperties, memberConstruct, entry.KeyRange) is { } link)
+                {
+                    computed.Add(new ComputedDef(entry.Key, link.Target, null, OptionalString(memberProperties, "description"), Since(memberProperties), entry.Value.ToJsonText(), At(entry.KeyRange)) { Link = link });
+                }
+
+                continue;
+            }
+
             var returns = RequiredString(memberProperties, "returns", memberConstruct, entry.KeyRange, out _);
             var helper = RequiredString(memberProperties, "helper", memberConstruct, entry.KeyRange, out var helperRange);
             if (returns is null || helper is null)

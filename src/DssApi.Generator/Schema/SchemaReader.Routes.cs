@@ -10,7 +10,9 @@ namespace DssApi.Generator.Schema;
 internal sealed partial class SchemaReader
 {
     private static readonly string[] ParamKeys = ["type", "optional", "default", "description", "nonEmpty", "sumsToOne", "itemsHave", "ignoredForInfraTypes"];
-    private static readonly string[] RouteKeys = ["description", "since", "method", "path", "params", "query", "body", "file", "returns", "pick", "downloadTo", "combine", "effects", "infraTypes", "once", "recover"];
+    private static readonly string[] RouteKeys = ["description", "since", "method", "path", "params", "query", "body", "file", "returns", "pick", "downloadTo", "combine", "effects", "infraTypes", "once", "recover", "guard"];
+    private static readonly string[] GuardKeys = ["read", "when", "unless", "message", "fix"];
+    private static readonly string[] GuardFixKeys = ["settings", "set"];
     private static readonly string[] OnceKeys = ["exists", "lists", "in", "fallbacks", "check"];
     private static readonly string[] RecoverKeys = ["from", "status", "succeeded", "failed"];
     private static readonly string[] SaveKeys = ["description", "method", "path", "params", "query"];
@@ -180,6 +182,7 @@ internal sealed partial class SchemaReader
             StringList(properties, "infraTypes", construct),
             properties.TryGetValue("once", out var onceProperty) ? ReadOnce(onceProperty, construct) : null,
             properties.TryGetValue("recover", out var recoverProperty) ? ReadRecover(recoverProperty, construct) : null,
+            properties.TryGetValue("guard", out var guardProperty) ? ReadGuard(guardProperty, construct) : null,
             value.ToJsonText(),
             At(nameRange),
             At(pathRange));
@@ -214,6 +217,45 @@ internal sealed partial class SchemaReader
             (param, replacement) => new Fallback(param, replacement));
         return check is null ? null : new OnceDef(exists, lists, listMember, fallbacks.ToEquatableArray(), check, At(property.KeyRange));
     }
+
+    private GuardDef? ReadGuard(JsonPropertySyntax property, string construct)
+    {
+        var what = $"the guard of {construct}";
+        if (AsObject(property.Value, what) is not { } syntax)
+        {
+            return null;
+        }
+
+        var properties = Properties(syntax, what, GuardKeys);
+        var read = RequiredString(properties, "read", what, property.KeyRange, out _);
+        var when = RequiredString(properties, "when", what, property.KeyRange, out var whenRange);
+        var unless = RequiredString(properties, "unless", what, property.KeyRange, out _);
+        var message = RequiredString(properties, "message", what, property.KeyRange, out _);
+        if (!properties.TryGetValue("fix", out var fixProperty) || AsObject(fixProperty.Value, $"the fix of {what}") is not { } fixSyntax)
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, property.KeyRange, $"{what} needs 'fix': the settings to change and save when '{unless}' is true");
+            return null;
+        }
+
+        var fixProperties = Properties(fixSyntax, $"the fix of {what}", GuardFixKeys);
+        var settings = RequiredString(fixProperties, "settings", $"the fix of {what}", fixProperty.KeyRange, out _);
+        if (!fixProperties.TryGetValue("set", out var setProperty) || setProperty.Value is not JsonObjectSyntax set || set.Properties.Count == 0)
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, fixProperty.KeyRange, $"the fix of {what} needs 'set': an object of the members to change");
+            return null;
+        }
+
+        if (when is not null && !when.StartsWith("/", System.StringComparison.Ordinal))
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, whenRange, $"the when pointer of {what} must start with '/'");
+            return null;
+        }
+
+        return read is null || when is null || unless is null || message is null || settings is null
+            ? null
+            : new GuardDef(read, when, unless, message, settings, set.ToJsonText(), At(property.KeyRange));
+    }
+
 
     private RecoverDef? ReadRecover(JsonPropertySyntax property, string construct)
     {
@@ -250,6 +292,8 @@ internal sealed partial class SchemaReader
                 return (ReturnKind.Empty, null);
             case "text":
                 return (ReturnKind.Text, null);
+            case "jsonText":
+                return (ReturnKind.JsonText, null);
             case "stream":
                 return (ReturnKind.Stream, null);
             case "download":

@@ -22,6 +22,11 @@ internal static class DssClientOptionsBinder
             options.ApiKey = apiKey;
         }
 
+        if (section["InternalTicket"] is { Length: > 0 } ticket)
+        {
+            options.InternalTicket = ticket;
+        }
+
         if (section["UserAgent"] is { Length: > 0 } userAgent)
         {
             options.UserAgent = userAgent;

@@ -17,9 +17,9 @@ internal sealed class DssClientOptionsValidator : IValidateOptions<DssClientOpti
             problems.Add($"DssApi:Url must be an absolute http or https URL, not '{options.Url}'.");
         }
 
-        if (options.ApiKey is null)
+        if (options.ApiKey is null && options.InternalTicket is null)
         {
-            problems.Add("DssApi:ApiKey is required: a DSS API key (keep it in a secret store, not in appsettings.json).");
+            problems.Add("DssApi:ApiKey is required: a DSS API key (keep it in a secret store, not in appsettings.json), or DssApi:InternalTicket inside DSS.");
         }
 
         if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan)

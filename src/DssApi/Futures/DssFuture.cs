@@ -185,6 +185,64 @@ public sealed class DssFuture<T>
         return Value;
     }
 
+    /// <summary>
+    /// Reads the job's state from DSS as a consuming read (Python's <c>get_state()</c>). Once the
+    /// job has finished, DSS deletes it as it answers: that answer's outcome is kept here, so
+    /// <see cref="Value"/>, <see cref="GetResultAsync"/> and later waits use it, and later calls
+    /// return the final state without a request. Use <see cref="PeekAsync"/> to look without consuming.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="DssApiException">The job failed; this is the error DSS reported.</exception>
+    public async Task<DssFutureStatus> GetStateAsync(CancellationToken cancellationToken = default)
+    {
+        if (_outcome is not null)
+        {
+            return LastStatus!;
+        }
+
+        await _pollGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _outcome is null ? await ConsumeAsync(cancellationToken).ConfigureAwait(false) : LastStatus!;
+        }
+        finally
+        {
+            _pollGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Whether the job has finished, asking DSS when that is not known yet (Python's
+    /// <c>has_result()</c>). The question is a consuming read (<see cref="GetStateAsync"/>): when
+    /// the answer is yes, the outcome is kept here, and <see cref="HasCompleted"/> is the local
+    /// answer from then on.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="DssApiException">The job failed; this is the error DSS reported.</exception>
+    public async Task<bool> HasResultAsync(CancellationToken cancellationToken = default) =>
+        _outcome is not null || (await GetStateAsync(cancellationToken).ConfigureAwait(false)).HasResult;
+
+    /// <summary>
+    /// The job's result, read from DSS when it is not known yet (Python's <c>get_result()</c>):
+    /// one consuming read (<see cref="GetStateAsync"/>), no waiting. Once read, the result is kept
+    /// and <see cref="Value"/> holds it.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="InvalidOperationException">The job is still running.</exception>
+    /// <exception cref="DssFutureAbortedException">The job was aborted.</exception>
+    /// <exception cref="DssApiException">The job failed; this is the error DSS reported.</exception>
+    public async Task<T> GetResultAsync(CancellationToken cancellationToken = default)
+    {
+        if (_outcome is null)
+        {
+            await GetStateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return _outcome is null
+            ? throw new InvalidOperationException($"The result of DSS job {Id} is not ready: the job is still running.")
+            : Value;
+    }
+
     /// <summary>Asks DSS to abort the job. Does nothing once the job has completed.</summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     public async Task AbortAsync(CancellationToken cancellationToken = default)
@@ -211,39 +269,60 @@ public sealed class DssFuture<T>
         var backoff = new DssPollingBackoff(_client.FuturePolling);
         while (true)
         {
-            var consuming = false;
+            DssFutureStatus status;
             try
             {
-                var status = await RequestStateAsync(peek: true, cancellationToken).ConfigureAwait(false);
-                progress?.Report(status);
-                LogProgress(status);
-                if (!status.IsAlive || status.HasResult)
-                {
-                    // Finished: this read consumes the job on the server, so its outcome is kept.
-                    consuming = true;
-                    var final = await RequestStateAsync(peek: false, cancellationToken).ConfigureAwait(false);
-                    if (final.HasResult)
-                    {
-                        _outcome = Finish(final);
-                        DssLog.JobFinished(_client.Pipeline.Logger, Id, ToString());
-                        return;
-                    }
-                }
+                status = await RequestStateAsync(peek: true, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception lost) when (_recoverLostResult is not null && (consuming ? IsLostRead(lost) : lost is DssApiException gone && IsGone(gone)))
+            catch (DssApiException gone) when (_recoverLostResult is not null && IsGone(gone))
             {
-                // The result was lost in transit, or another reader consumed the finished job first.
-                await RecoverAsync(lost, backoff, cancellationToken).ConfigureAwait(false);
+                // Another reader consumed the finished job first.
+                await RecoverAsync(gone, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (DssApiException failure) when (consuming)
+
+            progress?.Report(status);
+            LogProgress(status);
+            if (!status.IsAlive || status.HasResult)
             {
-                _outcome = new Outcome(default, Aborted: false, failure);
-                DssLog.JobFinished(_client.Pipeline.Logger, Id, "failed");
-                throw;
+                await ConsumeAsync(cancellationToken).ConfigureAwait(false);
+                if (_outcome is not null)
+                {
+                    return;
+                }
             }
 
             await Task.Delay(backoff.Next(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The consuming read: once the job has finished, DSS deletes it as it answers, so its
+    /// outcome (result, abort or failure) is kept here. Callers hold the poll gate.</summary>
+    private async Task<DssFutureStatus> ConsumeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var state = await RequestStateAsync(peek: false, cancellationToken).ConfigureAwait(false);
+            if (state.HasResult)
+            {
+                _outcome = Finish(state);
+                DssLog.JobFinished(_client.Pipeline.Logger, Id, ToString());
+            }
+
+            return state;
+        }
+        catch (Exception lost) when (_recoverLostResult is not null && IsLostRead(lost))
+        {
+            // The result was lost in transit, or another reader consumed the finished job first.
+            await RecoverAsync(lost, cancellationToken).ConfigureAwait(false);
+            LastStatus = DssFutureStatus.FromJson(new JsonObject { ["jobId"] = Id, ["alive"] = false, ["hasResult"] = true });
+            return LastStatus;
+        }
+        catch (DssApiException failure)
+        {
+            _outcome = new Outcome(default, Aborted: false, failure);
+            DssLog.JobFinished(_client.Pipeline.Logger, Id, "failed");
+            throw;
         }
     }
 
@@ -260,8 +339,9 @@ public sealed class DssFuture<T>
     /// read: a read that fails without a clear answer is asked again, with the polling backoff, for as long as
     /// the wait lasts; a clear answer that tells neither success nor failure leaves the outcome unknown.
     /// </summary>
-    private async Task RecoverAsync(Exception lost, DssPollingBackoff backoff, CancellationToken cancellationToken)
+    private async Task RecoverAsync(Exception lost, CancellationToken cancellationToken)
     {
+        var backoff = new DssPollingBackoff(_client.FuturePolling);
         while (true)
         {
             try

@@ -288,8 +288,16 @@ public static class DssJson
     /// <param name="pointer">The pointer.</param>
     /// <returns>The object at the pointer.</returns>
     /// <exception cref="DssProtocolException">When the pointer names nothing, or not an object.</exception>
-    public static JsonObject PickObject(JsonNode? node, string pointer)
+    public static JsonObject PickObject(JsonNode? node, string pointer) =>
+        Pick(node, pointer) as JsonObject ?? throw new DssProtocolException($"The response has no object at '{pointer}'.");
+
+    /// <summary>Follows a JSON pointer (RFC 6901) such as <c>/deploymentBasicInfo/enabled</c>.</summary>
+    /// <param name="node">The document.</param>
+    /// <param name="pointer">The pointer.</param>
+    /// <returns>The node at the pointer; null when the pointer names nothing.</returns>
+    public static JsonNode? Pick(JsonNode? node, string pointer)
     {
+        ArgumentNullException.ThrowIfNull(pointer);
         var current = node;
         foreach (var token in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -302,6 +310,6 @@ public static class DssJson
             };
         }
 
-        return current as JsonObject ?? throw new DssProtocolException($"The response has no object at '{pointer}'.");
+        return current;
     }
 }

@@ -44,6 +44,9 @@ internal static class DssHttpStack
     public static ILogger CreateLogger(DssTransportOptions options) =>
         options.LoggerFactory?.CreateLogger("DssApi") ?? NullLogger.Instance;
 
+    /// <summary>The header carrying the internal ticket of code DSS runs.</summary>
+    public const string TicketHeader = "X-DKU-APITicket";
+
     /// <summary>HTTP Basic with the key as user name and an empty password, as DSS clients send it.</summary>
     public static AuthenticationHeaderValue BasicAuthorization(DssSecret apiKey) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(apiKey.Reveal() + ":")));

@@ -30,6 +30,7 @@ public sealed class DssPipeline
     private readonly string _baseUrl;
     private readonly string _basePath;
     private readonly AuthenticationHeaderValue? _authorization;
+    private readonly DssSecret? _ticket;
     private readonly KeyValuePair<string, string>[] _extraHeaders;
     private readonly string _userAgent;
     private readonly TimeSpan _timeout;
@@ -42,8 +43,9 @@ public sealed class DssPipeline
 
     private static readonly ResiliencePropertyKey<IDescribedRequest> RequestKey = new("DssApi.Request");
 
-    internal DssPipeline(HttpClient http, Uri baseUrl, AuthenticationHeaderValue? authorization, DssTransportOptions options, ILogger logger)
+    internal DssPipeline(HttpClient http, Uri baseUrl, AuthenticationHeaderValue? authorization, DssTransportOptions options, ILogger logger, DssSecret? ticket = null)
     {
+        _ticket = ticket;
         _http = http;
         _baseUrl = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
         _basePath = baseUrl.AbsolutePath.TrimEnd('/');
@@ -662,6 +664,10 @@ public sealed class DssPipeline
             Content = request.Body ?? (IsSafeToRepeat(request.Method) ? null : new ByteArrayContent([])),
         };
         message.Headers.Authorization = _authorization;
+        if (_ticket is not null)
+        {
+            message.Headers.TryAddWithoutValidation(DssHttpStack.TicketHeader, _ticket.Reveal());
+        }
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         foreach (var header in _extraHeaders)
         {

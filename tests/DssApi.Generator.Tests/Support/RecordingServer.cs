@@ -4,8 +4,24 @@ using Microsoft.AspNetCore.Http;
 
 namespace DssApi.Generator.Tests.Support;
 
-/// <summary>A request as the wire tests read it: <c>"METHOD path?query"</c> with the query decoded, and the body text.</summary>
-internal sealed record WireRequest(string Line, string Body, string? ContentType);
+/// <summary>A request as the wire tests read it: method, raw path, decoded query pairs in order, body text.</summary>
+internal sealed record WireRequest(string Method, string Path, IReadOnlyList<KeyValuePair<string, string>> Query, string Body, string? ContentType)
+{
+    /// <summary><c>"METHOD path?query"</c> with the query decoded.</summary>
+    public string Line => $"{Method} {Path}{(Query.Count == 0 ? string.Empty : "?" + string.Join('&', Query.Select(p => $"{p.Key}={p.Value}")))}";
+
+    public static WireRequest From(RecordedRequest request) => new(
+        request.Method,
+        request.RawPath,
+        request.QueryString.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Select(parts => KeyValuePair.Create(Decode(parts[0]), parts.Length > 1 ? Decode(parts[1]) : string.Empty))
+            .ToList(),
+        request.BodyText,
+        request.ContentType);
+
+    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+}
 
 /// <summary>A loopback server that records every request and answers with canned bodies.</summary>
 internal sealed class RecordingServer : IAsyncDisposable
@@ -13,9 +29,7 @@ internal sealed class RecordingServer : IAsyncDisposable
     private readonly ConcurrentQueue<(string Method, string PathSuffix, string Body)> _replies = new();
     private LoopbackServer _server = null!;
 
-    public IReadOnlyList<WireRequest> Requests => _server.Requests
-        .Select(request => new WireRequest($"{request.Method} {request.RawPath}{Uri.UnescapeDataString(request.QueryString)}", request.BodyText, request.ContentType))
-        .ToList();
+    public IReadOnlyList<WireRequest> Requests => _server.Requests.Select(WireRequest.From).ToList();
 
     public static async Task<RecordingServer> StartAsync()
     {

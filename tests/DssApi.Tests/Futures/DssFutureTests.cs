@@ -162,6 +162,98 @@ public class DssFutureTests
     }
 
     [Fact]
+    public async Task Get_state_reads_from_dss_and_a_finished_job_is_consumed_once_and_kept()
+    {
+        var (server, futures) = await StartAsync();
+        await using var _server = server;
+        futures.Add("job-8", new FakeFutures.Job { PollsUntilDone = 2, Result = JsonNode.Parse("""{"nbOKNodes":4}""") });
+        using var client = Clients.For(server);
+        var future = new DssFuture<int>(client, "job-8", ReadOkNodes);
+
+        var running = await future.GetStateAsync();
+        var finished = await future.GetStateAsync();
+        var again = await future.GetStateAsync();
+
+        Assert.True(running.IsAlive);
+        Assert.False(finished.IsAlive);
+        Assert.True(finished.HasResult);
+        Assert.Same(finished, again);
+        Assert.Equal(["?peek=false", "?peek=false"], server.Requests.Select(r => r.QueryString));
+        Assert.False(futures.Exists("job-8"));
+        Assert.Equal(4, future.Value);
+    }
+
+    [Fact]
+    public async Task Has_result_asks_dss_until_the_job_has_finished_then_answers_locally()
+    {
+        var (server, futures) = await StartAsync();
+        await using var _server = server;
+        futures.Add("job-9", new FakeFutures.Job { PollsUntilDone = 2, Result = JsonNode.Parse("""{"nbOKNodes":1}""") });
+        using var client = Clients.For(server);
+        var future = new DssFuture<int>(client, "job-9", ReadOkNodes);
+
+        Assert.False(await future.HasResultAsync());
+        Assert.True(await future.HasResultAsync());
+        Assert.True(await future.HasResultAsync());
+
+        Assert.Equal(2, server.Requests.Count);
+        Assert.True(future.HasValue);
+    }
+
+    [Fact]
+    public async Task Get_result_reads_the_result_from_dss_without_waiting()
+    {
+        var (server, futures) = await StartAsync();
+        await using var _server = server;
+        futures.Add("job-10", new FakeFutures.Job { PollsUntilDone = 2, Result = JsonNode.Parse("""{"nbOKNodes":6}""") });
+        using var client = Clients.For(server);
+        var future = new DssFuture<int>(client, "job-10", ReadOkNodes);
+
+        var notReady = await Assert.ThrowsAsync<InvalidOperationException>(() => future.GetResultAsync());
+        var result = await future.GetResultAsync();
+        var requests = server.Requests.Count;
+
+        Assert.Equal("The result of DSS job job-10 is not ready: the job is still running.", notReady.Message);
+        Assert.Equal(6, result);
+        Assert.Equal(6, await future.GetResultAsync());
+        Assert.Equal(requests, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Get_result_of_a_failed_job_throws_the_error_dss_reported_and_keeps_it()
+    {
+        var (server, futures) = await StartAsync();
+        await using var _server = server;
+        futures.Add("job-11", new FakeFutures.Job
+        {
+            PollsUntilDone = 1,
+            FailureJson = """{"errorType":"com.dataiku.dip.exceptions.CodedException","message":"Node down","detailedMessage":"Node down"}""",
+        });
+        using var client = Clients.For(server);
+        var future = new DssFuture<int>(client, "job-11", ReadOkNodes);
+
+        var first = await Assert.ThrowsAsync<DssApiException>(() => future.GetResultAsync());
+        var second = await Assert.ThrowsAsync<DssApiException>(() => future.GetResultAsync());
+
+        Assert.Same(first, second);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task A_job_finished_inline_answers_state_and_result_without_any_request()
+    {
+        var (server, _) = await StartAsync();
+        await using var _server = server;
+        using var client = Clients.For(server);
+        var future = new DssFuture<int>(client, JsonNode.Parse("""{"hasResult":true,"alive":false,"result":{"nbOKNodes":3}}""")!.AsObject(), ReadOkNodes);
+
+        Assert.True((await future.GetStateAsync()).HasResult);
+        Assert.True(await future.HasResultAsync());
+        Assert.Equal(3, await future.GetResultAsync());
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
     public void A_start_response_without_job_id_or_result_is_a_protocol_error()
     {
         using var client = new DssClient("http://127.0.0.1:1", "k");
