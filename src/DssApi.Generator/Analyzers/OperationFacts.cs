@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DssApi.Generator.Analyzers;
@@ -131,8 +133,30 @@ internal static class OperationFacts
         }
     }
 
-    private static bool IsWritten(IOperation operation) =>
-        (operation.Parent is IAssignmentOperation assignment && assignment.Target == operation) || operation.Parent is IIncrementOrDecrementOperation;
+    private static bool IsWritten(IOperation operation) => WriterOf(operation) is not null;
+
+    /// <summary>
+    /// The assignment, increment or deconstruction that writes <paramref name="target"/>, or null
+    /// when it is only read. Read from the syntax: when the assigned value branches (<c>?:</c>,
+    /// <c>??</c>, <c>??=</c>, a throw expression), a control flow graph captures the target
+    /// before the branch, and the assignment is then no parent of it.
+    /// </summary>
+    public static SyntaxNode? WriterOf(IOperation target)
+    {
+        var node = target.Syntax;
+        while (node.Parent is ParenthesizedExpressionSyntax or TupleExpressionSyntax || node.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax })
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent switch
+        {
+            AssignmentExpressionSyntax assignment when assignment.Left == node => assignment,
+            PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.PreIncrementExpression) || unary.IsKind(SyntaxKind.PreDecrementExpression) => unary,
+            PostfixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.PostIncrementExpression) || unary.IsKind(SyntaxKind.PostDecrementExpression) => unary,
+            _ => null,
+        };
+    }
 
     private static bool IsConfigureAwait(IInvocationOperation invocation) =>
         invocation.TargetMethod.Name == nameof(System.Threading.Tasks.Task.ConfigureAwait) && invocation.Instance is not null;
