@@ -21,6 +21,13 @@ internal enum LocalUse
     /// <summary>One of its properties is written.</summary>
     PropertyWrite,
 
+    /// <summary>
+    /// Only turned into text: interpolated, concatenated to a string, or passed as <c>object</c>
+    /// (<c>Console.WriteLine</c>, a log call's arguments). Code that sees it as <c>object</c> can
+    /// format it, not save, start or dispose it.
+    /// </summary>
+    Formatted,
+
     /// <summary>Anything else: passed, returned, stored, aliased, tested. The value may live on elsewhere.</summary>
     HandedOn,
 }
@@ -28,7 +35,10 @@ internal enum LocalUse
 /// <summary>Readings of operations shared by the rules.</summary>
 internal static class OperationFacts
 {
-    /// <summary>The operation that produces a value, looking through conversions, awaits and <c>ConfigureAwait</c>.</summary>
+    /// <summary>
+    /// The operation that produces a value, looking through conversions, awaits,
+    /// <c>ConfigureAwait</c> and blocking waits (<c>.GetAwaiter().GetResult()</c>, <c>.Result</c>).
+    /// </summary>
     public static IOperation Unwrap(IOperation value)
     {
         while (true)
@@ -41,8 +51,11 @@ internal static class OperationFacts
                 case IAwaitOperation awaited:
                     value = awaited.Operation;
                     break;
-                case IInvocationOperation { Instance: { } instance } invocation when IsConfigureAwait(invocation):
+                case IInvocationOperation { Instance: { } instance } invocation when IsConfigureAwait(invocation) || IsBlockingWait(invocation):
                     value = instance;
+                    break;
+                case IPropertyReferenceOperation { Instance: { } task } result when IsTaskResult(result):
+                    value = task;
                     break;
                 default:
                     return value;
@@ -55,7 +68,9 @@ internal static class OperationFacts
     {
         wrapped = value;
         while (wrapped.Parent is { } parent
-            && (parent is IConversionOperation or IAwaitOperation || (parent is IInvocationOperation invocation && IsConfigureAwait(invocation) && invocation.Instance == wrapped)))
+            && (parent is IConversionOperation or IAwaitOperation
+                || (parent is IInvocationOperation invocation && (IsConfigureAwait(invocation) || IsBlockingWait(invocation)) && invocation.Instance == wrapped)
+                || (parent is IPropertyReferenceOperation result && IsTaskResult(result) && result.Instance == wrapped)))
         {
             wrapped = parent;
         }
@@ -103,9 +118,18 @@ internal static class OperationFacts
             ISimpleAssignmentOperation assignment when assignment.Target == wrapped => LocalUse.Assigned,
             IInvocationOperation invocation when invocation.Instance == wrapped => LocalUse.Receiver,
             IPropertyReferenceOperation property when property.Instance == wrapped => IsWritten(property) ? LocalUse.PropertyWrite : LocalUse.PropertyRead,
-            _ => LocalUse.HandedOn,
+            _ => IsFormatted(wrapped, consumer) ? LocalUse.Formatted : LocalUse.HandedOn,
         };
     }
+
+    private static bool IsFormatted(IOperation wrapped, IOperation? consumer) => consumer switch
+    {
+        IInterpolationOperation => true,
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } => true,
+        IArgumentOperation { Parameter.Type.SpecialType: SpecialType.System_Object } => true,
+        IArrayInitializerOperation { Parent: IArrayCreationOperation { IsImplicit: true, Parent: IArgumentOperation { ArgumentKind: ArgumentKind.ParamArray } } } => wrapped.Type?.SpecialType == SpecialType.System_Object,
+        _ => false,
+    };
 
     /// <summary>The references to <paramref name="local"/> inside <paramref name="operation"/>, in the order of <see cref="OperationExtensions.DescendantsAndSelf"/>.</summary>
     /// <remarks>Walks the whole tree: the flow rules ask <see cref="Flow.FlowGraph.References"/> instead, which answers from an index built once per graph.</remarks>
@@ -157,6 +181,13 @@ internal static class OperationFacts
             _ => null,
         };
     }
+
+    /// <summary><c>GetAwaiter()</c>, and the <c>GetResult()</c> called on what it returns: <c>task.GetAwaiter().GetResult()</c> waits for the task's value.</summary>
+    private static bool IsBlockingWait(IInvocationOperation invocation) =>
+        invocation.Instance is not null && invocation.Arguments.IsEmpty && invocation.TargetMethod.Name is "GetAwaiter" or "GetResult";
+
+    private static bool IsTaskResult(IPropertyReferenceOperation property) =>
+        property.Property.Name == nameof(System.Threading.Tasks.Task<int>.Result) && property.Instance?.Type is INamedTypeSymbol { IsGenericType: true } task && task.ConstructedFrom.Name is "Task" or "ValueTask";
 
     private static bool IsConfigureAwait(IInvocationOperation invocation) =>
         invocation.TargetMethod.Name == nameof(System.Threading.Tasks.Task.ConfigureAwait) && invocation.Instance is not null;
