@@ -18,7 +18,7 @@ public sealed class AddSaveCodeFix : DssCodeFix
     private protected override string Title(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(AnalyzerDescriptors.LocalProperty, out var local) ? $"Save '{local}'" : base.Title(diagnostic);
 
-    private protected override SyntaxNode? Fix(SyntaxNode root, SyntaxNode modification, Diagnostic diagnostic)
+    private protected override SyntaxNode? Fix(SyntaxNode root, SyntaxNode modification, Diagnostic diagnostic, SemanticModel model)
     {
         if (!diagnostic.Properties.TryGetValue(AnalyzerDescriptors.LocalProperty, out var local) || local is null
             || !diagnostic.Properties.TryGetValue(AnalyzerDescriptors.MethodProperty, out var save) || save is null
@@ -28,6 +28,6 @@ public sealed class AddSaveCodeFix : DssCodeFix
             return null;
         }
 
-        return SyntaxEdits.InsertAwaitAfter(root, statement, SyntaxEdits.Call(SyntaxFactory.IdentifierName(local), save));
+        return SyntaxEdits.InsertAwaitAfter(root, statement, SyntaxEdits.CallWithToken(SyntaxFactory.IdentifierName(local), save, model, statement));
     }
 }

@@ -16,7 +16,7 @@ public sealed class AwaitUsingCodeFix : DssCodeFix
     {
     }
 
-    private protected override SyntaxNode? Fix(SyntaxNode root, SyntaxNode stream, Diagnostic diagnostic)
+    private protected override SyntaxNode? Fix(SyntaxNode root, SyntaxNode stream, Diagnostic diagnostic, SemanticModel model)
     {
         if (stream.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is not { UsingKeyword.RawKind: 0, Declaration.Variables.Count: 1 } declaration
             || declaration.Parent is not BlockSyntax

@@ -26,9 +26,11 @@ public abstract class DssCodeFix : CodeFixProvider
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         var diagnostic = context.Diagnostics.First();
         if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
-            || Fix(root, node, diagnostic) is not { } fixedRoot)
+            || model is null
+            || Fix(root, node, diagnostic, model) is not { } fixedRoot)
         {
             return;
         }
@@ -41,6 +43,6 @@ public abstract class DssCodeFix : CodeFixProvider
     /// <summary>The action's title; some fixes name what they act on.</summary>
     private protected virtual string Title(Diagnostic diagnostic) => _title;
 
-    /// <summary>The document's root with the fix applied at <paramref name="node"/>, or null when the fix does not apply there.</summary>
-    private protected abstract SyntaxNode? Fix(SyntaxNode root, SyntaxNode node, Diagnostic diagnostic);
+    /// <summary>The document's root with the fix applied at <paramref name="node"/>, or null when the fix does not apply there; <paramref name="model"/> tells what is in scope.</summary>
+    private protected abstract SyntaxNode? Fix(SyntaxNode root, SyntaxNode node, Diagnostic diagnostic, SemanticModel model);
 }

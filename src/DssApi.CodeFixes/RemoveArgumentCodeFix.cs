@@ -16,7 +16,7 @@ public sealed class RemoveArgumentCodeFix : DssCodeFix
     {
     }
 
-    private protected override SyntaxNode? Fix(SyntaxNode root, SyntaxNode node, Diagnostic diagnostic)
+    private protected override SyntaxNode? Fix(SyntaxNode root, SyntaxNode node, Diagnostic diagnostic, SemanticModel model)
     {
         if (node.FirstAncestorOrSelf<ArgumentSyntax>() is not { Parent: ArgumentListSyntax list } argument
             || list.Arguments.SkipWhile(a => a != argument).Skip(1).Any(a => a.NameColon is null))

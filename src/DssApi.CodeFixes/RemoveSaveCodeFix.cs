@@ -15,7 +15,7 @@ public sealed class RemoveSaveCodeFix : DssCodeFix
     {
     }
 
-    private protected override SyntaxNode? Fix(SyntaxNode root, SyntaxNode save, Diagnostic diagnostic) =>
+    private protected override SyntaxNode? Fix(SyntaxNode root, SyntaxNode save, Diagnostic diagnostic, SemanticModel model) =>
         SyntaxEdits.StatementInBlock(save) is ExpressionStatementSyntax statement && IsWholeStatement(statement, save)
             ? root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia)
             : null;

@@ -16,7 +16,7 @@ public sealed class StartDeploymentCodeFix : DssCodeFix
     {
     }
 
-    private protected override SyntaxNode? Fix(SyntaxNode root, SyntaxNode creation, Diagnostic diagnostic)
+    private protected override SyntaxNode? Fix(SyntaxNode root, SyntaxNode creation, Diagnostic diagnostic, SemanticModel model)
     {
         if (!diagnostic.Properties.TryGetValue(AnalyzerDescriptors.MethodProperty, out var start) || start is null
             || SyntaxEdits.StatementInBlock(creation) is not LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration
@@ -26,10 +26,10 @@ public sealed class StartDeploymentCodeFix : DssCodeFix
         }
 
         var deployment = SyntaxFactory.IdentifierName(declaration.Declaration.Variables[0].Identifier.ValueText);
-        var awaited = SyntaxEdits.Call(deployment, start);
+        var awaited = SyntaxEdits.CallWithToken(deployment, start, model, declaration);
         if (diagnostic.Properties.ContainsKey(AnalyzerDescriptors.WaitProperty))
         {
-            awaited = SyntaxEdits.Call(SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(awaited)), WaitForFutureCodeFix.WaitMethod);
+            awaited = SyntaxEdits.CallWithToken(SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(awaited)), WaitForFutureCodeFix.WaitMethod, model, declaration);
         }
 
         return SyntaxEdits.InsertAwaitAfter(root, declaration, awaited);

@@ -30,6 +30,43 @@ internal static class SyntaxEdits
         root.InsertNodesAfter(anchor, new[] { SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(awaited)) });
 
     /// <summary><c>target.method()</c>.</summary>
-    public static InvocationExpressionSyntax Call(ExpressionSyntax target, string method) =>
+    private static InvocationExpressionSyntax Call(ExpressionSyntax target, string method) =>
         SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, target, SyntaxFactory.IdentifierName(method)));
+
+    /// <summary>
+    /// <c>target.method(token)</c> with the cancellation token in scope at <paramref name="at"/>,
+    /// or <c>target.method()</c> when there is none: a call that drops the token in scope raises CA2016.
+    /// </summary>
+    public static InvocationExpressionSyntax CallWithToken(ExpressionSyntax target, string method, SemanticModel model, SyntaxNode at)
+    {
+        var call = Call(target, method);
+        return TokenInScope(model, at.SpanStart) is { } token
+            ? call.AddArgumentListArguments(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token)))
+            : call;
+    }
+
+    /// <summary>The name of the <c>CancellationToken</c> parameter or local visible at <paramref name="position"/>, the one declared last when there are several.</summary>
+    private static string? TokenInScope(SemanticModel model, int position)
+    {
+        var tokenType = model.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        ISymbol? nearest = null;
+        var nearestStart = -1;
+        foreach (var symbol in model.LookupSymbols(position))
+        {
+            var type = symbol switch
+            {
+                ILocalSymbol local => local.Type,
+                IParameterSymbol parameter => parameter.Type,
+                _ => null,
+            };
+            var start = symbol.DeclaringSyntaxReferences.FirstOrDefault()?.Span.Start ?? -1;
+            if (SymbolEqualityComparer.Default.Equals(type, tokenType) && start < position && start > nearestStart)
+            {
+                nearest = symbol;
+                nearestStart = start;
+            }
+        }
+
+        return nearest?.Name;
+    }
 }

@@ -19,7 +19,7 @@ public sealed class WaitForFutureCodeFix : DssCodeFix
     {
     }
 
-    private protected override SyntaxNode? Fix(SyntaxNode root, SyntaxNode start, Diagnostic diagnostic)
+    private protected override SyntaxNode? Fix(SyntaxNode root, SyntaxNode start, Diagnostic diagnostic, SemanticModel model)
     {
         if (start.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not { } statement || !SyntaxEdits.IsInAsyncFunction(statement))
         {
@@ -33,7 +33,7 @@ public sealed class WaitForFutureCodeFix : DssCodeFix
             return null;
         }
 
-        var wait = SyntaxFactory.AwaitExpression(SyntaxEdits.Call(SyntaxFactory.ParenthesizedExpression(future.WithoutTrivia()), WaitMethod));
+        var wait = SyntaxFactory.AwaitExpression(SyntaxEdits.CallWithToken(SyntaxFactory.ParenthesizedExpression(future.WithoutTrivia()), WaitMethod, model, statement));
         return root.ReplaceNode(statement.Expression, wait.WithTriviaFrom(statement.Expression));
     }
 }

@@ -44,13 +44,40 @@ public sealed class DescriptorTests
     }
 
     [Fact]
+    public void Every_descriptor_reads_its_title_message_and_description_from_the_resources()
+    {
+        Assert.All(Descriptors, descriptor =>
+        {
+            Assert.IsType<LocalizableResourceString>(descriptor.Title);
+            Assert.IsType<LocalizableResourceString>(descriptor.MessageFormat);
+            Assert.IsType<LocalizableResourceString>(descriptor.Description);
+            Assert.False(string.IsNullOrWhiteSpace(descriptor.Title.ToString()), descriptor.Id + ": no title");
+            Assert.False(string.IsNullOrWhiteSpace(descriptor.MessageFormat.ToString()), descriptor.Id + ": no message");
+            Assert.True(descriptor.Description.ToString().Length > descriptor.Title.ToString().Length, descriptor.Id + ": no description");
+        });
+    }
+
+    [Fact]
+    public void Every_rule_shows_in_a_build()
+    {
+        Assert.All(Descriptors, descriptor => Assert.True(descriptor.DefaultSeverity >= DiagnosticSeverity.Warning, $"{descriptor.Id} is {descriptor.DefaultSeverity}"));
+    }
+
+    [Fact]
+    public void Useless_saves_and_ignored_arguments_are_marked_unnecessary()
+    {
+        var unnecessary = Descriptors.Where(d => d.CustomTags.Contains(WellKnownDiagnosticTags.Unnecessary)).Select(d => d.Id);
+        Assert.Equal([AnalyzerDescriptors.SaveWithoutChangesId, AnalyzerDescriptors.IgnoredArgumentId], unnecessary.Order());
+    }
+
+    [Fact]
     public void Every_fix_names_a_descriptor_and_fixes_all()
     {
         var fixes = typeof(RemoveSaveCodeFix).Assembly.GetTypes()
             .Where(t => t.IsSubclassOf(typeof(CodeFixProvider)) && !t.IsAbstract)
             .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
             .ToList();
-        Assert.Equal(6, fixes.Count);
+        Assert.Equal(9, fixes.Count);
         Assert.All(fixes, fix =>
         {
             Assert.Contains(Descriptors, d => fix.FixableDiagnosticIds.Contains(d.Id));

@@ -1,4 +1,5 @@
 using DssApi.Generator.Diagnostics;
+using System.Resources;
 using Microsoft.CodeAnalysis;
 
 namespace DssApi.Generator.Analyzers;
@@ -27,87 +28,97 @@ public static class AnalyzerDescriptors
     /// <summary>Diagnostic property, present when the method's future must be waited for.</summary>
     public const string WaitProperty = "Wait";
 
+    /// <summary>The texts, in a resource file so that they can be translated; declared before the descriptors, which read it as they are built.</summary>
+    private static readonly ResourceManager Resources = new("DssApi.Generator.Analyzers.AnalyzerResources", typeof(AnalyzerDescriptors).Assembly);
+
     private const string Usage = "DssApi.Usage";
     private const string Security = "DssApi.Security";
     private const string Compatibility = "DssApi.Compatibility";
 
     public static readonly DiagnosticDescriptor SaveWithoutChanges = Create(
         SaveWithoutChangesId,
-        "Settings saved without modification",
-        "'{0}' is saved, but nothing has modified it since it was loaded or last saved",
+        nameof(SaveWithoutChanges),
         Usage,
-        DiagnosticSeverity.Warning);
+        DiagnosticSeverity.Warning,
+        unnecessary: true);
 
     public static readonly DiagnosticDescriptor UnsavedChanges = Create(
         UnsavedChangesId,
-        "Settings modified but never saved",
-        "'{0}' is modified here, but no path saves it afterwards: the change stays local (call {1})",
+        nameof(UnsavedChanges),
         Usage,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor IgnoredFuture = Create(
         IgnoredFutureId,
-        "Future of a DSS job ignored",
-        "The future returned by '{0}' is neither waited for nor kept: failures of the job go unnoticed",
+        nameof(IgnoredFuture),
         Usage,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UndisposedStream = Create(
         UndisposedStreamId,
-        "Download stream not disposed",
-        "The stream returned by '{0}' is never disposed: the HTTP connection stays open",
+        nameof(UndisposedStream),
         Usage,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnstartedDeployment = Create(
         UnstartedDeploymentId,
-        "Deployment created but never started",
-        "The deployment created by '{0}' is never started: nothing is deployed until an update runs",
+        nameof(UnstartedDeployment),
         Usage,
-        DiagnosticSeverity.Info);
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor WrongInfraType = Create(
         WrongInfraTypeId,
-        "Operation not supported by the infrastructure type",
-        "'{0}' applies only to {1} infrastructures, but this one is {2}",
+        nameof(WrongInfraType),
         Usage,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor IgnoredArgument = Create(
         IgnoredArgumentId,
-        "Argument ignored for the infrastructure type",
-        "DSS ignores '{0}' on {1} infrastructures, and this deployment's infrastructure is one",
+        nameof(IgnoredArgument),
         Usage,
-        DiagnosticSeverity.Warning);
+        DiagnosticSeverity.Warning,
+        unnecessary: true);
 
     public static readonly DiagnosticDescriptor ApiKeyLiteral = Create(
         ApiKeyLiteralId,
-        "API key written in code",
-        "An API key is written as a string literal: read it from configuration or a secret store",
+        nameof(ApiKeyLiteral),
         Security,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor CertificateValidationOff = Create(
         CertificateValidationOffId,
-        "Server certificate validation turned off",
-        "'{0}' turns off the validation of the server's certificate: requests and the API key can be intercepted",
+        nameof(CertificateValidationOff),
         Security,
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InvalidTrafficSplit = Create(
         InvalidTrafficSplitId,
-        "Invalid traffic split",
-        "This traffic split is invalid: {0}",
+        nameof(InvalidTrafficSplit),
         Usage,
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor NewerThanTarget = Create(
         NewerThanTargetId,
-        "Member newer than the target DSS version",
-        "'{0}' needs DSS {1} or later, but the project targets DSS {2}: check the server version first",
+        nameof(NewerThanTarget),
         Compatibility,
         DiagnosticSeverity.Warning);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
-        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: DiagnosticDescriptors.HelpLink(id));
+    /// <summary>
+    /// A descriptor whose title, message and description are the resources <c>{name}Title</c>,
+    /// <c>{name}Message</c> and <c>{name}Description</c>. An <paramref name="unnecessary"/> one
+    /// marks code that can go, which IDEs fade.
+    /// </summary>
+    private static DiagnosticDescriptor Create(string id, string name, string category, DiagnosticSeverity severity, bool unnecessary = false) =>
+        new(
+            id,
+            Text(name + "Title"),
+            Text(name + "Message"),
+            category,
+            severity,
+            isEnabledByDefault: true,
+            description: Text(name + "Description"),
+            helpLinkUri: DiagnosticDescriptors.HelpLink(id),
+            customTags: unnecessary ? new[] { WellKnownDiagnosticTags.Unnecessary } : []);
+
+    private static LocalizableResourceString Text(string name) => new(name, Resources, typeof(AnalyzerDescriptors));
 }

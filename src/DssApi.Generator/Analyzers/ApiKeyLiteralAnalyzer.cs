@@ -1,5 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -53,9 +55,45 @@ public sealed class ApiKeyLiteralAnalyzer : DssAnalyzer
 
     private static void ReportIfConstant(OperationAnalysisContext context, IOperation value)
     {
+        if (WrittenKey(value) is { } key)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.ApiKeyLiteral, key.Syntax.GetLocation()));
+        }
+    }
+
+    /// <summary>
+    /// The part of the value that is a key written in code: a non-empty constant, one of the
+    /// values a <c>?:</c> or the fallback of a <c>??</c> may give, or a <c>static readonly</c>
+    /// field initialized with a literal (as good as a constant, and as visible in source control).
+    /// </summary>
+    private static IOperation? WrittenKey(IOperation value)
+    {
         if (value.ConstantValue is { HasValue: true, Value: string { Length: > 0 } })
         {
-            context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.ApiKeyLiteral, value.Syntax.GetLocation()));
+            return value;
         }
+
+        return value switch
+        {
+            IConversionOperation conversion => WrittenKey(conversion.Operand),
+            ICoalesceOperation coalesce => WrittenKey(coalesce.WhenNull),
+            IConditionalOperation conditional => WrittenKey(conditional.WhenTrue) ?? (conditional.WhenFalse is { } whenFalse ? WrittenKey(whenFalse) : null),
+            IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } when IsInitializedWithLiteral(field) => value,
+            _ => null,
+        };
+    }
+
+    private static bool IsInitializedWithLiteral(IFieldSymbol field)
+    {
+        foreach (var reference in field.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal }
+                && literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Length > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -31,6 +31,7 @@ internal sealed class DssSymbols
         Secret = compilation.GetTypeByMetadataName("DssApi.DssSecret");
         TransportOptions = compilation.GetTypeByMetadataName("DssApi.DssTransportOptions");
         Version = compilation.GetTypeByMetadataName("System.Version");
+        GeneratedCode = compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
     }
 
     public INamedTypeSymbol Settings { get; }
@@ -62,6 +63,8 @@ internal sealed class DssSymbols
     public INamedTypeSymbol? TransportOptions { get; }
 
     public INamedTypeSymbol? Version { get; }
+
+    public INamedTypeSymbol? GeneratedCode { get; }
 
     public static bool TryCreate(Compilation compilation, out DssSymbols symbols)
     {
@@ -133,6 +136,35 @@ internal sealed class DssSymbols
         return false;
     }
 
-    /// <summary>True when the value is settings fetched by a call (the result of a GET).</summary>
-    public bool IsLoad(IOperation value) => IsSettings(value.Type) && OperationFacts.Unwrap(value) is IInvocationOperation;
+    /// <summary>
+    /// True when the value is settings just fetched from DSS by a generated call (the result of a
+    /// GET). Settings returned by the user's own methods are not: those may have modified them.
+    /// </summary>
+    public bool IsLoad(IOperation value) => IsObtainedByCall(value, out var call) && IsDssApiMember(call.TargetMethod);
+
+    /// <summary>True when the value is settings a call returned, whoever wrote the method: settings of this member's own, not ones it was handed.</summary>
+    public bool IsObtainedByCall(IOperation value, out IInvocationOperation call)
+    {
+        call = (OperationFacts.Unwrap(value) as IInvocationOperation)!;
+        return call is not null && IsSettings(value.Type);
+    }
+
+    /// <summary>True for a member of the runtime or of a type the DssApi generator wrote, in this compilation or a referenced one.</summary>
+    public bool IsDssApiMember(ISymbol member)
+    {
+        if (SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, Settings.ContainingAssembly))
+        {
+            return true;
+        }
+
+        for (var type = member.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (Find(type, GeneratedCode) is { ConstructorArguments.Length: > 0 } generated && generated.ConstructorArguments[0].Value as string == Emit.SourceEmitter.ToolName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -7,9 +7,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace DssApi.Generator.Analyzers;
 
 /// <summary>
-/// DSS1011: a member marked <c>[DssSince]</c> with a version above the project's target DSS
-/// version (MSBuild property <c>DssApiTargetVersion</c>). As with platform checks, a use inside a
-/// branch that has checked the server version (<c>version &gt;= new Version(13, 2)</c>) is fine.
+/// DSS1011: a use that reaches DSS of a member marked <c>[DssSince]</c> with a version above the
+/// project's target DSS version (MSBuild property <c>DssApiTargetVersion</c>). As with platform
+/// checks, a use inside a branch that has checked the server version
+/// (<c>version &gt;= new Version(13, 2)</c>), or after an early exit when it is older, is fine.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NewerThanTargetAnalyzer : DssAnalyzer
@@ -34,14 +35,7 @@ public sealed class NewerThanTargetAnalyzer : DssAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
-                var member = operation.Operation switch
-                {
-                    IInvocationOperation invocation => invocation.TargetMethod,
-                    IMemberReferenceOperation reference => reference.Member,
-                    IObjectCreationOperation creation => creation.Constructor,
-                    _ => null,
-                };
-                if (member is not null && NewestSince(symbols, member) is { } since && VersionNumber.IsNewer(since, target)
+                if (Reached(operation.Operation) is { } member && NewestSince(symbols, member, operation.Operation) is { } since && VersionNumber.IsNewer(since, target)
                     && !IsGuarded(symbols, operation.Operation, since))
                 {
                     var name = member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? member.ContainingType.Name : member.Name;
@@ -55,11 +49,38 @@ public sealed class NewerThanTargetAnalyzer : DssAnalyzer
             OperationKind.ObjectCreation);
     }
 
-    /// <summary>The later of the member's and its type's <c>[DssSince]</c>.</summary>
-    private static string? NewestSince(DssSymbols symbols, ISymbol member)
+    /// <summary>
+    /// The member whose use can fail on an older server: a call (a route, or a change to send
+    /// later), a new object to send, a property written or changed through a call on its value,
+    /// an enum value (a static member) used other than in a comparison. Reading a property or comparing with an enum value cannot
+    /// fail: the value was already obtained, by a call this rule looks at instead.
+    /// </summary>
+    private static ISymbol? Reached(IOperation operation) => operation switch
+    {
+        IInvocationOperation invocation => invocation.TargetMethod,
+        IMethodReferenceOperation reference => reference.Method,
+        IObjectCreationOperation creation => creation.Constructor,
+        IPropertyReferenceOperation { Property.IsStatic: true } value when !IsCompared(value) => value.Property,
+        IPropertyReferenceOperation { Property.IsStatic: false } property when OperationFacts.WriterOf(property) is not null || property.Parent is IInvocationOperation { Instance: { } instance } && instance == property => property.Property,
+        IFieldReferenceOperation value when !IsCompared(value) => value.Field,
+        _ => null,
+    };
+
+    /// <summary>True when the value only takes part in a comparison, a pattern or a <c>case</c> label.</summary>
+    private static bool IsCompared(IOperation value)
+    {
+        var consumer = OperationFacts.ConsumerOf(value, out _);
+        return consumer is IBinaryOperation or IPatternOperation or ICaseClauseOperation;
+    }
+
+    /// <summary>
+    /// The later of the member's and its type's <c>[DssSince]</c>. A property written on a newer
+    /// type counts only its own: the object came from a call or a creation already looked at.
+    /// </summary>
+    private static string? NewestSince(DssSymbols symbols, ISymbol member, IOperation use)
     {
         string? newest = null;
-        foreach (var symbol in new[] { member.OriginalDefinition, member.ContainingType })
+        foreach (var symbol in use is IPropertyReferenceOperation ? new[] { member.OriginalDefinition } : new[] { member.OriginalDefinition, member.ContainingType })
         {
             if (symbol is not null && DssSymbols.Find(symbol, symbols.Since) is { } attribute
                 && DssSymbols.Strings(attribute).FirstOrDefault() is { } since
@@ -72,7 +93,11 @@ public sealed class NewerThanTargetAnalyzer : DssAnalyzer
         return newest;
     }
 
-    /// <summary>True inside the branch of an <c>if</c> (or conditional expression) whose condition proves the server is at least <paramref name="since"/>.</summary>
+    /// <summary>
+    /// True inside the branch of an <c>if</c> (or conditional expression) whose condition proves
+    /// the server is at least <paramref name="since"/>, or after an <c>if</c> that leaves the
+    /// block (return, throw, break, continue) when the condition fails.
+    /// </summary>
     private static bool IsGuarded(DssSymbols symbols, IOperation operation, string since)
     {
         for (var child = operation; child.Parent is { } parent; child = parent)
@@ -83,10 +108,43 @@ public sealed class NewerThanTargetAnalyzer : DssAnalyzer
             {
                 return true;
             }
+
+            if (parent is IBlockOperation block && IsAfterEarlyExit(symbols, block, child, since))
+            {
+                return true;
+            }
         }
 
         return false;
     }
+
+    /// <summary>True when a statement before <paramref name="statement"/> in the block is an <c>if</c> without <c>else</c> that leaves whenever the server may be older than <paramref name="since"/>.</summary>
+    private static bool IsAfterEarlyExit(DssSymbols symbols, IBlockOperation block, IOperation statement, string since)
+    {
+        foreach (var earlier in block.Operations)
+        {
+            if (earlier == statement)
+            {
+                return false;
+            }
+
+            if (earlier is IConditionalOperation { WhenFalse: null } exit && AlwaysLeaves(exit.WhenTrue) && Proves(symbols, exit.Condition, since, whenTrue: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for a statement that never completes normally: a return, throw, break or continue, alone or ending a block.</summary>
+    private static bool AlwaysLeaves(IOperation statement) => statement switch
+    {
+        IBlockOperation { Operations.Length: > 0 } block => AlwaysLeaves(block.Operations[block.Operations.Length - 1]),
+        IReturnOperation { Kind: OperationKind.Return } or IBranchOperation => true,
+        IExpressionStatementOperation { Operation: IThrowOperation } or IThrowOperation => true,
+        _ => false,
+    };
 
     /// <summary>
     /// True when the condition having the value <paramref name="whenTrue"/> proves a

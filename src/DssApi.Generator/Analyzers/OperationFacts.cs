@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DssApi.Generator.Analyzers;
@@ -19,6 +21,13 @@ internal enum LocalUse
     /// <summary>One of its properties is written.</summary>
     PropertyWrite,
 
+    /// <summary>
+    /// Only turned into text: interpolated, concatenated to a string, or passed as <c>object</c>
+    /// (<c>Console.WriteLine</c>, a log call's arguments). Code that sees it as <c>object</c> can
+    /// format it, not save, start or dispose it.
+    /// </summary>
+    Formatted,
+
     /// <summary>Anything else: passed, returned, stored, aliased, tested. The value may live on elsewhere.</summary>
     HandedOn,
 }
@@ -26,7 +35,10 @@ internal enum LocalUse
 /// <summary>Readings of operations shared by the rules.</summary>
 internal static class OperationFacts
 {
-    /// <summary>The operation that produces a value, looking through conversions, awaits and <c>ConfigureAwait</c>.</summary>
+    /// <summary>
+    /// The operation that produces a value, looking through conversions, awaits,
+    /// <c>ConfigureAwait</c> and blocking waits (<c>.GetAwaiter().GetResult()</c>, <c>.Result</c>).
+    /// </summary>
     public static IOperation Unwrap(IOperation value)
     {
         while (true)
@@ -39,8 +51,11 @@ internal static class OperationFacts
                 case IAwaitOperation awaited:
                     value = awaited.Operation;
                     break;
-                case IInvocationOperation { Instance: { } instance } invocation when IsConfigureAwait(invocation):
+                case IInvocationOperation { Instance: { } instance } invocation when IsConfigureAwait(invocation) || IsBlockingWait(invocation):
                     value = instance;
+                    break;
+                case IPropertyReferenceOperation { Instance: { } task } result when IsTaskResult(result):
+                    value = task;
                     break;
                 default:
                     return value;
@@ -53,7 +68,9 @@ internal static class OperationFacts
     {
         wrapped = value;
         while (wrapped.Parent is { } parent
-            && (parent is IConversionOperation or IAwaitOperation || (parent is IInvocationOperation invocation && IsConfigureAwait(invocation) && invocation.Instance == wrapped)))
+            && (parent is IConversionOperation or IAwaitOperation
+                || (parent is IInvocationOperation invocation && (IsConfigureAwait(invocation) || IsBlockingWait(invocation)) && invocation.Instance == wrapped)
+                || (parent is IPropertyReferenceOperation result && IsTaskResult(result) && result.Instance == wrapped)))
         {
             wrapped = parent;
         }
@@ -101,9 +118,18 @@ internal static class OperationFacts
             ISimpleAssignmentOperation assignment when assignment.Target == wrapped => LocalUse.Assigned,
             IInvocationOperation invocation when invocation.Instance == wrapped => LocalUse.Receiver,
             IPropertyReferenceOperation property when property.Instance == wrapped => IsWritten(property) ? LocalUse.PropertyWrite : LocalUse.PropertyRead,
-            _ => LocalUse.HandedOn,
+            _ => IsFormatted(wrapped, consumer) ? LocalUse.Formatted : LocalUse.HandedOn,
         };
     }
+
+    private static bool IsFormatted(IOperation wrapped, IOperation? consumer) => consumer switch
+    {
+        IInterpolationOperation => true,
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } => true,
+        IArgumentOperation { Parameter.Type.SpecialType: SpecialType.System_Object } => true,
+        IArrayInitializerOperation { Parent: IArrayCreationOperation { IsImplicit: true, Parent: IArgumentOperation { ArgumentKind: ArgumentKind.ParamArray } } } => wrapped.Type?.SpecialType == SpecialType.System_Object,
+        _ => false,
+    };
 
     /// <summary>The references to <paramref name="local"/> inside <paramref name="operation"/>, in the order of <see cref="OperationExtensions.DescendantsAndSelf"/>.</summary>
     /// <remarks>Walks the whole tree: the flow rules ask <see cref="Flow.FlowGraph.References"/> instead, which answers from an index built once per graph.</remarks>
@@ -131,8 +157,37 @@ internal static class OperationFacts
         }
     }
 
-    private static bool IsWritten(IOperation operation) =>
-        (operation.Parent is IAssignmentOperation assignment && assignment.Target == operation) || operation.Parent is IIncrementOrDecrementOperation;
+    private static bool IsWritten(IOperation operation) => WriterOf(operation) is not null;
+
+    /// <summary>
+    /// The assignment, increment or deconstruction that writes <paramref name="target"/>, or null
+    /// when it is only read. Read from the syntax: when the assigned value branches (<c>?:</c>,
+    /// <c>??</c>, <c>??=</c>, a throw expression), a control flow graph captures the target
+    /// before the branch, and the assignment is then no parent of it.
+    /// </summary>
+    public static SyntaxNode? WriterOf(IOperation target)
+    {
+        var node = target.Syntax;
+        while (node.Parent is ParenthesizedExpressionSyntax or TupleExpressionSyntax || node.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax })
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent switch
+        {
+            AssignmentExpressionSyntax assignment when assignment.Left == node => assignment,
+            PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.PreIncrementExpression) || unary.IsKind(SyntaxKind.PreDecrementExpression) => unary,
+            PostfixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.PostIncrementExpression) || unary.IsKind(SyntaxKind.PostDecrementExpression) => unary,
+            _ => null,
+        };
+    }
+
+    /// <summary><c>GetAwaiter()</c>, and the <c>GetResult()</c> called on what it returns: <c>task.GetAwaiter().GetResult()</c> waits for the task's value.</summary>
+    private static bool IsBlockingWait(IInvocationOperation invocation) =>
+        invocation.Instance is not null && invocation.Arguments.IsEmpty && invocation.TargetMethod.Name is "GetAwaiter" or "GetResult";
+
+    private static bool IsTaskResult(IPropertyReferenceOperation property) =>
+        property.Property.Name == nameof(System.Threading.Tasks.Task<int>.Result) && property.Instance?.Type is INamedTypeSymbol { IsGenericType: true } task && task.ConstructedFrom.Name is "Task" or "ValueTask";
 
     private static bool IsConfigureAwait(IInvocationOperation invocation) =>
         invocation.TargetMethod.Name == nameof(System.Threading.Tasks.Task.ConfigureAwait) && invocation.Instance is not null;

@@ -100,6 +100,7 @@ public sealed class SaveWithoutChangesAnalyzer : DssAnalyzer
                     save = (IInvocationOperation)consumer!;
                     break;
                 case LocalUse.PropertyRead when consumer!.Type is { } type && (type.IsValueType || type.SpecialType == SpecialType.System_String):
+                case LocalUse.Formatted:
                     break;
                 case LocalUse.HandedOn or LocalUse.Assigned:
                     return State.Shared;

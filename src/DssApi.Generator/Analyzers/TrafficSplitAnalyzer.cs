@@ -13,7 +13,8 @@ namespace DssApi.Generator.Analyzers;
 /// <summary>
 /// DSS1010: a list of shares (a parameter marked <c>[DssSumsToOne]</c>, such as the versions of a
 /// traffic split) written out in code with constant shares that are negative, do not add up to 1,
-/// or name the same version twice. Lists built at run time are left to the run-time check.
+/// or name the same version twice. The version names may be variables; lists built at run time
+/// are left to the run-time check.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TrafficSplitAnalyzer : DssAnalyzer
@@ -51,7 +52,11 @@ public sealed class TrafficSplitAnalyzer : DssAnalyzer
             OperationKind.Invocation);
     }
 
-    /// <summary>What is wrong with the shares, or null when they are fine or not all constant.</summary>
+    /// <summary>
+    /// What is wrong with the shares, or null when they are fine or not all constant. The other
+    /// members (the version names) need not be constants: the shares are checked whatever the
+    /// names, and two entries are compared only when all their members are constants.
+    /// </summary>
     private static string? Problem(IOperation list, string shareField, DssSymbols symbols)
     {
         var items = Items(OperationFacts.Unwrap(list));
@@ -67,7 +72,8 @@ public sealed class TrafficSplitAnalyzer : DssAnalyzer
             if (OperationFacts.Unwrap(item) is not IObjectCreationOperation { Initializer: { } initializer }
                 || Members(initializer) is not { } members
                 || members.FirstOrDefault(m => symbols.WireName(m.Property) == shareField) is not { Property: not null } share
-                || share.Value is not IConvertible convertible)
+                || !share.Value.HasValue
+                || share.Value.Value is not IConvertible convertible)
             {
                 return null;
             }
@@ -79,10 +85,11 @@ public sealed class TrafficSplitAnalyzer : DssAnalyzer
             }
 
             sum += value;
-            var others = string.Join("|", members.Where(m => !SymbolEqualityComparer.Default.Equals(m.Property, share.Property)).Select(m => $"{m.Property.Name}={m.Value}"));
-            if (others.Length > 0 && !seen.Add(others))
+            var others = members.Where(m => !SymbolEqualityComparer.Default.Equals(m.Property, share.Property)).ToList();
+            var key = string.Join("|", others.Select(m => $"{m.Property.Name}={m.Value.Value}"));
+            if (others.Count > 0 && others.All(m => m.Value.HasValue) && !seen.Add(key))
             {
-                return $"two entries are the same apart from their share ({others.Replace("|", ", ")})";
+                return $"two entries are the same apart from their share ({key.Replace("|", ", ")})";
             }
         }
 
@@ -99,19 +106,18 @@ public sealed class TrafficSplitAnalyzer : DssAnalyzer
         _ => null,
     };
 
-    /// <summary>The properties an object initializer sets, when every one is set to a constant.</summary>
-    private static List<(IPropertySymbol Property, object? Value)>? Members(IObjectOrCollectionInitializerOperation initializer)
+    /// <summary>The properties an object initializer sets, each with its value when that is a constant; null when it does more than set properties.</summary>
+    private static List<(IPropertySymbol Property, Optional<object?> Value)>? Members(IObjectOrCollectionInitializerOperation initializer)
     {
-        var members = new List<(IPropertySymbol, object?)>();
+        var members = new List<(IPropertySymbol, Optional<object?>)>();
         foreach (var member in initializer.Initializers)
         {
-            if (member is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
-                || OperationFacts.Unwrap(assignment.Value).ConstantValue is not { HasValue: true } constant)
+            if (member is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
             {
                 return null;
             }
 
-            members.Add((target.Property, constant.Value));
+            members.Add((target.Property, OperationFacts.Unwrap(assignment.Value).ConstantValue));
         }
 
         return members;

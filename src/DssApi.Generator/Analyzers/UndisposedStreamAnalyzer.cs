@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -41,7 +42,7 @@ public sealed class UndisposedStreamAnalyzer : DssAnalyzer
     {
         switch (OperationFacts.ConsumerOf(invocation, out _))
         {
-            case IExpressionStatementOperation:
+            case IExpressionStatementOperation or ISimpleAssignmentOperation { Target: IDiscardOperation }:
                 return true;
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                 return !IsUsing(declarator) && !IsDisposedOrHandedOn(declarator.Symbol, declarator);
@@ -81,6 +82,7 @@ public sealed class UndisposedStreamAnalyzer : DssAnalyzer
         });
     }
 
+    /// <summary><c>Close()</c> disposes a stream as <c>Dispose()</c> does.</summary>
     private static bool IsDispose(IMethodSymbol method) =>
-        method.Parameters.Length == 0 && method.Name is nameof(System.IDisposable.Dispose) or "DisposeAsync";
+        method.Parameters.Length == 0 && method.Name is nameof(System.IDisposable.Dispose) or "DisposeAsync" or nameof(Stream.Close);
 }

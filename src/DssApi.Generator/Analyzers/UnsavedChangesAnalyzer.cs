@@ -61,13 +61,13 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
         }
 
         // The change reported is the last in the source; one that cannot be the last needs no flow pass.
-        IOperation? lastUnsaved = null;
+        SyntaxNode? lastUnsaved = null;
         Func<FlowOperation, bool> savesOrHandsOn = operation => SavesOrHandsOn(symbols, graph, local, operation);
         Func<FlowOperation, bool> reassigns = operation => OperationFacts.Reassigns(operation.Operation, local);
         foreach (var operation in graph.Operations)
         {
             if (Modification(symbols, graph, local, operation) is { } change
-                && (lastUnsaved is null || change.Syntax.SpanStart >= lastUnsaved.Syntax.SpanStart)
+                && (lastUnsaved is null || change.SpanStart >= lastUnsaved.SpanStart)
                 && !graph.Reaches(operation, savesOrHandsOn, reassigns))
             {
                 lastUnsaved = change;
@@ -82,7 +82,7 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
                 new KeyValuePair<string, string?>(AnalyzerDescriptors.LocalProperty, local.Name),
                 new KeyValuePair<string, string?>(AnalyzerDescriptors.MethodProperty, save),
             });
-            context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.UnsavedChanges, lastUnsaved.Syntax.GetLocation(), properties, local.Name, save));
+            context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.UnsavedChanges, lastUnsaved.GetLocation(), properties, local.Name, save));
         }
     }
 
@@ -91,7 +91,7 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
         foreach (var operation in graph.Operations)
         {
             if (OperationFacts.IsAssignmentToLocal(operation.Operation, out var assigned, out var value)
-                && SymbolEqualityComparer.Default.Equals(assigned, local) && symbols.IsLoad(value))
+                && SymbolEqualityComparer.Default.Equals(assigned, local) && symbols.IsObtainedByCall(value, out _))
             {
                 return true;
             }
@@ -100,8 +100,8 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
         return false;
     }
 
-    /// <summary>The operation that certainly modifies the settings: a write of a property or a call of a method marked <c>[DssMutates]</c>.</summary>
-    private static IOperation? Modification(DssSymbols symbols, FlowGraph graph, ILocalSymbol local, FlowOperation operation)
+    /// <summary>Where the settings are certainly modified: a write of a property or a call of a method marked <c>[DssMutates]</c>.</summary>
+    private static SyntaxNode? Modification(DssSymbols symbols, FlowGraph graph, ILocalSymbol local, FlowOperation operation)
     {
         foreach (var reference in graph.References(operation, local))
         {
@@ -110,7 +110,7 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
                 || (use == LocalUse.Receiver && DssSymbols.Has(((IInvocationOperation)consumer!).TargetMethod, symbols.Mutates)))
             {
                 // A statement still being written: what it will do with the settings is unknown.
-                return graph.IsIncomplete(operation) ? null : consumer!.Parent is IAssignmentOperation assignment ? assignment : consumer;
+                return graph.IsIncomplete(operation) ? null : OperationFacts.WriterOf(consumer!) ?? consumer!.Syntax;
             }
         }
 

@@ -37,7 +37,10 @@ internal static class SourceEmitter
         return new GeneratedSource(hintName + ".g.cs", writer.ToString());
     }
 
-    public static string GeneratedCodeAttribute => $"[global::System.CodeDom.Compiler.GeneratedCode(\"DssApi.Generator\", \"{GeneratorVersion}\")]";
+    /// <summary>The tool named in <c>[GeneratedCode]</c>: the analyzers know generated members by it.</summary>
+    public const string ToolName = "DssApi.Generator";
+
+    public static string GeneratedCodeAttribute => $"[global::System.CodeDom.Compiler.GeneratedCode(\"{ToolName}\", \"{GeneratorVersion}\")]";
 }
 
 /// <summary>What every emitter needs: the writer and the options.</summary>

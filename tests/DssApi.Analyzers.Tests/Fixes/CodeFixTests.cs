@@ -129,4 +129,108 @@ public sealed class CodeFixTests
             await deployer.CreateDeploymentAsync("d2", "svc", infra.InfraId, "v1", ignoreWarnings: true);
         }
         """);
+
+    [Fact]
+    public Task Fixes_pass_the_cancellation_token_in_scope() => Support.CodeFixVerifier<UnsavedChangesAnalyzer, AddSaveCodeFix>.VerifyAsync(
+        """
+        async Task Run(DssApiService service, CancellationToken cancellationToken)
+        {
+            var settings = await service.GetSettingsAsync(cancellationToken);
+            [|settings.Name = "scoring"|];
+        }
+
+        async Task Local(DssApiService service)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            var token = timeout.Token;
+            var settings = await service.GetSettingsAsync(token);
+            [|settings.Name = "scoring"|];
+        }
+        """,
+        """
+        async Task Run(DssApiService service, CancellationToken cancellationToken)
+        {
+            var settings = await service.GetSettingsAsync(cancellationToken);
+            settings.Name = "scoring";
+            await settings.SaveAsync(cancellationToken);
+        }
+
+        async Task Local(DssApiService service)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            var token = timeout.Token;
+            var settings = await service.GetSettingsAsync(token);
+            settings.Name = "scoring";
+            await settings.SaveAsync(token);
+        }
+        """);
+
+    [Fact]
+    public Task Waits_and_starts_pass_the_cancellation_token_in_scope() => Support.CodeFixVerifier<IgnoredFutureAnalyzer, WaitForFutureCodeFix>.VerifyAsync(
+        """
+        async Task Run(DssApiDeployerDeployment deployment, CancellationToken cancellationToken)
+        {
+            await [|deployment.StartUpdateAsync(cancellationToken)|];
+        }
+        """,
+        """
+        async Task Run(DssApiDeployerDeployment deployment, CancellationToken cancellationToken)
+        {
+            await (await deployment.StartUpdateAsync(cancellationToken)).WaitForCompletionAsync(cancellationToken);
+        }
+        """);
+
+    [Fact]
+    public Task Started_deployments_get_the_cancellation_token_in_scope() => Support.CodeFixVerifier<UnstartedDeploymentAnalyzer, StartDeploymentCodeFix>.VerifyAsync(
+        """
+        async Task Run(DssApiDeployer deployer, CancellationToken cancellationToken)
+        {
+            var deployment = await [|deployer.CreateDeploymentAsync("d1", "svc", "infra", "v1", cancellationToken: cancellationToken)|];
+        }
+        """,
+        """
+        async Task Run(DssApiDeployer deployer, CancellationToken cancellationToken)
+        {
+            var deployment = await deployer.CreateDeploymentAsync("d1", "svc", "infra", "v1", cancellationToken: cancellationToken);
+            await (await deployment.StartUpdateAsync(cancellationToken)).WaitForCompletionAsync(cancellationToken);
+        }
+        """);
+
+    [Fact]
+    public Task Turning_certificate_validation_back_on_removes_the_override() => Support.CodeFixVerifier<CertificateValidationAnalyzer, RemoveCertificateOverrideCodeFix>.VerifyAsync(
+        """
+        DssApiNodeClientOptions Options() => new() { ServiceId = "scoring", [|DangerousAcceptAnyServerCertificate = true|] };
+
+        void Configure(DssClientOptions options)
+        {
+            options.Url = new Uri("https://dss");
+            [|options.DangerousAcceptAnyServerCertificate = true|];
+        }
+        """,
+        """
+        DssApiNodeClientOptions Options() => new() { ServiceId = "scoring" };
+
+        void Configure(DssClientOptions options)
+        {
+            options.Url = new Uri("https://dss");
+        }
+        """);
+
+    [Fact]
+    public Task Keys_are_read_from_the_environment() => Support.CodeFixVerifier<ApiKeyLiteralAnalyzer, ReadKeyFromEnvironmentCodeFix>.VerifyAsync(
+        """
+        DssClient Client() => new("https://dss", [|"dkuaps-1234"|]);
+        """,
+        """
+        DssClient Client() => new("https://dss", Environment.GetEnvironmentVariable("DSS_API_KEY") ?? throw new InvalidOperationException("Set the environment variable DSS_API_KEY to the API key."));
+        """);
+
+    [Fact]
+    public Task Keys_are_read_from_the_configuration_in_scope() => Support.CodeFixVerifier<ApiKeyLiteralAnalyzer, ReadKeyFromConfigurationCodeFix>.VerifyAsync(
+        """
+        DssClientOptions Options(Microsoft.Extensions.Configuration.IConfiguration configuration) => new() { Url = new Uri("https://dss"), ApiKey = [|"dkuaps-1234"|] };
+        """,
+        """
+        DssClientOptions Options(Microsoft.Extensions.Configuration.IConfiguration configuration) => new() { Url = new Uri("https://dss"), ApiKey = configuration["Dss:ApiKey"] ?? throw new InvalidOperationException("Set Dss:ApiKey in the configuration to the API key.") };
+        """);
 }

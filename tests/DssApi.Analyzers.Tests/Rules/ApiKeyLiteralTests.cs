@@ -71,4 +71,40 @@ public sealed class ApiKeyLiteralTests
     public Task Incomplete_code_does_not_crash() => Verifier.VerifyAsync("""
         DssClientOptions Options() => new() { ApiKey = "abc"
         """.Replace("\"abc\"", "[|\"abc\"|]"), compiles: false);
+
+    [Fact]
+    public Task Literal_used_as_a_fallback_fires() => Verifier.VerifyAsync("""
+        DssClientOptions Options() => new()
+        {
+            Url = new Uri("https://dss"),
+            ApiKey = Environment.GetEnvironmentVariable("DSS_API_KEY") ?? [|"dkuaps-1234"|],
+        };
+
+        DssClient Client(bool production) => new("https://dss", production ? Environment.GetEnvironmentVariable("DSS_API_KEY")! : [|"dkuaps-dev-5678"|]);
+        """);
+
+    [Fact]
+    public Task Static_readonly_field_holding_a_literal_fires() => Verifier.VerifyAsync("""
+        private static readonly string DssKey = "dkuaps-1234";
+
+        DssClient Client() => new("https://dss", [|DssKey|]);
+
+        void Configure(DssApiNodeClientOptions options) => options.ApiKey = [|DssKey|];
+        """);
+
+    [Fact]
+    public Task Fallbacks_and_fields_without_a_key_are_silent() => Verifier.VerifyAsync("""
+        private static readonly string FromEnvironment = Environment.GetEnvironmentVariable("DSS_API_KEY") ?? "";
+        private static readonly string Empty = "";
+
+        DssClientOptions Options(string? configured) => new()
+        {
+            Url = new Uri("https://dss"),
+            ApiKey = configured ?? Environment.GetEnvironmentVariable("DSS_API_KEY") ?? throw new InvalidOperationException("Set DSS_API_KEY"),
+        };
+
+        DssClient Client() => new("https://dss", FromEnvironment);
+
+        DssClient Blank() => new("https://dss", Empty);
+        """);
 }

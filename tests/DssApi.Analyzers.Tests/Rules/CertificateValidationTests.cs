@@ -71,4 +71,50 @@ public sealed class CertificateValidationTests
     public Task Incomplete_code_does_not_crash() => Verifier.VerifyAsync("""
         DssClientOptions Options() => new() { DangerousAcceptAnyServerCertificate = 
         """, compiles: false);
+
+    [Fact]
+    public Task Handler_accepting_any_certificate_given_to_the_client_fires() => Verifier.VerifyAsync("""
+        DssClientOptions Lambda()
+        {
+            var handler = new System.Net.Http.HttpClientHandler();
+            [|handler.ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true|];
+            return new DssClientOptions { Url = new Uri("https://dss"), HttpMessageHandler = handler };
+        }
+
+        DssClientOptions Validator() => new()
+        {
+            Url = new Uri("https://dss"),
+            HttpClient = new System.Net.Http.HttpClient(new System.Net.Http.HttpClientHandler
+            {
+                [|ServerCertificateCustomValidationCallback = System.Net.Http.HttpClientHandler.DangerousAcceptAnyServerCertificateValidator|],
+            }),
+        };
+
+        void BlockLambda(DssApiNodeClientOptions options)
+        {
+            var handler = new System.Net.Http.HttpClientHandler
+            {
+                [|ServerCertificateCustomValidationCallback = (_, _, _, _) => { return true; }|],
+            };
+            options.HttpClient = new System.Net.Http.HttpClient(handler);
+        }
+        """);
+
+    [Fact]
+    public Task Handlers_that_validate_or_are_not_given_to_the_client_are_silent() => Verifier.VerifyAsync("""
+        DssClientOptions Pinned(string thumbprint)
+        {
+            var handler = new System.Net.Http.HttpClientHandler
+            {
+                ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
+                    errors == System.Net.Security.SslPolicyErrors.None || certificate?.GetCertHashString() == thumbprint,
+            };
+            return new DssClientOptions { Url = new Uri("https://dss"), HttpMessageHandler = handler };
+        }
+
+        System.Net.Http.HttpClient OtherService() => new(new System.Net.Http.HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = System.Net.Http.HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+        });
+        """);
 }

@@ -10,9 +10,103 @@ public sealed class NewerThanTargetTests
         """, targetVersion: "13.0");
 
     [Fact]
-    public Task Property_newer_than_the_target_fires() => Verifier.VerifyAsync("""
-        string? Read(DeploymentSettings settings) => [|settings.EndpointId|];
+    public Task Property_newer_than_the_target_fires_when_written() => Verifier.VerifyAsync("""
+        async Task Pin(DssApiDeployerDeployment deployment, string endpoint)
+        {
+            var settings = await deployment.GetSettingsAsync();
+            [|settings.EndpointId|] = endpoint;
+            [|settings.EndpointId|] ??= "default";
+            [|settings.AuthorizationsToQueryThroughDeployer|].Clear();
+            await settings.SaveAsync();
+        }
         """, targetVersion: "12.0");
+
+    [Fact]
+    public Task Reading_values_already_obtained_is_silent() => Verifier.VerifyAsync("""
+        async Task Report(DssApiDeployerDeployment deployment)
+        {
+            var settings = await deployment.GetSettingsAsync();
+            Console.WriteLine(settings.EndpointId ?? "(all endpoints)");
+            Console.WriteLine(settings.AuthorizationsToQueryThroughDeployer.Count);
+            foreach (var authorization in settings.AuthorizationsToQueryThroughDeployer)
+            {
+                Console.WriteLine($"{authorization.Group}: {authorization.QueryThroughDeployer}");
+            }
+
+            var update = await [|deployment.GetLastUpdateAsync()|];
+            Console.WriteLine(update.StartTimestamp);
+        }
+        """, targetVersion: "13.0");
+
+    [Fact]
+    public Task Comparing_with_a_newer_enum_value_is_silent() => Verifier.VerifyAsync("""
+        string Describe(InfraType type, InfraType? configured)
+        {
+            if (type == InfraType.Databricks || configured != InfraType.Databricks)
+            {
+                return "databricks";
+            }
+
+            return "other";
+        }
+        """, targetVersion: "12.0");
+
+    [Fact]
+    public Task Early_exit_when_the_server_is_older_guards_what_follows() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerDeployment deployment, Version server)
+        {
+            if (server < new Version(14, 1))
+            {
+                Console.WriteLine("updates are listed from DSS 14.1 on");
+                return;
+            }
+
+            await deployment.ListUpdatesAsync();
+        }
+
+        async Task Throwing(DssApiDeployerDeployment deployment, Version server)
+        {
+            if (!(server >= Version.Parse("14.1")))
+                throw new NotSupportedException("DSS 14.1 or later is needed");
+            await deployment.GetLastUpdateAsync();
+        }
+
+        async Task Loop(IEnumerable<(DssApiDeployerDeployment Deployment, Version Server)> targets)
+        {
+            foreach (var (deployment, server) in targets)
+            {
+                if (server < new Version(14, 1)) continue;
+                await deployment.ListUpdatesAsync();
+            }
+        }
+        """, targetVersion: "13.0");
+
+    [Fact]
+    public Task Early_exit_that_does_not_prove_the_version_does_not_guard() => Verifier.VerifyAsync("""
+        async Task TooOld(DssApiDeployerDeployment deployment, Version server)
+        {
+            if (server < new Version(13, 0)) return;
+            await [|deployment.ListUpdatesAsync()|];
+        }
+
+        async Task WrongWay(DssApiDeployerDeployment deployment, Version server)
+        {
+            if (server >= new Version(14, 1)) return;
+            await [|deployment.ListUpdatesAsync()|];
+        }
+
+        async Task DoesNotLeave(DssApiDeployerDeployment deployment, Version server)
+        {
+            if (server < new Version(14, 1)) Console.WriteLine("old server");
+            await [|deployment.ListUpdatesAsync()|];
+        }
+
+        async Task AfterTheCall(DssApiDeployerDeployment deployment, Version server)
+        {
+            await [|deployment.ListUpdatesAsync()|];
+            if (server < new Version(14, 1)) return;
+        }
+        """, targetVersion: "13.0");
 
     [Fact]
     public Task Enum_value_newer_than_the_target_fires() => Verifier.VerifyAsync("""

@@ -315,4 +315,83 @@ public sealed class SaveWithoutChangesTests
             await settings.SaveAsync(
         }
         """, compiles: false);
+
+    [Fact]
+    public Task Assignments_whose_value_branches_count_as_modification() => Verifier.VerifyAsync("""
+        async Task Rename(DssApiService service, string? name, bool isPublic)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Name = isPublic ? $"{name} (public)" : name;
+            await settings.SaveAsync();
+        }
+
+        async Task Fallback(DssApiService service, string? name)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Name = name ?? settings.Id;
+            await settings.SaveAsync();
+        }
+
+        async Task FillIn(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Name ??= "scoring";
+            await settings.SaveAsync();
+        }
+
+        async Task Required(DssApiService service, string? name)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Name = name ?? throw new ArgumentNullException(nameof(name));
+            await settings.SaveAsync();
+        }
+
+        async Task Swap(DssApiService service, string name)
+        {
+            var settings = await service.GetSettingsAsync();
+            (settings.Name, name) = (name, settings.Name ?? "");
+            await settings.SaveAsync();
+        }
+        """);
+
+    [Fact]
+    public Task Branching_read_then_save_still_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, bool verbose)
+        {
+            var settings = await service.GetSettingsAsync();
+            var label = verbose ? settings.Name ?? "unnamed" : settings.Id;
+            Console.WriteLine(label);
+            await [|settings.SaveAsync()|];
+        }
+        """);
+
+    [Fact]
+    public Task Settings_from_the_users_own_methods_may_be_modified() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await LoadRenamedAsync(service);
+            await settings.SaveAsync();
+
+            var cached = GetCached();
+            await cached.SaveAsync();
+        }
+
+        static async Task<ApiServiceSettings> LoadRenamedAsync(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Name = "renamed";
+            return settings;
+        }
+
+        ApiServiceSettings GetCached() => throw new NotImplementedException();
+        """);
+
+    [Fact]
+    public Task Settings_loaded_through_the_generated_client_are_fresh() => Verifier.VerifyAsync("""
+        async Task Run(DssClient client)
+        {
+            var settings = await client.GetProject("PROJ").GetApiService("scoring").GetSettingsAsync().ConfigureAwait(false);
+            await [|settings.SaveAsync()|];
+        }
+        """);
 }

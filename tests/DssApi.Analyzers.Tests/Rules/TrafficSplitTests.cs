@@ -72,4 +72,31 @@ public sealed class TrafficSplitTests
         void Split(DeploymentSettings settings) => settings.SetTrafficSplit(TrafficSplitStrategy.Random,
             [new GenerationEntry { Version = "v1", Probability = 0.5 }, new GenerationEntry { Probability = 
         """, compiles: false);
+
+    [Fact]
+    public Task Canary_with_versions_from_variables_is_checked() => Verifier.VerifyAsync("""
+        void Canary(DeploymentSettings settings, string stable, string canary) => settings.SetTrafficSplit(TrafficSplitStrategy.Random,
+            [|[new GenerationEntry { Version = stable, Probability = 0.9 }, new GenerationEntry { Version = canary, Probability = 0.05 }]|]);
+
+        void Rollout(DeploymentSettings settings, IReadOnlyList<string> versions) => settings.SetTrafficSplit(TrafficSplitStrategy.HashBased,
+            [|new List<GenerationEntry>
+            {
+                new() { Version = versions[0], Probability = 0.8 },
+                new() { Version = versions[1], Probability = -0.2 },
+            }|]);
+        """);
+
+    [Fact]
+    public Task Canary_with_versions_from_variables_adding_up_is_silent() => Verifier.VerifyAsync("""
+        const double CanaryShare = 0.05;
+
+        void Canary(DeploymentSettings settings, string stable, string canary) => settings.SetTrafficSplit(TrafficSplitStrategy.Random,
+            [new GenerationEntry { Version = stable, Probability = 1 - CanaryShare }, new GenerationEntry { Version = canary, Probability = CanaryShare }]);
+
+        void SameVariableTwice(DeploymentSettings settings, string version) => settings.SetTrafficSplit(TrafficSplitStrategy.Random,
+            [new GenerationEntry { Version = version, Probability = 0.5 }, new GenerationEntry { Version = version, Probability = 0.5 }]);
+
+        void SharesFromConfiguration(DeploymentSettings settings, string stable, string canary, double share) => settings.SetTrafficSplit(TrafficSplitStrategy.Random,
+            [new GenerationEntry { Version = stable, Probability = 1 - share }, new GenerationEntry { Version = canary, Probability = share }]);
+        """);
 }

@@ -125,4 +125,65 @@ public sealed class UndisposedStreamTests
             var archive = await service.DownloadPackageStreamAsync(
         }
         """, compiles: false);
+
+    [Fact]
+    public Task Closed_streams_are_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, Stream file)
+        {
+            var archive = await service.DownloadPackageStreamAsync("v1");
+            try
+            {
+                await archive.CopyToAsync(file);
+            }
+            finally
+            {
+                archive.Close();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Streams_obtained_by_a_blocking_wait_fire() => Verifier.VerifyAsync("""
+        void Awaiter(DssApiService service, Stream file)
+        {
+            var archive = [|service.DownloadPackageStreamAsync("v1")|].GetAwaiter().GetResult();
+            archive.CopyTo(file);
+        }
+
+        void Result(DssApiService service, Stream file)
+        {
+            var archive = [|service.DownloadPackageStreamAsync("v1")|].Result;
+            archive.CopyTo(file);
+        }
+
+        void Dropped(DssApiService service)
+        {
+            _ = [|service.DownloadPackageStreamAsync("v1")|].ConfigureAwait(false).GetAwaiter().GetResult();
+        }
+        """);
+
+    [Fact]
+    public Task Streams_obtained_by_a_blocking_wait_and_disposed_are_silent() => Verifier.VerifyAsync("""
+        void Awaiter(DssApiService service, Stream file)
+        {
+            using var archive = service.DownloadPackageStreamAsync("v1").GetAwaiter().GetResult();
+            archive.CopyTo(file);
+        }
+
+        void Result(DssApiService service, Stream file)
+        {
+            var archive = service.DownloadPackageStreamAsync("v1").Result;
+            archive.CopyTo(file);
+            archive.Dispose();
+        }
+        """);
+
+    [Fact]
+    public Task Streams_only_logged_fire() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var archive = await [|service.DownloadPackageStreamAsync("v1")|];
+            Console.WriteLine($"Downloaded {archive.Length} bytes from {archive}");
+        }
+        """);
 }

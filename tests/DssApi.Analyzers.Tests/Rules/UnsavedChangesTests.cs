@@ -279,4 +279,50 @@ public sealed class UnsavedChangesTests
             await settings.
         }
         """, compiles: false);
+
+    [Fact]
+    public Task Branching_assignments_after_the_last_save_fire() => Verifier.VerifyAsync("""
+        async Task Rename(DssApiService service, string? name, bool isPublic)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Name = "draft";
+            await settings.SaveAsync();
+            [|settings.Name = isPublic ? $"{name} (public)" : name|];
+        }
+
+        async Task FillIn(DssApiService service)
+        {
+            var settings = await service.GetSettingsAsync();
+            await settings.SaveAsync();
+            [|settings.Name ??= "scoring"|];
+        }
+
+        async Task Required(DssApiService service, string? name)
+        {
+            var settings = await service.GetSettingsAsync();
+            [|settings.Name = name ?? throw new ArgumentNullException(nameof(name))|];
+        }
+        """);
+
+    [Fact]
+    public Task Branching_assignments_followed_by_a_save_are_silent() => Verifier.VerifyAsync("""
+        async Task Rename(DssApiService service, string? name)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Name = name ?? settings.Id;
+            settings.Name ??= "scoring";
+            await settings.SaveAsync();
+        }
+        """);
+
+    [Fact]
+    public Task Settings_from_the_users_own_methods_still_need_a_save() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service)
+        {
+            var settings = await LoadAsync(service);
+            [|settings.Name = "renamed"|];
+        }
+
+        static Task<ApiServiceSettings> LoadAsync(DssApiService service) => service.GetSettingsAsync();
+        """);
 }

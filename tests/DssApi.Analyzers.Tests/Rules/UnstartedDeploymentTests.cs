@@ -122,4 +122,40 @@ public sealed class UnstartedDeploymentTests
             deployment.
         }
         """, compiles: false);
+
+    [Fact]
+    public Task Deployments_only_logged_or_formatted_fire() => Verifier.VerifyAsync("""
+        async Task Interpolated(DssApiDeployer deployer)
+        {
+            var deployment = await [|deployer.CreateDeploymentAsync("d1", "svc", "infra", "v1")|];
+            Console.WriteLine($"Created {deployment}");
+        }
+
+        async Task Logged(DssApiDeployer deployer)
+        {
+            var deployment = await [|deployer.CreateDeploymentAsync("d1", "svc", "infra", "v1")|];
+            Log("Created {0} on {1}", deployment, "infra");
+            Console.WriteLine(deployment);
+            System.Diagnostics.Trace.WriteLine("created " + deployment);
+        }
+
+        static void Log(string format, params object[] args) => Console.WriteLine(format, args);
+        """);
+
+    [Fact]
+    public Task Deployments_logged_and_started_are_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployer deployer)
+        {
+            var deployment = await deployer.CreateDeploymentAsync("d1", "svc", "infra", "v1");
+            Console.WriteLine($"Created {deployment}, starting it");
+            await (await deployment.StartUpdateAsync()).WaitForCompletionAsync();
+        }
+
+        async Task HandedToTypedCode(DssApiDeployer deployer, List<DssApiDeployerDeployment> created)
+        {
+            var deployment = await deployer.CreateDeploymentAsync("d1", "svc", "infra", "v1");
+            Console.WriteLine($"Created {deployment}");
+            created.Add(deployment);
+        }
+        """);
 }

@@ -193,4 +193,76 @@ public sealed class WrongInfraTypeTests
             if (settings.Type == 
         }
         """, compiles: false);
+
+    [Fact]
+    public Task Known_type_survives_a_pattern() => Verifier.VerifyAsync("""
+        async Task Declared(DssApiDeployer deployer)
+        {
+            var infra = await deployer.CreateInfraAsync("k8s-prod", "Production", InfraType.Kubernetes);
+            var settings = await infra.GetSettingsAsync();
+            if (settings is StaticInfraSettings staticSettings)
+            {
+                [|staticSettings.AddApiNode("https://node-1:12000", Environment.GetEnvironmentVariable("NODE_KEY")!)|];
+            }
+        }
+
+        async Task TypeTest(DssApiDeployerInfra infra)
+        {
+            var settings = await infra.GetSettingsAsync();
+            if (settings.Type != InfraType.Kubernetes)
+            {
+                return;
+            }
+
+            if (settings is StaticInfraSettings)
+            {
+                [|((StaticInfraSettings)settings).RemoveApiNode("https://node-1:12000")|];
+            }
+        }
+
+        async Task Switch(DssApiDeployer deployer)
+        {
+            var infra = await deployer.CreateInfraAsync("sm", "Production", "SAGEMAKER");
+            var settings = await infra.GetSettingsAsync();
+            switch (settings)
+            {
+                case StaticInfraSettings nodes:
+                    [|nodes.RemoveApiNode("https://node-1:12000")|];
+                    break;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Pattern_on_an_unknown_type_is_silent() => Verifier.VerifyAsync("""
+        async Task Declared(DssApiDeployerInfra infra)
+        {
+            var settings = await infra.GetSettingsAsync();
+            if (settings is StaticInfraSettings staticSettings)
+            {
+                staticSettings.RemoveApiNode("https://node-1:12000");
+            }
+
+            switch (settings)
+            {
+                case StaticInfraSettings nodes:
+                    nodes.RemoveApiNode("https://node-2:12000");
+                    break;
+            }
+        }
+
+        async Task NotKubernetes(DssApiDeployerInfra infra)
+        {
+            var settings = await infra.GetSettingsAsync();
+            if (settings.Type == InfraType.Kubernetes)
+            {
+                return;
+            }
+
+            if (settings is StaticInfraSettings staticSettings)
+            {
+                staticSettings.RemoveApiNode("https://node-1:12000");
+            }
+        }
+        """);
 }

@@ -34,6 +34,7 @@ internal static class TestSetup
     [
         .. Basic.Reference.Assemblies.Net100.References.All,
         MetadataReference.CreateFromFile(typeof(DssClient).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Configuration.IConfiguration).Assembly.Location),
     ];
 
     public static void Configure(SolutionState state, string? targetVersion)
@@ -57,6 +58,7 @@ internal static class TestSetup
         using System;
         using System.Collections.Generic;
         using System.IO;
+        using System.Threading;
         using System.Threading.Tasks;
         using DssApi;
 

@@ -25,6 +25,22 @@ internal readonly struct InfraTypeFact : IEquatable<InfraTypeFact>
 
     public static InfraTypeFact OneOf(IEnumerable<string> types) => new(true, ImmutableSortedSet.CreateRange(StringComparer.Ordinal, types));
 
+    /// <summary>
+    /// What a test that the type is one of <paramref name="types"/> leaves known when it holds.
+    /// A test that contradicts what is known changes nothing: the known type is where the value came from.
+    /// </summary>
+    public InfraTypeFact Matching(IReadOnlyCollection<string> types)
+    {
+        if (!IsOneOf)
+        {
+            var remaining = types.Except(Types).ToList();
+            return remaining.Count > 0 ? OneOf(remaining) : this;
+        }
+
+        var both = Types.Intersect(types);
+        return both.Count > 0 ? new(true, both) : this;
+    }
+
     public InfraTypeFact Without(IEnumerable<string> types) =>
         IsOneOf ? new(true, Types.Except(types)) : new(false, Types.Union(types));
 
@@ -187,7 +203,8 @@ internal sealed class InfraTypeFlow
 
     private ImmutableDictionary<object, InfraTypeFact> Refine(ImmutableDictionary<object, InfraTypeFact> state, IOperation condition, bool holds)
     {
-        ILocalSymbol? local = null;
+        object? tested = null;
+        ILocalSymbol? declared = null;
         IEnumerable<string> types = [];
         var isMatch = holds;
         switch (condition)
@@ -195,35 +212,36 @@ internal sealed class InfraTypeFlow
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                 return Refine(state, not.Operand, !holds);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
-                var (tested, wire) = DiscriminatorTest(comparison.LeftOperand, comparison.RightOperand) ?? DiscriminatorTest(comparison.RightOperand, comparison.LeftOperand) ?? default;
-                local = tested;
+                var (local, wire) = DiscriminatorTest(comparison.LeftOperand, comparison.RightOperand) ?? DiscriminatorTest(comparison.RightOperand, comparison.LeftOperand) ?? default;
+                tested = local;
                 types = wire is null ? [] : [wire];
                 isMatch = holds == (comparison.OperatorKind == BinaryOperatorKind.Equals);
                 break;
-            case IIsPatternOperation { Value: var value, Pattern: var pattern } when OperationFacts.Unwrap(value) is ILocalReferenceOperation reference:
-                local = reference.Local;
-                types = pattern switch
+            case IIsPatternOperation { Value: var value, Pattern: var pattern }:
+                tested = KeyOf(OperationFacts.Unwrap(value));
+                (types, declared) = pattern switch
                 {
-                    ITypePatternOperation typePattern => TypesOf(typePattern.MatchedType),
-                    IDeclarationPatternOperation declaration => TypesOf(declaration.MatchedType),
-                    _ => [],
+                    ITypePatternOperation typePattern => (TypesOf(typePattern.MatchedType), null),
+                    IDeclarationPatternOperation declaration => (TypesOf(declaration.MatchedType), declaration.DeclaredSymbol as ILocalSymbol),
+                    _ => ([], null),
                 };
                 break;
-            case IIsTypeOperation { ValueOperand: var value, TypeOperand: var type } when OperationFacts.Unwrap(value) is ILocalReferenceOperation reference:
-                local = reference.Local;
+            case IIsTypeOperation { ValueOperand: var value, TypeOperand: var type }:
+                tested = KeyOf(OperationFacts.Unwrap(value));
                 types = TypesOf(type);
                 break;
         }
 
         var list = types.ToList();
-        if (local is null || list.Count == 0)
+        if (tested is null || list.Count == 0)
         {
             return state;
         }
 
-        var known = state.TryGetValue(local, out var fact) ? fact : InfraTypeFact.Unknown;
-        var refined = isMatch ? InfraTypeFact.OneOf(list) : known.Without(list);
-        return refined.IsOneOf || refined.Types.Count > 0 ? state.SetItem(local, refined) : state.Remove(local);
+        var known = state.TryGetValue(tested, out var fact) ? fact : InfraTypeFact.Unknown;
+        var refined = isMatch ? known.Matching(list) : known.Without(list);
+        state = refined.IsOneOf || refined.Types.Count > 0 ? state.SetItem(tested, refined) : state.Remove(tested);
+        return declared is not null && isMatch && refined.IsOneOf ? state.SetItem(declared, refined) : state;
     }
 
     /// <summary>For <c>local.Discriminator == constant</c>: the local and the constant's wire value.</summary>
