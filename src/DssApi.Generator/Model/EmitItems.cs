@@ -19,13 +19,15 @@ internal enum TypeCategory
 internal sealed record CaseRef(string Wire, string Name);
 
 /// <summary>What a generated type needs to know about a type it mentions; nothing more, so unrelated edits leave it cached.</summary>
+/// <param name="HoldsSecrets">The type, one of its union cases, or an object it holds has a secret field.</param>
 internal sealed record TypeReference(
     string Name,
     TypeCategory Category,
     bool Editable,
     EquatableArray<string> Identity,
     string? Discriminator,
-    EquatableArray<CaseRef> Cases);
+    EquatableArray<CaseRef> Cases,
+    bool HoldsSecrets);
 
 /// <summary>The union a case type belongs to.</summary>
 internal sealed record UnionCaseOf(string UnionName, string Wire, string Discriminator, string DiscriminatorType, bool Saved);
