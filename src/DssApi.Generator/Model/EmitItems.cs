@@ -39,7 +39,8 @@ internal sealed record EnumItem(EnumDef Enum) : EmitItem(Enum.Name);
 
 internal sealed record ObjectItem(ObjectDef Object, UnionCaseOf? CaseOf, EquatableArray<TypeReference> References) : EmitItem(Object.Name);
 
-internal sealed record HandleItem(HandleDef Handle, EquatableArray<TypeReference> References) : EmitItem(Handle.Name);
+/// <param name="SlowRouteTimeoutSeconds">The default per-attempt timeout of the handle's slow routes; null when it has none.</param>
+internal sealed record HandleItem(HandleDef Handle, EquatableArray<TypeReference> References, int? SlowRouteTimeoutSeconds) : EmitItem(Handle.Name);
 
 /// <summary>Every generated file's model, plus the schema errors.</summary>
 internal sealed record ApiModel(EquatableArray<EmitItem> Items, EquatableArray<Diagnostics.DiagnosticInfo> Diagnostics);

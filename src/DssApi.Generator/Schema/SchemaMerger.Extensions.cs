@@ -15,6 +15,18 @@ internal sealed partial class SchemaMerger
 {
     private void Add(SchemaDocument document)
     {
+        if (document.SlowRouteTimeout is { } slowRouteTimeout)
+        {
+            if (_slowRouteTimeout is null)
+            {
+                _slowRouteTimeout = slowRouteTimeout;
+            }
+            else if (_slowRouteTimeout.Seconds != slowRouteTimeout.Seconds)
+            {
+                Report(DiagnosticDescriptors.ConflictingExtension, slowRouteTimeout.Location, "the schema setting", "slowRouteTimeoutSeconds", _slowRouteTimeout.Location.Display);
+            }
+        }
+
         foreach (var definition in document.Enums)
         {
             if (_enums.TryGetValue(definition.Name, out var existing))

@@ -69,7 +69,20 @@ internal sealed partial class SchemaMerger
             factories.Clear();
         }
 
-        return new HandleItem(handle with { Identity = identity, Factories = factories.ToEquatableArray(), Routes = routes.ToEquatableArray() }, references.ToArray());
+        if (_slowRouteTimeout is null)
+        {
+            routes = routes.Select(r => r.Slow ? NotSlow(r, handle.Name) : r).ToList();
+        }
+
+        var slowRouteTimeout = routes.Any(r => r.Slow) ? _slowRouteTimeout?.Seconds : null;
+        return new HandleItem(handle with { Identity = identity, Factories = factories.ToEquatableArray(), Routes = routes.ToEquatableArray() }, references.ToArray(), slowRouteTimeout);
+    }
+
+    private RouteDef NotSlow(RouteDef route, string owner)
+    {
+        Report(DiagnosticDescriptors.UnknownConstruct, route.Location,
+            $"route '{route.Name}' of '{owner}' is slow, so a schema file needs 'slowRouteTimeoutSeconds': the per-attempt timeout of slow routes when the client's options give none");
+        return route with { Slow = false };
     }
 
     /// <summary>Routes of the API node client cannot lead back to the DSS server's objects.</summary>

@@ -24,6 +24,7 @@ internal sealed partial class SchemaMerger
     private readonly Dictionary<string, HandleDef> _handles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceLocation> _typeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeReference> _types = new(StringComparer.Ordinal);
+    private SlowRouteTimeout? _slowRouteTimeout;
 
     public static ApiModel Merge(ImmutableArray<SchemaDocument> documents, CancellationToken cancellationToken)
     {
