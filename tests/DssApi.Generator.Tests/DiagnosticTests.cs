@@ -8,6 +8,7 @@ namespace DssApi.Generator.Tests;
 public sealed class DiagnosticTests
 {
     private const string SchemaPath = "/project/test.dssapi.json";
+    private const string ConfiguredSchema = """{ "records": { "Thing": { "since": "14.0", "fields": { "name": "string" } } } }""";
 
     [Fact]
     public void DSSG001_malformed_json_points_at_the_error()
@@ -296,6 +297,40 @@ public sealed class DiagnosticTests
         Assert.Contains("public global::DssApi.PromptEndpoint AddPromptEndpoint(string endpointId, string prompt)", sources["ApiServiceSettings.g.cs"], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Acme-Dss")]
+    [InlineData("Acme.class")]
+    public void DSSG008_invalid_namespace_names_the_property_the_value_and_what_is_accepted(string value) =>
+        AssertConfigurationProblem("DssApiNamespace", value, DiagnosticDescriptors.InvalidNamespaceId, "give identifiers separated by dots, such as Acme.Dss");
+
+    [Theory]
+    [InlineData("Acme.Dss")]
+    [InlineData("_Acme.Dss2")]
+    public void DSSG008_does_not_fire_for_a_namespace(string value) => AssertNoConfigurationProblem("DssApiNamespace", value);
+
+    [Theory]
+    [InlineData("v13")]
+    [InlineData("13.x")]
+    public void DSSG009_invalid_target_version_names_the_property_the_value_and_what_is_accepted(string value) =>
+        AssertConfigurationProblem("DssApiTargetVersion", value, DiagnosticDescriptors.InvalidTargetVersionId, "give numbers separated by dots, such as 13.2 or 12.4.0");
+
+    [Theory]
+    [InlineData("13.2")]
+    [InlineData("12.4.0")]
+    public void DSSG009_does_not_fire_for_a_dss_version(string value) => AssertNoConfigurationProblem("DssApiTargetVersion", value);
+
+    [Theory]
+    [InlineData("Public-ish")]
+    [InlineData("protected")]
+    public void DSSG010_invalid_accessibility_names_the_property_the_value_and_what_is_accepted(string value) =>
+        AssertConfigurationProblem("DssApiAccessibility", value, DiagnosticDescriptors.InvalidAccessibilityId, "give public or internal");
+
+    [Theory]
+    [InlineData("public")]
+    [InlineData("Internal")]
+    [InlineData("  ")]
+    public void DSSG010_does_not_fire_for_public_or_internal(string value) => AssertNoConfigurationProblem("DssApiAccessibility", value);
+
     [Fact]
     public void Every_diagnostic_id_has_a_test_here_and_a_documentation_page()
     {
@@ -311,6 +346,26 @@ public sealed class DiagnosticTests
 
         var unshipped = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "DssApi.Generator", "AnalyzerReleases.Unshipped.md"));
         Assert.All(GeneratorRun.AllIds, id => Assert.Contains(id + " |", unshipped, StringComparison.Ordinal));
+    }
+
+    private static void AssertConfigurationProblem(string property, string value, string id, string accepted)
+    {
+        var run = GeneratorHarness.Run([(SchemaPath, ConfiguredSchema)], new Dictionary<string, string> { [property] = value });
+
+        var diagnostic = run.Single(id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Descriptor.DefaultSeverity);
+        Assert.Equal(Location.None, diagnostic.Location);
+        Assert.Contains($"The MSBuild property {property} is '{value}'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(accepted, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Single(run.SchemaDiagnostics);
+        Assert.NotEmpty(run.Result.GeneratedSources);
+    }
+
+    private static void AssertNoConfigurationProblem(string property, string value)
+    {
+        var run = GeneratorHarness.Run([(SchemaPath, ConfiguredSchema)], new Dictionary<string, string> { [property] = value });
+
+        Assert.Empty(run.SchemaDiagnostics);
     }
 
     private static Diagnostic Single(string schema, string id)

@@ -14,7 +14,7 @@ internal static class EnumEmitter
         var w = context.Writer;
         var name = definition.Name;
         context.Summary(definition.Description, $"A DSS value set; values this schema does not name are kept as they are.");
-        w.Line(SourceEmitter.GeneratedCodeAttribute);
+        SourceEmitter.GeneratedTypeAttributes(w);
         context.Since(definition.Since);
         w.Open($"{context.Accessibility} readonly partial struct {name} : global::System.IEquatable<{name}>");
         w.Line("private readonly string? _value;");

@@ -41,13 +41,13 @@ internal sealed class HandleEmitter
         if (_handle.IsClient)
         {
             _context.Summary(_handle.Description, $"The DSS API reached from a {_handle.Name}.");
-            W.Line(SourceEmitter.GeneratedCodeAttribute);
+            SourceEmitter.GeneratedTypeAttributes(W);
             W.Open($"{_context.Accessibility} static partial class {_handle.Name}Extensions");
         }
         else
         {
             _context.Summary(_handle.Description, $"A handle on a DSS {MethodEmitter.Words(_handle.Name)}.");
-            W.Line(SourceEmitter.GeneratedCodeAttribute);
+            SourceEmitter.GeneratedTypeAttributes(W);
             W.Open($"{_context.Accessibility} sealed partial class {_handle.Name}");
             EmitConstructor();
         }

@@ -43,7 +43,7 @@ internal sealed class ObjectEmitter
     {
         var baseType = _item.CaseOf is { } caseOf ? _types.Qualified(caseOf.UnionName) : IsSaved ? Names.DssSettings : Names.DssJsonView;
         _context.Summary(_object.Description, $"The {MethodEmitter.Words(Name)} JSON of DSS.");
-        W.Line(SourceEmitter.GeneratedCodeAttribute);
+        SourceEmitter.GeneratedTypeAttributes(W);
         _context.Since(_object.Since);
         _context.InfraTypes(_object.InfraTypes);
         W.Open($"{_context.Accessibility} {(IsUnion ? string.Empty : "sealed ")}partial class {Name} : {baseType}");

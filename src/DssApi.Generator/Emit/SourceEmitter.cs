@@ -8,7 +8,8 @@ namespace DssApi.Generator.Emit;
 /// <summary>Writes one source file for one model item; the shared header and attributes live here.</summary>
 internal static class SourceEmitter
 {
-    private static readonly string GeneratorVersion = typeof(SourceEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
+    /// <summary>The package version, as [GeneratedCode] shows it: the informational version without its source revision.</summary>
+    public static readonly string GeneratorVersion = PackageVersion(typeof(SourceEmitter).Assembly);
 
     public static GeneratedSource Emit(EmitItem item, GeneratorOptions options, CancellationToken cancellationToken)
     {
@@ -37,7 +38,18 @@ internal static class SourceEmitter
         return new GeneratedSource(hintName + ".g.cs", writer.ToString());
     }
 
-    public static string GeneratedCodeAttribute => $"[global::System.CodeDom.Compiler.GeneratedCode(\"DssApi.Generator\", \"{GeneratorVersion}\")]";
+    /// <summary>Stamps a generated type: made by this generator (in this package version), and left out of code coverage.</summary>
+    public static void GeneratedTypeAttributes(CodeWriter writer)
+    {
+        writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"DssApi.Generator\", \"{GeneratorVersion}\")]");
+        writer.Line("[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]");
+    }
+
+    private static string PackageVersion(System.Reflection.Assembly assembly)
+    {
+        var informational = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion;
+        return informational is null ? assembly.GetName().Version?.ToString() ?? "0.0.0" : informational.Split('+')[0];
+    }
 }
 
 /// <summary>What every emitter needs: the writer and the options.</summary>
