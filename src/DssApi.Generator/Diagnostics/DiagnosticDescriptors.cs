@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace DssApi.Generator.Diagnostics;
 
-/// <summary>Every diagnostic the generator reports: about schema files (the first message argument is always where in the file), and about its MSBuild properties.</summary>
+/// <summary>Every diagnostic the generator reports: about schema files (the first message argument is always the file name and line, which the message ends with for IDE lists that show no location; the compiler prints the full position before the message), and about its MSBuild properties.</summary>
 public static class DiagnosticDescriptors
 {
     public const string MalformedJsonId = "DSSG001";
@@ -21,37 +21,37 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MalformedJson = Create(
         MalformedJsonId,
         "Schema file is not valid JSON",
-        "{0}: the schema file is not valid JSON: {1}");
+        "The schema file is not valid JSON: {1} ({0})");
 
     public static readonly DiagnosticDescriptor UnknownConstruct = Create(
         UnknownConstructId,
         "Unknown or misshapen schema construct",
-        "{0}: {1}");
+        "{1} ({0})");
 
     public static readonly DiagnosticDescriptor UnknownType = Create(
         UnknownTypeId,
         "Unknown type reference",
-        "{0}: '{1}' names no type of the schema: use a built-in type (string, bool, integer, number, json) or an enum, record, settings or union declared in a schema file");
+        "'{1}' names no type of the schema: use a built-in type (string, bool, integer, number, json) or an enum, record, settings or union declared in a schema file ({0})");
 
     public static readonly DiagnosticDescriptor DuplicateName = Create(
         DuplicateNameId,
         "Duplicate name",
-        "{0}: {1} '{2}' is declared more than once");
+        "{1} '{2}' is declared more than once ({0})");
 
     public static readonly DiagnosticDescriptor MissingPathParameter = Create(
         MissingPathParameterId,
         "Path parameter has no value",
-        "{0}: '{{{1}}}' is neither an identity parameter nor a parameter of '{2}'");
+        "'{{{1}}}' is neither an identity parameter nor a parameter of '{2}' ({0})");
 
     public static readonly DiagnosticDescriptor InvalidIdentifier = Create(
         InvalidIdentifierId,
         "Invalid .NET identifier",
-        "{0}: '{1}' is not a valid C# identifier");
+        "'{1}' is not a valid C# identifier ({0})");
 
     public static readonly DiagnosticDescriptor ConflictingExtension = Create(
         ConflictingExtensionId,
         "Conflicting schema extension",
-        "{0}: {1} '{2}' is already declared differently at {3}");
+        "{1} '{2}' is already declared differently at {3} ({0})");
 
     // Configuration problems: MSBuild properties with values the generator cannot use. Not located in a file.
     private const string ConfigurationCategory = "DssApi.Configuration";
