@@ -25,6 +25,24 @@ public sealed class IntelliSenseTests
         });
     }
 
+    [Theory]
+    [InlineData("DeploymentSettings", "AuthorizationsToQueryThroughDeployer", "Which groups may query through the deployer. Requires DSS 14.1 or later.")]
+    [InlineData("DssApiDeployerDeployment", "RunTestQueriesAsync", "Requires DSS 13.0 or later.")]
+    [InlineData("EndpointType", "StandardCausalPrediction", "Predicts treatment effects with a saved causal model. Requires DSS 12.4 or later.")]
+    public void Members_that_need_a_newer_dss_say_which_in_their_summary(string type, string member, string summary) =>
+        Assert.EndsWith(summary, Summary(type, member), StringComparison.Ordinal);
+
+    [Fact]
+    public void Members_every_dss_has_do_not_name_a_version() =>
+        Assert.DoesNotContain("Requires DSS", Summary("DeploymentSettings", "Enabled"), StringComparison.Ordinal);
+
+    private static string Summary(string type, string member)
+    {
+        var symbol = DssRun.Value.Output.GetTypeByMetadataName("DssApi." + type)!.GetMembers(member).First();
+        var xml = symbol.GetDocumentationCommentXml()!;
+        return System.Xml.Linq.XElement.Parse(xml).Element("summary")!.Value.Trim();
+    }
+
     private static IEnumerable<INamedTypeSymbol> GeneratedTypes(Compilation output) =>
         output.SyntaxTrees
             .Where(tree => tree.FilePath.EndsWith(".g.cs", StringComparison.Ordinal))

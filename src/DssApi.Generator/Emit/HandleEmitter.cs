@@ -126,7 +126,7 @@ internal sealed class HandleEmitter
             creation = NewHandle(factory.Target, bindings);
         }
 
-        _context.Summary(factory.Description, $"A handle on the {MethodEmitter.Words(factory.Target)}; nothing is sent to DSS.");
+        _context.Summary(factory.Description, $"A handle on the {MethodEmitter.Words(factory.Target)}; nothing is sent to DSS.", factory.Since);
         _methods.ParamDocs(parameters, withCancellation: false, _handle.IsClient ? "The client." : null);
         W.Doc("returns", factory.IsFuture ? "The future, to wait for or abort." : "The handle.");
         _context.Since(factory.Since);
@@ -162,7 +162,7 @@ internal sealed class HandleEmitter
         };
         var taskType = resultType is null ? Names.Task : $"{Names.Task}<{resultType}>";
 
-        _context.Summary(route.Description, $"Calls {route.Method} {route.Path}.");
+        _context.Summary(route.Description, $"Calls {route.Method} {route.Path}.", route.Since);
         _methods.ParamDocs(parameters, withCancellation: true, _handle.IsClient ? "The client." : null);
         W.Doc("returns", returnsDoc);
         var remarks = new List<string>();

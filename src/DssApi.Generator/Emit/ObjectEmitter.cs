@@ -42,7 +42,7 @@ internal sealed class ObjectEmitter
     private void Emit()
     {
         var baseType = _item.CaseOf is { } caseOf ? _types.Qualified(caseOf.UnionName) : IsSaved ? Names.DssSettings : Names.DssJsonView;
-        _context.Summary(_object.Description, $"The {MethodEmitter.Words(Name)} JSON of DSS.");
+        _context.Summary(_object.Description, $"The {MethodEmitter.Words(Name)} JSON of DSS.", _object.Since);
         SourceEmitter.GeneratedTypeAttributes(W);
         _context.Since(_object.Since);
         _context.InfraTypes(_object.InfraTypes);
@@ -266,7 +266,7 @@ internal sealed class ObjectEmitter
     private void EmitField(FieldDef field)
     {
         W.Line();
-        _context.Summary(field.Description, $"The \"{field.Wire}\" field.");
+        _context.Summary(field.Description, $"The \"{field.Wire}\" field.", field.Since);
         if (field.Secret)
         {
             W.Doc("remarks", "A secret: DSS answers this encrypted; set a clear value to change it. Reading it changes nothing, and ToString() shows it as ***.");
@@ -327,7 +327,7 @@ internal sealed class ObjectEmitter
         }
 
         W.Line();
-        _context.Summary(mutator.Description, $"Edits these settings ({MethodEmitter.Words(mutator.Name)}); call SaveAsync to send the change.");
+        _context.Summary(mutator.Description, $"Edits these settings ({MethodEmitter.Words(mutator.Name)}); call SaveAsync to send the change.", mutator.Since);
         _methods.ParamDocs(parameters, withCancellation: false);
         if (mutator.Kind == MutatorKind.Append)
         {
@@ -390,7 +390,7 @@ internal sealed class ObjectEmitter
     private void EmitComputed(ComputedDef computed)
     {
         W.Line();
-        _context.Summary(computed.Description, $"Computes {MethodEmitter.Words(computed.Name)} from this JSON.");
+        _context.Summary(computed.Description, $"Computes {MethodEmitter.Words(computed.Name)} from this JSON.", computed.Since);
         W.Doc("returns", "The computed value.");
         _context.Since(computed.Since);
         var type = _types.PropertyType(computed.Returns, required: true, editable: false);

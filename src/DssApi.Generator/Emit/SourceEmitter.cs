@@ -67,7 +67,12 @@ internal sealed class EmitContext
 
     public string Accessibility => Options.IsPublic ? "public" : "internal";
 
-    public void Summary(string? description, string fallback) => Writer.Doc("summary", string.IsNullOrWhiteSpace(description) ? fallback : description!.Trim());
+    /// <summary>The summary IntelliSense shows: the schema's description, and the DSS version a newer member needs.</summary>
+    public void Summary(string? description, string fallback, string? since = null)
+    {
+        var text = string.IsNullOrWhiteSpace(description) ? fallback : description!.Trim();
+        Writer.Doc("summary", since is null ? text : $"{text} Requires DSS {since} or later.");
+    }
 
     /// <summary>Stamps <c>[DssSince]</c> when the member is newer than the target DSS version (always, when no target is set).</summary>
     public void Since(string? since)
