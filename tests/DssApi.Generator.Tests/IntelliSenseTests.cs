@@ -36,6 +36,15 @@ public sealed class IntelliSenseTests
     public void Members_every_dss_has_do_not_name_a_version() =>
         Assert.DoesNotContain("Requires DSS", Summary("DeploymentSettings", "Enabled"), StringComparison.Ordinal);
 
+    [Fact]
+    public void Settings_types_show_no_plumbing_in_completion()
+    {
+        var settingsTypes = GeneratedTypes(DssRun.Value.Output).Where(type => type.BaseType?.Name == "DssSettings" || type.BaseType?.BaseType?.Name == "DssSettings").ToList();
+
+        Assert.Contains(settingsTypes, type => type.Name == "InfraSettings");
+        Assert.All(settingsTypes, type => Assert.Empty(type.GetMembers("Load")));
+    }
+
     private static string Summary(string type, string member)
     {
         var symbol = DssRun.Value.Output.GetTypeByMetadataName("DssApi." + type)!.GetMembers(member).First();

@@ -255,7 +255,15 @@ internal sealed class HandleEmitter
                     ? $"SendOnceForJsonAsync(dssRequest, {Check(sentOnce, CheckBindings(sentOnce, bindings))}, cancellationToken)"
                     : "SendForJsonAsync(dssRequest, cancellationToken)";
                 W.Line($"var dssResponse = await {pipeline}.{send}{Await};");
-                W.Line($"return {ReadResponse(route, bindings)};");
+                if (route.Returns == ReturnKind.Type && _types.Info(route.ReturnType!) is { Category: TypeCategory.Saved } settings)
+                {
+                    EmitLoadSettings(settings, bindings);
+                }
+                else
+                {
+                    W.Line($"return {ReadResponse(route, bindings)};");
+                }
+
                 break;
         }
 
@@ -337,6 +345,31 @@ internal sealed class HandleEmitter
         W.Line($"return {_types.Qualified(route.ReturnType!)}.FromJson(combined);");
     }
 
+    /// <summary>
+    /// Wraps the settings DSS answered as the union case their discriminator names. Written into
+    /// the route, not as a factory on the settings type, so completion on that type shows only the DSS API.
+    /// </summary>
+    private void EmitLoadSettings(TypeReference settings, Dictionary<string, Binding> bindings)
+    {
+        var arguments = $"{_client}, dssSettings, dssResponse.Utf8" + string.Concat(settings.Identity.Select(name => ", " + bindings[name].Expression));
+        W.Line("var dssSettings = dssResponse.RequireObject();");
+        if (settings.Discriminator is not { } discriminator)
+        {
+            W.Line($"return new {_types.Qualified(settings.Name)}({arguments});");
+            return;
+        }
+
+        W.Line($"return {Names.DssJson}.AsString(dssSettings[{CodeWriter.Literal(discriminator)}]) switch");
+        W.Line("{");
+        foreach (var unionCase in settings.Cases)
+        {
+            W.Line($"    {CodeWriter.Literal(unionCase.Wire)} => new {_types.Qualified(unionCase.Name)}({arguments}),");
+        }
+
+        W.Line($"    _ => new {_types.Qualified(settings.Name)}({arguments}),");
+        W.Line("};");
+    }
+
     private string ReadResponse(RouteDef route, Dictionary<string, Binding> bindings)
     {
         switch (route.Returns)
@@ -350,13 +383,6 @@ internal sealed class HandleEmitter
         }
 
         var type = _types.Qualified(route.ReturnType!);
-        var info = _types.Info(route.ReturnType!);
-        if (info.Category == TypeCategory.Saved)
-        {
-            var identity = info.Identity.Select(name => ", " + bindings[name].Expression);
-            return $"{type}.Load({_client}, dssResponse{string.Concat(identity)})";
-        }
-
         var source = route.Pick is { } pick ? $"{Names.DssJson}.PickObject(dssResponse.Node, {CodeWriter.Literal(pick)})" : "dssResponse.RequireObject()";
         return $"{type}.FromJson({source})";
     }

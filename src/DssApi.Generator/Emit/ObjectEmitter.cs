@@ -173,36 +173,6 @@ internal sealed class ObjectEmitter
 
             W.Close();
         }
-
-        if (_item.CaseOf is not null)
-        {
-            return;
-        }
-
-        W.Line();
-        W.Doc("summary", $"Wraps a settings response of DSS as {Name}.");
-        W.Line(Names.EditorBrowsableNever);
-        W.Open($"internal static {Name} Load({Names.DssClient} client, {Names.DssJsonResponse} response{identityParams})");
-        W.Line("var raw = response.RequireObject();");
-        var arguments = "client, raw, response.Utf8" + string.Concat(IdentityNames.Select(n => ", " + n));
-        if (_object.Union is { } union)
-        {
-            W.Line($"return {Names.DssJson}.AsString(raw[{CodeWriter.Literal(union.Discriminator)}]) switch");
-            W.Line("{");
-            foreach (var unionCase in union.Cases)
-            {
-                W.Line($"    {CodeWriter.Literal(unionCase.Wire)} => new {_types.Qualified(unionCase.Name)}({arguments}),");
-            }
-
-            W.Line($"    _ => new {Name}({arguments}),");
-            W.Line("};");
-        }
-        else
-        {
-            W.Line($"return new {Name}({arguments});");
-        }
-
-        W.Close();
     }
 
     private void EmitViewConstructors()

@@ -136,7 +136,7 @@ internal sealed partial class SchemaMerger
     private static string HeldType(string type) => TypeName.IsList(type, out var element) || TypeName.IsMap(type, out element) ? element : type;
 
     // members every generated object, enum or handle already has
-    private static readonly string[] ObjectMembers = ["GetRaw", "ToString", "FromJson", "Load", "Equals", "GetHashCode", "GetType", "HasChanges", "SaveAsync", "Client", "RedactSecrets", "RedactSecretsOf"];
+    private static readonly string[] ObjectMembers = ["GetRaw", "ToString", "FromJson", "Equals", "GetHashCode", "GetType", "HasChanges", "SaveAsync", "Client", "RedactSecrets", "RedactSecretsOf"];
     private static readonly string[] EnumMembers = ["Value", "IsKnown", "FromJson", "ToJson", "Equals", "GetHashCode", "GetType", "ToString"];
 
     /// <summary>Keeps the members whose C# names are free; reports the others as duplicates.</summary>
