@@ -1,12 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using DssApi.Generator.Diagnostics;
 using DssApi.Generator.Model;
 using static DssApi.Generator.Schema.SchemaReader;
-using Microsoft.CodeAnalysis;
 
 namespace DssApi.Generator.Schema;
 

@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using DssApi.Generator.Diagnostics;
 using DssApi.Generator.Model;
-using static DssApi.Generator.Schema.SchemaReader;
 using Microsoft.CodeAnalysis;
 
 namespace DssApi.Generator.Schema;
