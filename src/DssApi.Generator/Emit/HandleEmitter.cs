@@ -359,15 +359,7 @@ internal sealed class HandleEmitter
             return;
         }
 
-        W.Line($"return {Names.DssJson}.AsString(dssSettings[{CodeWriter.Literal(discriminator)}]) switch");
-        W.Line("{");
-        foreach (var unionCase in settings.Cases)
-        {
-            W.Line($"    {CodeWriter.Literal(unionCase.Wire)} => new {_types.Qualified(unionCase.Name)}({arguments}),");
-        }
-
-        W.Line($"    _ => new {_types.Qualified(settings.Name)}({arguments}),");
-        W.Line("};");
+        _methods.ReturnUnionCase("dssSettings", discriminator, settings.Cases, settings.Name, arguments);
     }
 
     private string ReadResponse(RouteDef route, Dictionary<string, Binding> bindings)

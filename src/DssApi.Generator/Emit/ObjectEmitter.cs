@@ -207,15 +207,7 @@ internal sealed class ObjectEmitter
         {
             W.Open($"public static {Name} FromJson({Names.JsonObject} json)");
             W.Line($"global::System.ArgumentNullException.ThrowIfNull(json);");
-            W.Line($"return {Names.DssJson}.AsString(json[{CodeWriter.Literal(union.Discriminator)}]) switch");
-            W.Line("{");
-            foreach (var unionCase in union.Cases)
-            {
-                W.Line($"    {CodeWriter.Literal(unionCase.Wire)} => new {_types.Qualified(unionCase.Name)}(json),");
-            }
-
-            W.Line($"    _ => new {Name}(json),");
-            W.Line("};");
+            _methods.ReturnUnionCase("json", union.Discriminator, union.Cases.Select(c => new CaseRef(c.Wire, c.Name)), Name, "json");
             W.Close();
         }
         else
