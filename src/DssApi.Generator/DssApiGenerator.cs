@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using DssApi.Generator.Diagnostics;
 using DssApi.Generator.Emit;
 using DssApi.Generator.Model;
 using DssApi.Generator.Schema;
@@ -13,9 +15,22 @@ public sealed class DssApiGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var options = context.AnalyzerConfigOptionsProvider
+        var configured = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => ReadOptions(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Configuration);
+        var options = configured
+            .Select(static (read, _) => read.Options)
             .WithTrackingName(TrackingNames.Options);
+        var configurationProblems = configured
+            .Select(static (read, _) => read.Problems)
+            .WithTrackingName(TrackingNames.ConfigurationProblems);
+        context.RegisterSourceOutput(configurationProblems, static (production, problems) =>
+        {
+            foreach (var problem in problems)
+            {
+                production.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ById(problem.Id), Location.None, problem.Value));
+            }
+        });
 
         var sources = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
@@ -62,18 +77,36 @@ public sealed class DssApiGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(generated, static (production, source) => production.AddSource(source.HintName, source.Text));
     }
 
-    private static GeneratorOptions ReadOptions(AnalyzerConfigOptions global)
+    private static ConfiguredOptions ReadOptions(AnalyzerConfigOptions global)
     {
         string? Read(string name) => global.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
+        var problems = new List<ConfigurationProblem>();
+        string? Checked(string? value, bool valid, string problemId)
+        {
+            if (value is not null && !valid)
+            {
+                problems.Add(new ConfigurationProblem(problemId, value));
+                return null;
+            }
+
+            return value;
+        }
+
         var ns = Read("DssApiNamespace");
-        return new GeneratorOptions(
-            ns is not null && IsNamespace(ns) ? ns : "DssApi",
-            string.Equals(Read("DssApiAccessibility"), "public", StringComparison.OrdinalIgnoreCase),
-            Read("DssApiTargetVersion") is { } target && VersionNumber.TryParse(target, out _) ? target : null,
+        var accessibility = Read("DssApiAccessibility");
+        var target = Read("DssApiTargetVersion");
+        var options = new GeneratorOptions(
+            Checked(ns, ns is not null && IsNamespace(ns), DiagnosticDescriptors.InvalidNamespaceId) ?? GeneratorOptions.DefaultNamespace,
+            string.Equals(Checked(accessibility, IsAccessibility(accessibility), DiagnosticDescriptors.InvalidAccessibilityId), "public", StringComparison.OrdinalIgnoreCase),
+            Checked(target, target is not null && VersionNumber.TryParse(target, out _), DiagnosticDescriptors.InvalidTargetVersionId),
             !string.Equals(Read("DssApiGenerate"), "false", StringComparison.OrdinalIgnoreCase),
             !string.Equals(Read("DssApiIncludeDefaultSchema"), "false", StringComparison.OrdinalIgnoreCase));
+        return new ConfiguredOptions(options, problems.ToEquatableArray());
     }
+
+    private static bool IsAccessibility(string? value) =>
+        string.Equals(value, "public", StringComparison.OrdinalIgnoreCase) || string.Equals(value, "internal", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsNamespace(string name)
     {

@@ -3,7 +3,9 @@ namespace DssApi.Generator;
 /// <summary>Names of the pipeline steps, so tests can check what each step reused.</summary>
 public static class TrackingNames
 {
+    public const string Configuration = "DssApi.Configuration";
     public const string Options = "DssApi.Options";
+    public const string ConfigurationProblems = "DssApi.ConfigurationProblems";
     public const string SchemaSources = "DssApi.SchemaSources";
     public const string Documents = "DssApi.Documents";
     public const string Model = "DssApi.Model";

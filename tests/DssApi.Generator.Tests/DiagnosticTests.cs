@@ -8,6 +8,7 @@ namespace DssApi.Generator.Tests;
 public sealed class DiagnosticTests
 {
     private const string SchemaPath = "/project/test.dssapi.json";
+    private const string ConfiguredSchema = """{ "records": { "Thing": { "since": "14.0", "fields": { "name": "string" } } } }""";
 
     [Fact]
     public void DSSG001_malformed_json_points_at_the_error()
@@ -17,7 +18,8 @@ public sealed class DiagnosticTests
         var diagnostic = Single(schema, DiagnosticDescriptors.MalformedJsonId);
 
         AssertAt(diagnostic, line: 4, column: 0);
-        Assert.Contains("test.dssapi.json(5,1)", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.EndsWith("(test.dssapi.json, line 5)", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain(SchemaPath, diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,6 +126,37 @@ public sealed class DiagnosticTests
     [Fact]
     public void DSSG002_does_not_fire_for_a_secret_string_field() =>
         AssertNone("""{ "records": { "R": { "fields": { "key": { "type": "string", "secret": true } } } } }""");
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1.5")]
+    [InlineData("\"10m\"")]
+    public void DSSG002_slow_route_timeout_that_is_not_a_whole_number_of_seconds_points_at_it(string value)
+    {
+        var schema = $$"""{ "slowRouteTimeoutSeconds": {{value}} }""";
+
+        var diagnostic = Single(schema, DiagnosticDescriptors.UnknownConstructId);
+
+        AssertAt(diagnostic, schema, value);
+        Assert.Contains("'slowRouteTimeoutSeconds' must be a whole number of seconds above 0", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DSSG002_slow_route_without_a_slow_route_timeout_points_at_the_route()
+    {
+        const string schema = """
+            { "handles": { "H": { "routes": { "Build": { "method": "POST", "path": "/build", "slow": true } } } } }
+            """;
+
+        var diagnostic = Single(schema, DiagnosticDescriptors.UnknownConstructId);
+
+        AssertAt(diagnostic, schema, "\"Build\"");
+        Assert.Contains("route 'Build' of 'H' is slow, so a schema file needs 'slowRouteTimeoutSeconds'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DSSG002_does_not_fire_for_a_slow_route_with_a_slow_route_timeout() =>
+        AssertNone("""{ "slowRouteTimeoutSeconds": 60, "handles": { "H": { "routes": { "Build": { "method": "POST", "path": "/build", "slow": true } } } } }""");
 
     [Fact]
     public void DSSG005_placeholder_of_a_check_missing_points_at_the_once()
@@ -246,6 +279,26 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void DSSG007_a_second_slow_route_timeout_that_differs_points_at_it()
+    {
+        const string extension = """{ "slowRouteTimeoutSeconds": 30 }""";
+
+        var run = GeneratorHarness.Run([(GeneratorHarness.DefaultSchemaPath, GeneratorHarness.DssSchemaText), ("/project/extra.dssapi.json", extension)]);
+
+        var diagnostic = run.Single(DiagnosticDescriptors.ConflictingExtensionId);
+        AssertAt(diagnostic, extension, "\"slowRouteTimeoutSeconds\"");
+        Assert.Contains("slowRouteTimeoutSeconds' is already declared differently at /project/dss-api.json(", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DSSG007_does_not_fire_for_a_slow_route_timeout_repeated_unchanged()
+    {
+        var run = GeneratorHarness.Run([(GeneratorHarness.DefaultSchemaPath, GeneratorHarness.DssSchemaText), ("/project/extra.dssapi.json", """{ "slowRouteTimeoutSeconds": 600 }""")]);
+
+        Assert.Empty(run.SchemaDiagnostics);
+    }
+
+    [Fact]
     public void DSSG007_does_not_fire_for_an_extension_that_adds_members()
     {
         const string extension = """
@@ -283,6 +336,40 @@ public sealed class DiagnosticTests
         Assert.Contains("public global::DssApi.PromptEndpoint AddPromptEndpoint(string endpointId, string prompt)", sources["ApiServiceSettings.g.cs"], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Acme-Dss")]
+    [InlineData("Acme.class")]
+    public void DSSG008_invalid_namespace_names_the_property_the_value_and_what_is_accepted(string value) =>
+        AssertConfigurationProblem("DssApiNamespace", value, DiagnosticDescriptors.InvalidNamespaceId, "give identifiers separated by dots, such as Acme.Dss");
+
+    [Theory]
+    [InlineData("Acme.Dss")]
+    [InlineData("_Acme.Dss2")]
+    public void DSSG008_does_not_fire_for_a_namespace(string value) => AssertNoConfigurationProblem("DssApiNamespace", value);
+
+    [Theory]
+    [InlineData("v13")]
+    [InlineData("13.x")]
+    public void DSSG009_invalid_target_version_names_the_property_the_value_and_what_is_accepted(string value) =>
+        AssertConfigurationProblem("DssApiTargetVersion", value, DiagnosticDescriptors.InvalidTargetVersionId, "give numbers separated by dots, such as 13.2 or 12.4.0");
+
+    [Theory]
+    [InlineData("13.2")]
+    [InlineData("12.4.0")]
+    public void DSSG009_does_not_fire_for_a_dss_version(string value) => AssertNoConfigurationProblem("DssApiTargetVersion", value);
+
+    [Theory]
+    [InlineData("Public-ish")]
+    [InlineData("protected")]
+    public void DSSG010_invalid_accessibility_names_the_property_the_value_and_what_is_accepted(string value) =>
+        AssertConfigurationProblem("DssApiAccessibility", value, DiagnosticDescriptors.InvalidAccessibilityId, "give public or internal");
+
+    [Theory]
+    [InlineData("public")]
+    [InlineData("Internal")]
+    [InlineData("  ")]
+    public void DSSG010_does_not_fire_for_public_or_internal(string value) => AssertNoConfigurationProblem("DssApiAccessibility", value);
+
     [Fact]
     public void Every_diagnostic_id_has_a_test_here_and_a_documentation_page()
     {
@@ -298,6 +385,26 @@ public sealed class DiagnosticTests
 
         var unshipped = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "DssApi.Generator", "AnalyzerReleases.Unshipped.md"));
         Assert.All(GeneratorRun.AllIds, id => Assert.Contains(id + " |", unshipped, StringComparison.Ordinal));
+    }
+
+    private static void AssertConfigurationProblem(string property, string value, string id, string accepted)
+    {
+        var run = GeneratorHarness.Run([(SchemaPath, ConfiguredSchema)], new Dictionary<string, string> { [property] = value });
+
+        var diagnostic = run.Single(id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Descriptor.DefaultSeverity);
+        Assert.Equal(Location.None, diagnostic.Location);
+        Assert.Contains($"The MSBuild property {property} is '{value}'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(accepted, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Single(run.SchemaDiagnostics);
+        Assert.NotEmpty(run.Result.GeneratedSources);
+    }
+
+    private static void AssertNoConfigurationProblem(string property, string value)
+    {
+        var run = GeneratorHarness.Run([(SchemaPath, ConfiguredSchema)], new Dictionary<string, string> { [property] = value });
+
+        Assert.Empty(run.SchemaDiagnostics);
     }
 
     private static Diagnostic Single(string schema, string id)
@@ -325,7 +432,7 @@ public sealed class DiagnosticTests
         }
 
         AssertAt(diagnostic, line, column);
-        Assert.Contains($"({line + 1},{column + 1})", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.EndsWith($", line {line + 1})", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     private static void AssertAt(Diagnostic diagnostic, int line, int column)

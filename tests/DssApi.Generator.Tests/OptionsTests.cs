@@ -1,3 +1,4 @@
+using DssApi.Generator.Diagnostics;
 using DssApi.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
 
@@ -84,11 +85,12 @@ public sealed class OptionsTests
     }
 
     [Fact]
-    public void An_invalid_namespace_falls_back_to_the_default()
+    public void An_invalid_namespace_falls_back_to_the_default_and_says_so()
     {
         var run = GeneratorHarness.Run([("/project/tiny.dssapi.json", Tiny)], new Dictionary<string, string> { ["DssApiNamespace"] = "My..Name space" });
 
         Assert.Contains("namespace DssApi;", Source(run, "Thing.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("DssApiNamespace is 'My..Name space'", run.Single(DiagnosticDescriptors.InvalidNamespaceId).GetMessage(), StringComparison.Ordinal);
     }
 
     private static string Source(GeneratorRun run, string hintName) =>

@@ -10,7 +10,7 @@ internal sealed record DiagnosticInfo(string Id, SourceLocation Location, Equata
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, SourceLocation location, params string[] arguments)
     {
         var all = new string[arguments.Length + 1];
-        all[0] = location.Display;
+        all[0] = location.FileAndLine;
         arguments.CopyTo(all, 1);
         return new DiagnosticInfo(descriptor.Id, location, all.ToEquatableArray());
     }

@@ -13,8 +13,8 @@ internal static class EnumEmitter
     {
         var w = context.Writer;
         var name = definition.Name;
-        context.Summary(definition.Description, $"A DSS value set; values this schema does not name are kept as they are.");
-        w.Line(SourceEmitter.GeneratedCodeAttribute);
+        context.Summary(definition.Description, $"A DSS value set; values this schema does not name are kept as they are.", definition.Since);
+        SourceEmitter.GeneratedTypeAttributes(w);
         context.Since(definition.Since);
         w.Open($"{context.Accessibility} readonly partial struct {name} : global::System.IEquatable<{name}>");
         w.Line("private readonly string? _value;");
@@ -25,7 +25,7 @@ internal static class EnumEmitter
         foreach (var value in definition.Values)
         {
             w.Line();
-            context.Summary(value.Description, $"The value \"{value.Wire}\".");
+            context.Summary(value.Description, $"The value \"{value.Wire}\".", value.Since);
             context.Since(value.Since);
             context.Wire(value.Wire);
             w.Line($"public static {name} {value.Name} {{ get; }} = new {name}({CodeWriter.Literal(value.Wire)});");

@@ -17,6 +17,7 @@ internal sealed class HandleEmitter
     private readonly MethodEmitter _methods;
     private readonly string _client;
     private readonly string? _receiver;
+    private readonly int? _slowRouteTimeoutSeconds;
 
     private HandleEmitter(EmitContext context, HandleItem item)
     {
@@ -26,6 +27,7 @@ internal sealed class HandleEmitter
         _methods = new MethodEmitter(context, _types);
         _client = _handle.IsClient ? "client" : "_client";
         _receiver = _handle.IsClient ? $"this global::DssApi.{_handle.Name} client" : null;
+        _slowRouteTimeoutSeconds = item.SlowRouteTimeoutSeconds;
     }
 
     private CodeWriter W => _context.Writer;
@@ -39,13 +41,13 @@ internal sealed class HandleEmitter
         if (_handle.IsClient)
         {
             _context.Summary(_handle.Description, $"The DSS API reached from a {_handle.Name}.");
-            W.Line(SourceEmitter.GeneratedCodeAttribute);
+            SourceEmitter.GeneratedTypeAttributes(W);
             W.Open($"{_context.Accessibility} static partial class {_handle.Name}Extensions");
         }
         else
         {
             _context.Summary(_handle.Description, $"A handle on a DSS {MethodEmitter.Words(_handle.Name)}.");
-            W.Line(SourceEmitter.GeneratedCodeAttribute);
+            SourceEmitter.GeneratedTypeAttributes(W);
             W.Open($"{_context.Accessibility} sealed partial class {_handle.Name}");
             EmitConstructor();
         }
@@ -129,7 +131,7 @@ internal sealed class HandleEmitter
             creation = NewHandle(factory.Target, bindings);
         }
 
-        _context.Summary(factory.Description, $"A handle on the {MethodEmitter.Words(factory.Target)}; nothing is sent to DSS.");
+        _context.Summary(factory.Description, $"A handle on the {MethodEmitter.Words(factory.Target)}; nothing is sent to DSS.", factory.Since);
         _methods.ParamDocs(parameters, withCancellation: false, _handle.IsClient ? "The client." : null);
         W.Doc("returns", factory.IsFuture ? "The future, to wait for or abort." : "The handle.");
         _context.Since(factory.Since);
@@ -166,12 +168,18 @@ internal sealed class HandleEmitter
         };
         var taskType = resultType is null ? Names.Task : $"{Names.Task}<{resultType}>";
 
-        _context.Summary(route.Description, $"Calls {route.Method} {route.Path}.");
+        _context.Summary(route.Description, $"Calls {route.Method} {route.Path}.", route.Since);
         _methods.ParamDocs(parameters, withCancellation: true, _handle.IsClient ? "The client." : null);
         W.Doc("returns", returnsDoc);
+        var remarks = new List<string>();
+        if (route.Slow && _slowRouteTimeoutSeconds is { } slowSeconds)
+        {
+            remarks.Add($"DSS builds something inside this request, so each attempt may take up to DssClientOptions.SlowRouteTimeout (by default {slowSeconds} s, or Timeout when longer).");
+        }
+
         if (route.Once is { } documentedOnce)
         {
-            W.Doc("remarks", documentedOnce.ExistsPath is null
+            remarks.Add(documentedOnce.ExistsPath is null
                 ? "Never repeated: after a failure that leaves the outcome unclear, a DssOutcomeUnknownException says what to check."
                 : "Never sent twice: after a failure that leaves the outcome unclear, DSS is asked whether it took effect, and the request is sent again only if it did not.");
         }
@@ -179,6 +187,11 @@ internal sealed class HandleEmitter
         if (route.Guard is { } documentedGuard)
         {
             W.Doc("exception", $"The check made before the request fails and {documentedGuard.Unless} is false (\"{documentedGuard.Message}\"); nothing is changed or sent then.", " cref=\"global::System.InvalidOperationException\"");
+        }
+
+        if (remarks.Count > 0)
+        {
+            W.Doc("remarks", string.Join(" ", remarks));
         }
 
         _context.Since(route.Since);
@@ -234,7 +247,7 @@ internal sealed class HandleEmitter
             return;
         }
 
-        _methods.Request(route, bindings, withBody: true);
+        Request(route, bindings);
         switch (route.Returns)
         {
             case ReturnKind.Empty:
@@ -266,7 +279,15 @@ internal sealed class HandleEmitter
                     W.Line($"{Origin("dssResponse.Node")};");
                 }
 
-                W.Line($"return {ReadResponse(route, bindings)};");
+                if (route.Returns == ReturnKind.Type && _types.Info(route.ReturnType!) is { Category: TypeCategory.Saved } settings)
+                {
+                    EmitLoadSettings(settings, bindings);
+                }
+                else
+                {
+                    W.Line($"return {ReadResponse(route, bindings)};");
+                }
+
                 break;
         }
 
@@ -320,11 +341,21 @@ internal sealed class HandleEmitter
         return $"new {_types.Qualified(handle)}({_client}{string.Concat(identity)})";
     }
 
+    /// <summary>Writes the request of a route into the local <c>dssRequest</c>; a slow route's attempts get the long timeout.</summary>
+    private void Request(RouteDef route, Dictionary<string, Binding> bindings)
+    {
+        _methods.Request(route, bindings, withBody: true);
+        if (route.Slow && _slowRouteTimeoutSeconds is { } seconds)
+        {
+            W.Line($"dssRequest.AsSlowRoute(global::System.TimeSpan.FromSeconds({seconds}));");
+        }
+    }
+
     /// <summary>A request that must not take effect twice is built by a local function, once per attempt.</summary>
     private void EmitSentOnce(RouteDef route, Dictionary<string, Binding> bindings)
     {
         W.Open($"{Names.DssRequest} CreateDssRequest()");
-        _methods.Request(route, bindings, withBody: true);
+        Request(route, bindings);
         W.Line("return dssRequest;");
         W.Close();
         W.Line();
@@ -403,6 +434,23 @@ internal sealed class HandleEmitter
         W.Line($"return {_types.Qualified(route.ReturnType!)}.FromJson(combined);");
     }
 
+    /// <summary>
+    /// Wraps the settings DSS answered as the union case their discriminator names. Written into
+    /// the route, not as a factory on the settings type, so completion on that type shows only the DSS API.
+    /// </summary>
+    private void EmitLoadSettings(TypeReference settings, Dictionary<string, Binding> bindings)
+    {
+        var arguments = $"{_client}, dssSettings, dssResponse.Utf8" + string.Concat(settings.Identity.Select(name => ", " + bindings[name].Expression));
+        W.Line("var dssSettings = dssResponse.RequireObject();");
+        if (settings.Discriminator is not { } discriminator)
+        {
+            W.Line($"return new {_types.Qualified(settings.Name)}({arguments});");
+            return;
+        }
+
+        _methods.ReturnUnionCase("dssSettings", discriminator, settings.Cases, settings.Name, arguments);
+    }
+
     private string ReadResponse(RouteDef route, Dictionary<string, Binding> bindings)
     {
         switch (route.Returns)
@@ -416,13 +464,6 @@ internal sealed class HandleEmitter
         }
 
         var type = _types.Qualified(route.ReturnType!);
-        var info = _types.Info(route.ReturnType!);
-        if (info.Category == TypeCategory.Saved)
-        {
-            var identity = info.Identity.Select(name => ", " + bindings[name].Expression);
-            return $"{type}.Load({_client}, dssResponse{string.Concat(identity)})";
-        }
-
         var source = route.Pick is { } pick ? $"{Names.DssJson}.PickObject(dssResponse.Node, {CodeWriter.Literal(pick)})" : "dssResponse.RequireObject()";
         return $"{type}.FromJson({source})";
     }

@@ -172,6 +172,21 @@ internal sealed class MethodEmitter
         }
     }
 
+    /// <summary>Returns a new object of the union case that the discriminator of <paramref name="json"/>
+    /// names, or of the union itself for an unknown case, each built from <paramref name="arguments"/>.</summary>
+    public void ReturnUnionCase(string json, string discriminator, IEnumerable<CaseRef> cases, string union, string arguments)
+    {
+        W.Line($"return {Names.DssJson}.AsString({json}[{CodeWriter.Literal(discriminator)}]) switch");
+        W.Line("{");
+        foreach (var unionCase in cases)
+        {
+            W.Line($"    {CodeWriter.Literal(unionCase.Wire)} => new {_types.Qualified(unionCase.Name)}({arguments}),");
+        }
+
+        W.Line($"    _ => new {_types.Qualified(union)}({arguments}),");
+        W.Line("};");
+    }
+
     /// <summary>An expression creating a request without query or body.</summary>
     public string NewRequest(string method, string path, Dictionary<string, Binding> bindings)
     {

@@ -12,13 +12,11 @@ internal static class Names
     public const string Stream = "global::System.IO.Stream";
     public const string HttpMethod = "global::System.Net.Http.HttpMethod";
     public const string ReadOnlyMemoryOfByte = "global::System.ReadOnlyMemory<byte>";
-    public const string EditorBrowsableNever = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
     public const string DssClient = "global::DssApi.DssClient";
     public const string DssSettings = "global::DssApi.DssSettings";
     public const string DssJsonView = "global::DssApi.DssJsonView";
     public const string DssFuture = "global::DssApi.DssFuture";
     public const string DssRequest = "global::DssApi.Transport.DssRequest";
-    public const string DssJsonResponse = "global::DssApi.Transport.DssJsonResponse";
     public const string DssJson = "global::DssApi.Json.DssJson";
     public const string DssJsonList = "global::DssApi.Json.DssJsonList";
     public const string DssJsonMap = "global::DssApi.Json.DssJsonMap";

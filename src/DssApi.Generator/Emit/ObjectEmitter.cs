@@ -42,8 +42,8 @@ internal sealed class ObjectEmitter
     private void Emit()
     {
         var baseType = _item.CaseOf is { } caseOf ? _types.Qualified(caseOf.UnionName) : IsSaved ? Names.DssSettings : Names.DssJsonView;
-        _context.Summary(_object.Description, $"The {MethodEmitter.Words(Name)} JSON of DSS.");
-        W.Line(SourceEmitter.GeneratedCodeAttribute);
+        _context.Summary(_object.Description, $"The {MethodEmitter.Words(Name)} JSON of DSS.", _object.Since);
+        SourceEmitter.GeneratedTypeAttributes(W);
         _context.Since(_object.Since);
         _context.InfraTypes(_object.InfraTypes);
         W.Open($"{_context.Accessibility} {(IsUnion ? string.Empty : "sealed ")}partial class {Name} : {baseType}");
@@ -81,7 +81,63 @@ internal sealed class ObjectEmitter
             EmitSave(save);
         }
 
+        if (!IsSaved)
+        {
+            EmitRedactSecrets();
+        }
+
         W.Close();
+    }
+
+    /// <summary>Hides secret fields from <c>ToString()</c>: this object's own, then those of the objects it holds.</summary>
+    private void EmitRedactSecrets()
+    {
+        var secrets = _object.Fields.Where(f => f.Secret).ToList();
+        var holders = _object.Fields.Where(f => !f.Secret && HeldViewWithSecrets(f.Type) is not null).ToList();
+        if (secrets.Count == 0 && holders.Count == 0)
+        {
+            return;
+        }
+
+        W.Line();
+        W.Doc("summary", "Hides the secret fields from display.");
+        W.Doc("param", "A copy of this object's JSON.", " name=\"json\"");
+        W.Open($"protected override void RedactSecrets({Names.JsonObject} json)");
+        if (_item.CaseOf is not null)
+        {
+            W.Line("base.RedactSecrets(json);");
+        }
+
+        foreach (var field in secrets)
+        {
+            W.Line($"{Names.DssJson}.Redact(json, {CodeWriter.Literal(field.Wire)});");
+        }
+
+        foreach (var field in holders)
+        {
+            var wire = CodeWriter.Literal(field.Wire);
+            var held = _types.Qualified(HeldViewWithSecrets(field.Type)!);
+            if (TypeName.IsList(field.Type, out _) || TypeName.IsMap(field.Type, out _))
+            {
+                var each = TypeName.IsList(field.Type, out _) ? "RedactItems" : "RedactValues";
+                W.Line($"{Names.DssJson}.{each}(json, {wire}, static item => RedactSecretsOf({held}.FromJson(item)));");
+            }
+            else
+            {
+                W.Open($"if (json[{wire}] is {Names.JsonObject} held{field.Name})");
+                W.Line($"RedactSecretsOf({held}.FromJson(held{field.Name}));");
+                W.Close();
+            }
+        }
+
+        W.Close();
+    }
+
+    /// <summary>The view type a field holds (itself, or as list items or map values) when that type has secret fields.</summary>
+    private string? HeldViewWithSecrets(string type)
+    {
+        var held = TypeName.IsList(type, out var element) || TypeName.IsMap(type, out element) ? element : type;
+        return !TypeName.IsBuiltIn(held) && _types.Info(held) is { Category: TypeCategory.View, HoldsSecrets: true } ? held : null;
     }
 
     private IEnumerable<string> IdentityNames => _object.Identity.Select(p => p.Name);
@@ -117,36 +173,6 @@ internal sealed class ObjectEmitter
 
             W.Close();
         }
-
-        if (_item.CaseOf is not null)
-        {
-            return;
-        }
-
-        W.Line();
-        W.Doc("summary", $"Wraps a settings response of DSS as {Name}.");
-        W.Line(Names.EditorBrowsableNever);
-        W.Open($"internal static {Name} Load({Names.DssClient} client, {Names.DssJsonResponse} response{identityParams})");
-        W.Line("var raw = response.RequireObject();");
-        var arguments = "client, raw, response.Utf8" + string.Concat(IdentityNames.Select(n => ", " + n));
-        if (_object.Union is { } union)
-        {
-            W.Line($"return {Names.DssJson}.AsString(raw[{CodeWriter.Literal(union.Discriminator)}]) switch");
-            W.Line("{");
-            foreach (var unionCase in union.Cases)
-            {
-                W.Line($"    {CodeWriter.Literal(unionCase.Wire)} => new {_types.Qualified(unionCase.Name)}({arguments}),");
-            }
-
-            W.Line($"    _ => new {Name}({arguments}),");
-            W.Line("};");
-        }
-        else
-        {
-            W.Line($"return new {Name}({arguments});");
-        }
-
-        W.Close();
     }
 
     private void EmitViewConstructors()
@@ -181,15 +207,7 @@ internal sealed class ObjectEmitter
         {
             W.Open($"public static {Name} FromJson({Names.JsonObject} json)");
             W.Line($"global::System.ArgumentNullException.ThrowIfNull(json);");
-            W.Line($"return {Names.DssJson}.AsString(json[{CodeWriter.Literal(union.Discriminator)}]) switch");
-            W.Line("{");
-            foreach (var unionCase in union.Cases)
-            {
-                W.Line($"    {CodeWriter.Literal(unionCase.Wire)} => new {_types.Qualified(unionCase.Name)}(json),");
-            }
-
-            W.Line($"    _ => new {Name}(json),");
-            W.Line("};");
+            _methods.ReturnUnionCase("json", union.Discriminator, union.Cases.Select(c => new CaseRef(c.Wire, c.Name)), Name, "json");
             W.Close();
         }
         else
@@ -210,7 +228,13 @@ internal sealed class ObjectEmitter
     private void EmitField(FieldDef field)
     {
         W.Line();
-        _context.Summary(field.Description, $"The \"{field.Wire}\" field.");
+        _context.Summary(field.Description, $"The \"{field.Wire}\" field.", field.Since);
+        if (field.Secret)
+        {
+            W.Doc("remarks", "A secret: DSS answers this encrypted; set a clear value to change it. Reading it changes nothing, and ToString() shows it as ***.");
+            _context.Attribute("DssSecretField");
+        }
+
         _context.Since(field.Since);
         _context.InfraTypes(field.InfraTypes);
         _context.Wire(field.Wire);
@@ -265,7 +289,7 @@ internal sealed class ObjectEmitter
         }
 
         W.Line();
-        _context.Summary(mutator.Description, $"Edits these settings ({MethodEmitter.Words(mutator.Name)}); call SaveAsync to send the change.");
+        _context.Summary(mutator.Description, $"Edits these settings ({MethodEmitter.Words(mutator.Name)}); call SaveAsync to send the change.", mutator.Since);
         _methods.ParamDocs(parameters, withCancellation: false);
         if (mutator.Kind == MutatorKind.Append)
         {
@@ -334,7 +358,7 @@ internal sealed class ObjectEmitter
         }
 
         W.Line();
-        _context.Summary(computed.Description, $"Computes {MethodEmitter.Words(computed.Name)} from this JSON.");
+        _context.Summary(computed.Description, $"Computes {MethodEmitter.Words(computed.Name)} from this JSON.", computed.Since);
         W.Doc("returns", "The computed value.");
         _context.Since(computed.Since);
         var type = _types.PropertyType(computed.Returns, required: true, editable: false);

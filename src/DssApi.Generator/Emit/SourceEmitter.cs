@@ -8,7 +8,8 @@ namespace DssApi.Generator.Emit;
 /// <summary>Writes one source file for one model item; the shared header and attributes live here.</summary>
 internal static class SourceEmitter
 {
-    private static readonly string GeneratorVersion = typeof(SourceEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
+    /// <summary>The package version, as [GeneratedCode] shows it: the informational version without its source revision.</summary>
+    public static readonly string GeneratorVersion = PackageVersion(typeof(SourceEmitter).Assembly);
 
     public static GeneratedSource Emit(EmitItem item, GeneratorOptions options, CancellationToken cancellationToken)
     {
@@ -40,7 +41,18 @@ internal static class SourceEmitter
     /// <summary>The tool named in <c>[GeneratedCode]</c>: the analyzers know generated members by it.</summary>
     public const string ToolName = "DssApi.Generator";
 
-    public static string GeneratedCodeAttribute => $"[global::System.CodeDom.Compiler.GeneratedCode(\"{ToolName}\", \"{GeneratorVersion}\")]";
+    /// <summary>Stamps a generated type: made by this generator (in this package version), and left out of code coverage.</summary>
+    public static void GeneratedTypeAttributes(CodeWriter writer)
+    {
+        writer.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{ToolName}\", \"{GeneratorVersion}\")]");
+        writer.Line("[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]");
+    }
+
+    private static string PackageVersion(System.Reflection.Assembly assembly)
+    {
+        var informational = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion;
+        return informational is null ? assembly.GetName().Version?.ToString() ?? "0.0.0" : informational.Split('+')[0];
+    }
 }
 
 /// <summary>What every emitter needs: the writer and the options.</summary>
@@ -58,7 +70,12 @@ internal sealed class EmitContext
 
     public string Accessibility => Options.IsPublic ? "public" : "internal";
 
-    public void Summary(string? description, string fallback) => Writer.Doc("summary", string.IsNullOrWhiteSpace(description) ? fallback : description!.Trim());
+    /// <summary>The summary IntelliSense shows: the schema's description, and the DSS version a newer member needs.</summary>
+    public void Summary(string? description, string fallback, string? since = null)
+    {
+        var text = string.IsNullOrWhiteSpace(description) ? fallback : description!.Trim();
+        Writer.Doc("summary", since is null ? text : $"{text} Requires DSS {since} or later.");
+    }
 
     /// <summary>Stamps <c>[DssSince]</c> when the member is newer than the target DSS version (always, when no target is set).</summary>
     public void Since(string? since)

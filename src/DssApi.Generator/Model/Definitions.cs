@@ -12,7 +12,11 @@ internal sealed record SchemaDocument(
     EquatableArray<EnumDef> Enums,
     EquatableArray<ObjectDef> Objects,
     EquatableArray<HandleDef> Handles,
+    SlowRouteTimeout? SlowRouteTimeout,
     EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The per-attempt timeout of slow routes when the client's options give none, declared once for all schema files.</summary>
+internal sealed record SlowRouteTimeout(int Seconds, SourceLocation Location);
 
 internal sealed record EnumDef(
     string Name,
@@ -197,6 +201,7 @@ internal sealed record RouteDef(
     OnceDef? Once,
     RecoverDef? Recover,
     GuardDef? Guard,
+    bool Slow,
     string Fingerprint,
     SourceLocation Location,
     SourceLocation PathLocation);

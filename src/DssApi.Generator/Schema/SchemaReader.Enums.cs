@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using DssApi.Generator.Diagnostics;
 using DssApi.Generator.Json;
 using DssApi.Generator.Model;

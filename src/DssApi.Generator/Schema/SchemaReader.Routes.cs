@@ -10,7 +10,7 @@ namespace DssApi.Generator.Schema;
 internal sealed partial class SchemaReader
 {
     private static readonly string[] ParamKeys = ["type", "optional", "default", "description", "nonEmpty", "sumsToOne", "itemsHave", "ignoredForInfraTypes"];
-    private static readonly string[] RouteKeys = ["description", "since", "method", "path", "params", "query", "body", "file", "returns", "pick", "downloadTo", "combine", "effects", "infraTypes", "once", "recover", "guard"];
+    private static readonly string[] RouteKeys = ["description", "since", "method", "path", "params", "query", "body", "file", "returns", "pick", "downloadTo", "combine", "effects", "infraTypes", "once", "recover", "guard", "slow"];
     private static readonly string[] GuardKeys = ["read", "when", "unless", "message", "fix"];
     private static readonly string[] GuardFixKeys = ["settings", "set"];
     private static readonly string[] OnceKeys = ["exists", "lists", "in", "fallbacks", "check"];
@@ -183,9 +183,21 @@ internal sealed partial class SchemaReader
             properties.TryGetValue("once", out var onceProperty) ? ReadOnce(onceProperty, construct) : null,
             properties.TryGetValue("recover", out var recoverProperty) ? ReadRecover(recoverProperty, construct) : null,
             properties.TryGetValue("guard", out var guardProperty) ? ReadGuard(guardProperty, construct) : null,
+            OptionalBool(properties, "slow") ?? false,
             value.ToJsonText(),
             At(nameRange),
             At(pathRange));
+    }
+
+    private SlowRouteTimeout? ReadSlowRouteTimeout(JsonPropertySyntax property)
+    {
+        if (property.Value is JsonNumberSyntax { IsInteger: true } number && int.TryParse(number.Text, out var seconds) && seconds > 0)
+        {
+            return new SlowRouteTimeout(seconds, At(property.KeyRange));
+        }
+
+        Report(DiagnosticDescriptors.UnknownConstruct, property.Value.Range, $"'slowRouteTimeoutSeconds' must be a whole number of seconds above 0, not {property.Value.ToJsonText()}");
+        return null;
     }
 
     private OnceDef? ReadOnce(JsonPropertySyntax property, string construct)

@@ -35,6 +35,7 @@ internal static class DssClientOptionsBinder
         options.Timeout = ReadTimeSpan(section, path, "Timeout") ?? options.Timeout;
         options.DownloadIdleTimeout = ReadTimeSpan(section, path, "DownloadIdleTimeout") ?? options.DownloadIdleTimeout;
         options.MaxResponseBytes = ReadInt32(section, path, "MaxResponseBytes") ?? options.MaxResponseBytes;
+        options.SlowRouteTimeout = ReadTimeSpan(section, path, "SlowRouteTimeout") ?? options.SlowRouteTimeout;
         options.DangerousAcceptAnyServerCertificate = ReadBoolean(section, path, "DangerousAcceptAnyServerCertificate")
             ?? options.DangerousAcceptAnyServerCertificate;
         foreach (var header in section.GetSection("ExtraHeaders").GetChildren())

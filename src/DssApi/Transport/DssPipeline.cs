@@ -37,6 +37,7 @@ public sealed class DssPipeline
     private readonly TimeSpan _downloadIdleTimeout;
     private readonly int _maxResponseBytes;
     private readonly DssSecretScrubber _scrubber;
+    private readonly TimeSpan? _slowRouteTimeout;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _retrying;
     private readonly ResiliencePipeline<bool> _retryingUnlessDone;
@@ -56,6 +57,7 @@ public sealed class DssPipeline
         _downloadIdleTimeout = options.DownloadIdleTimeout;
         _maxResponseBytes = options.MaxResponseBytes;
         _scrubber = DssSecretScrubber.For(authorization, _extraHeaders.Select(header => header.Value));
+        _slowRouteTimeout = options.SlowRouteTimeout;
         _logger = logger;
         _retrying = CreateRetryPipeline(options.Retry);
         _retryingUnlessDone = CreateRetryUnlessDonePipeline(options.Retry);
@@ -396,9 +398,10 @@ public sealed class DssPipeline
         var attempt = (Attempt)context.Properties.GetValue(RequestKey, null!);
         attempt.Count++;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        if (_timeout != Timeout.InfiniteTimeSpan)
+        var attemptTimeout = attempt.Request.AttemptTimeout(_timeout, _slowRouteTimeout);
+        if (attemptTimeout != Timeout.InfiniteTimeSpan)
         {
-            timeout.CancelAfter(_timeout);
+            timeout.CancelAfter(attemptTimeout);
         }
 
         // Not disposed: that would dispose the body, which a retry sends again.
@@ -427,7 +430,7 @@ public sealed class DssPipeline
                 attempt.EarlierAnswerLost = true;
                 // Ours, or the HttpClient's own Timeout when it is the shorter.
                 return Outcome.FromException<HttpResponseMessage>(new DssTimeoutException(timeout.IsCancellationRequested
-                    ? $"{attempt.Route} timed out after {_timeout.TotalSeconds:0.###} s."
+                    ? $"{attempt.Route} timed out after {attemptTimeout.TotalSeconds:0.###} s."
                     : $"{attempt.Route} timed out after {_http.Timeout.TotalSeconds:0.###} s (the HttpClient's own Timeout)."));
             }
 
