@@ -42,6 +42,24 @@ internal sealed class EmulatorProcess : IAsyncDisposable
         return new EmulatorProcess(process, [.. banner]);
     }
 
+    /// <summary>Reads the emulator's console log until <paramref name="count"/> lines match <paramref name="wanted"/>.</summary>
+    public async Task<IReadOnlyList<string>> ReadLogLinesAsync(Func<string, bool> wanted, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var lines = new List<string>();
+        while (lines.Count < count)
+        {
+            var line = await _process.StandardOutput.ReadLineAsync(timeout.Token)
+                ?? throw new InvalidOperationException($"The emulator exited after {lines.Count} of {count} log lines");
+            if (wanted(line))
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
+    }
+
     /// <summary>No graceful shutdown: whatever was acknowledged must already be on disk.</summary>
     public void Kill()
     {

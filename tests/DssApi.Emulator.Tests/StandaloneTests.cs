@@ -32,6 +32,85 @@ public sealed class StandaloneTests
     }
 
     [Fact]
+    public async Task ADeeplyNestedWriteIs400AndTheWritesAroundItSurviveAKill()
+    {
+        using var temporary = new TemporaryDirectory();
+        string[] options = ["--data-dir", temporary.Path, "--api-key", "k"];
+        var deep = string.Concat(Enumerable.Repeat("""{"a":""", 60)) + "1" + new string('}', 60);
+        await using (var first = await EmulatorProcess.StartAsync(options))
+        {
+            await using var dss = TestDss.Connect(first.Url, "k", first.DemoProject);
+            await dss.SendOkAsync(HttpMethod.Post, $"projects/{dss.Project}/apiservices/before");
+            using var deepWrite = await dss.SendAsync(HttpMethod.Put, $"projects/{dss.Project}/apiservices/before/settings", deep);
+            await TestDss.AssertErrorAsync(deepWrite, HttpStatusCode.BadRequest, ErrorTypes.Malformed, "depth");
+            await dss.SendOkAsync(HttpMethod.Post, $"projects/{dss.Project}/apiservices/after");
+            first.Kill();
+        }
+
+        await using var second = await EmulatorProcess.StartAsync(options);
+        await using var restarted = TestDss.Connect(second.Url, "k", second.DemoProject);
+        var services = await restarted.GetJsonAsync($"projects/{restarted.Project}/apiservices");
+        var settings = await restarted.GetJsonAsync($"projects/{restarted.Project}/apiservices/before/settings");
+
+        Assert.Equal(["after", "before"], services.AsArray().Select(service => service!["id"]!.GetValue<string>()));
+        Assert.False(settings.AsObject().ContainsKey("a"));
+    }
+
+    [Fact]
+    public async Task AWriteThatCannotBePersistedIsUndoneAndTheNextWriteSucceeds()
+    {
+        using var temporary = new TemporaryDirectory();
+        DssEmulatorOptions Options() => new() { DataDirectory = temporary.Path, AdminApiKey = "k" };
+        await using (var dss = await TestDss.StartAsync(Options()))
+        {
+            // A folder where the state's temporary file goes: the next persist cannot create it.
+            var blocker = Directory.CreateDirectory(Path.Combine(temporary.Path, "state.json.tmp"));
+            using var lost = await dss.SendAsync(HttpMethod.Post, $"projects/{dss.Project}/apiservices/unpersisted");
+            var whileBlocked = await dss.GetJsonAsync($"projects/{dss.Project}/apiservices");
+            blocker.Delete();
+            await dss.SendOkAsync(HttpMethod.Post, $"projects/{dss.Project}/apiservices/persisted");
+            var afterwards = await dss.GetJsonAsync($"projects/{dss.Project}/apiservices");
+
+            await TestDss.AssertErrorAsync(lost, HttpStatusCode.InternalServerError, "com.dataiku.dip.exceptions.DSSInternalErrorException", "Internal error");
+            Assert.Empty(whileBlocked.AsArray());
+            Assert.Equal(["persisted"], afterwards.AsArray().Select(service => service!["id"]!.GetValue<string>()));
+        }
+
+        await using var restarted = await TestDss.StartAsync(Options());
+        Assert.Equal(["persisted"], (await restarted.GetJsonAsync($"projects/{restarted.Project}/apiservices")).AsArray()
+            .Select(service => service!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task TheLogSaysWhenTheFaultInjectorDroppedAnAnswer()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync("--api-key", "k", "--fault-rate", "1", "--seed", "5");
+        using var client = TestDss.NewClient(emulator.Url, "k");
+        client.DefaultRequestHeaders.ConnectionClose = true;
+        var outcomes = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            try
+            {
+                using var response = await client.GetAsync(TestDss.PublicApi + "api-deployer/stages");
+                outcomes.Add(((int)response.StatusCode).ToString());
+            }
+            catch (HttpRequestException)
+            {
+                outcomes.Add("dropped");
+            }
+        }
+
+        var lines = await emulator.ReadLogLinesAsync(line => line.Contains("GET /dip/publicapi/api-deployer/stages ->", StringComparison.Ordinal), 12);
+
+        Assert.Contains("dropped", outcomes);
+        Assert.Equal(outcomes.Count(outcome => outcome == "dropped"), lines.Count(line => line.Contains("(injected fault)", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, line => line.EndsWith("-> 200", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.EndsWith("-> dropped before processing (injected fault)", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.EndsWith("-> processed, answer dropped (injected fault)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task UpdateCutShortByAKillIsRecordedAsFailedAtTheNextStart()
     {
         using var temporary = new TemporaryDirectory();

@@ -84,6 +84,45 @@ public sealed class TransportTests
         Assert.Equal(before.ToJsonString(), (await dss.GetJsonAsync("api-deployer/infras/existing/settings")).ToJsonString());
     }
 
+    [Theory]
+    [InlineData("/dip/publicapi/api-deployer/nothing-here")]
+    [InlineData("/public/api/projects")]
+    [InlineData("/dip/publicapi/api-deployer/infras")]
+    [InlineData("/no/such/prefix")]
+    [InlineData("/")]
+    public async Task WithoutAValidKeyEveryPublicPathIs401SoRoutesCannotBeProbed(string path)
+    {
+        await using var dss = await TestDss.StartAsync();
+        using var anonymous = TestDss.NewClient(dss.Emulator.Url, null);
+        using var wrongKey = TestDss.NewClient(dss.Emulator.Url, "wrong-key");
+
+        foreach (var client in new[] { anonymous, wrongKey })
+        {
+            using var response = await client.GetAsync(path);
+
+            await TestDss.AssertErrorAsync(response, HttpStatusCode.Unauthorized, ErrorTypes.NotAuthenticated, client == anonymous ? "API Key not provided" : "Unknown API key");
+        }
+
+        using var withKey = await dss.Http.GetAsync(path);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, withKey.StatusCode);
+    }
+
+    [Fact]
+    public async Task UserKeyCannotReadInfrastructureSettingsWhichHoldTheApiNodesAdminKeys()
+    {
+        await using var dss = await TestDss.StartAsync(new DssEmulatorOptions { UserApiKeys = ["user-key"] });
+        await dss.CreateStaticInfraAsync("infra");
+        using var user = TestDss.NewClient(dss.Emulator.Url, "user-key");
+
+        using var settings = await user.GetAsync(TestDss.PublicApi + "api-deployer/infras/infra/settings");
+        using var status = await user.GetAsync(TestDss.PublicApi + "api-deployer/infras/infra");
+
+        var error = await TestDss.AssertErrorAsync(settings, HttpStatusCode.Forbidden, ErrorTypes.Unauthorized, "not admin");
+        Assert.DoesNotContain("node-admin-key", error.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.DoesNotContain("node-admin-key", await status.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task UserKeyCanBeNeitherEmptyNorTheAdminKey()
     {

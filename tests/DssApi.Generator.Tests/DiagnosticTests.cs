@@ -71,6 +71,23 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void DSSG002_secret_field_that_is_not_a_string_points_at_its_type()
+    {
+        const string schema = """
+            { "records": { "R": { "fields": { "pin": { "type": "integer", "secret": true } } } } }
+            """;
+
+        var diagnostic = Single(schema, DiagnosticDescriptors.UnknownConstructId);
+
+        AssertAt(diagnostic, schema, "\"integer\"");
+        Assert.Contains("field 'pin' of record 'R' is secret, so its type must be string", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DSSG002_does_not_fire_for_a_secret_string_field() =>
+        AssertNone("""{ "records": { "R": { "fields": { "key": { "type": "string", "secret": true } } } } }""");
+
+    [Fact]
     public void DSSG005_placeholder_of_a_check_missing_points_at_the_once()
     {
         const string schema = """

@@ -36,5 +36,5 @@ internal sealed record ServedService(string ServiceId, DeployedSnapshot Snapshot
 
     private static bool IsServedHere(EmulatorContext context, EmulatorState state, DeployedSnapshot deployed) =>
         state.Infras.GetValueOrDefault(deployed.Settings.Text("infraId")) is { } infra
-        && (infra.Type() != DeployerViews.StaticInfra || infra.ApiNodeUrls().Any(context.IsSelf));
+        && (infra.Type() != DeployerViews.StaticInfra || infra.ApiNodes().Any(context.ServesApiNode));
 }

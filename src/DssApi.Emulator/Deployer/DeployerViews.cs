@@ -12,10 +12,13 @@ internal static class DeployerViews
 
     public static string Type(this InfraState infra) => infra.Settings.Text("type");
 
-    public static IEnumerable<string> ApiNodeUrls(this InfraState infra) =>
-        (infra.Settings["apiNodes"] as JsonArray ?? [])
-            .Select(node => node?["url"]?.GetValue<string>())
-            .OfType<string>();
+    /// <summary>The API nodes of a STATIC infrastructure (saved settings hold only objects with a string url).</summary>
+    public static IEnumerable<JsonObject> ApiNodes(this InfraState infra) =>
+        (infra.Settings["apiNodes"] as JsonArray ?? []).OfType<JsonObject>();
+
+    public static string Url(this JsonObject apiNode) => apiNode.Text("url");
+
+    public static IEnumerable<string> ApiNodeUrls(this InfraState infra) => infra.ApiNodes().Select(Url);
 
     public static JsonObject InfraBasicInfo(InfraState infra)
     {

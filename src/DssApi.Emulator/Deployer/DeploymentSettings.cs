@@ -57,6 +57,11 @@ internal static class DeploymentSettings
         if (DssJson.OptionalObject(settings, "auth", owner) is { } auth)
         {
             DssJson.OptionalEnum(auth, "authMode", "deployment auth", AuthModes);
+            foreach (var (node, index) in (DssJson.OptionalArray(auth, "apiKeys", "deployment auth") ?? []).Select((node, index) => (node, index)))
+            {
+                var apiKey = node as JsonObject ?? throw DssError.MalformedRequest($"auth.apiKeys[{index}] must be a JSON object");
+                DssJson.RequireString(apiKey, "key", $"auth.apiKeys[{index}]");
+            }
         }
 
         var service = state.PublishedServices.GetValueOrDefault(publishedServiceId)

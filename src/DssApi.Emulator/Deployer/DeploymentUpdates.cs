@@ -50,7 +50,7 @@ internal static class DeploymentUpdates
             ["targets"] = new JsonArray(new JsonObject { ["objectType"] = "API_DEPLOYER_DEPLOYMENT", ["objectId"] = deploymentId }),
         };
         return context.Futures.Start($"Updating deployment {deploymentId}", EmulatorContext.AdminLogin, payload,
-            job => RunAsync(context, deploymentId, update, job));
+            job => RunAsync(context, deploymentId, update.StartTimestamp, job));
     }
 
     /// <summary>Updates left RUNNING by a previous process can never finish: mark them failed.</summary>
@@ -106,10 +106,14 @@ internal static class DeploymentUpdates
     /// <summary>The STATIC API nodes of the deployment's infrastructure that are not this emulator.</summary>
     public static IEnumerable<string> UnreachableNodes(EmulatorContext context, EmulatorState state, DeploymentState deployment) =>
         state.Infras.GetValueOrDefault(deployment.Settings.Text("infraId")) is { } infra && infra.Type() == DeployerViews.StaticInfra
-            ? infra.ApiNodeUrls().Where(url => !context.IsSelf(url))
+            ? infra.ApiNodes().Where(node => !context.ServesApiNode(node)).Select(DeployerViews.Url)
             : [];
 
-    private static async Task<JsonNode?> RunAsync(EmulatorContext context, string deploymentId, DeploymentUpdateState update, FutureJob job)
+    /// <summary>
+    /// Runs an update. Its record is looked up at each write rather than held, since a write the store cannot
+    /// persist puts back the state as last persisted, with records of its own.
+    /// </summary>
+    private static async Task<JsonNode?> RunAsync(EmulatorContext context, string deploymentId, long startTimestamp, FutureJob job)
     {
         try
         {
@@ -124,6 +128,7 @@ internal static class DeploymentUpdates
             {
                 var deployment = state.RequireDeployment(deploymentId);
                 var (snapshot, result) = Prepare(context, state, deployment);
+                var update = Record(deployment, startTimestamp);
                 deployment.Deployed = snapshot;
                 update.Status = DeploymentUpdateState.Success;
                 update.EndTimestamp = EmulatorContext.Now();
@@ -136,10 +141,19 @@ internal static class DeploymentUpdates
         {
             var reason = exception is DssError error ? error.Message : "The update was aborted";
             job.Log(reason);
-            context.Store.Write(_ => Fail(update, reason));
+            context.Store.Write(state =>
+            {
+                if (state.Deployments.GetValueOrDefault(deploymentId) is { } deployment)
+                {
+                    Fail(Record(deployment, startTimestamp), reason);
+                }
+            });
             throw;
         }
     }
+
+    private static DeploymentUpdateState Record(DeploymentState deployment, long startTimestamp) =>
+        deployment.Updates.First(update => update.StartTimestamp == startTimestamp);
 
     private static void Fail(DeploymentUpdateState update, string reason)
     {
@@ -175,13 +189,13 @@ internal static class DeploymentUpdates
         var result = new JsonObject();
         if (infra.Type() == DeployerViews.StaticInfra)
         {
-            var nodes = infra.ApiNodeUrls().ToArray();
-            var reachable = nodes.Count(context.IsSelf);
+            var nodes = infra.ApiNodes().ToArray();
+            var reachable = nodes.Count(context.ServesApiNode);
             if (reachable == 0)
             {
                 throw DssError.Coded(nodes.Length == 0
                     ? $"Infrastructure {infra.Settings["id"]} has no API node"
-                    : $"None of the API nodes of infrastructure {infra.Settings["id"]} can be reached (the emulator serves {context.BaseUrl})");
+                    : $"None of the API nodes of infrastructure {infra.Settings["id"]} can be reached with its admin API key (the emulator serves {context.BaseUrl})");
             }
 
             result["nbOKNodes"] = reachable;

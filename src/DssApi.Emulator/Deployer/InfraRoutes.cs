@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DssApi.Emulator.Hosting;
 using DssApi.Emulator.Routing;
+using DssApi.Emulator.Secrets;
 using DssApi.Emulator.State;
 
 namespace DssApi.Emulator.Deployer;
@@ -63,7 +64,8 @@ internal static class InfraRoutes
         routes.MapPublicApi("GET", Infra, request => DssResponse.Json(store.Read(state =>
             DeployerViews.InfraLightStatus(state, state.RequireInfra(request.Route("infraId")), request.CallerIsAdmin))));
 
-        routes.MapPublicApi("GET", Infra + "/settings", request => DssResponse.Json(store.Read(state =>
+        // The settings hold the API nodes' admin keys: DSS shows them only to those who may manage the infrastructure.
+        routes.MapAdminApi("GET", Infra + "/settings", request => DssResponse.Json(store.Read(state =>
             state.RequireInfra(request.Route("infraId")).Settings.DeepClone())));
 
         routes.MapAdminApi("PUT", Infra + "/settings", async request =>
@@ -72,7 +74,7 @@ internal static class InfraRoutes
             store.Write(state =>
             {
                 var infra = state.RequireInfra(request.Route("infraId"));
-                infra.Settings = NormalizeSettings(body, infra.Settings);
+                infra.Settings = NormalizeSettings(body, infra.Settings, context.Secrets);
             });
             return DssResponse.Empty;
         });
@@ -96,9 +98,9 @@ internal static class InfraRoutes
 
     /// <summary>
     /// The settings DSS would store from a saved body: id and type cannot change, STATIC infrastructures
-    /// always carry <c>apiNodes</c>, unknown fields are kept.
+    /// always carry <c>apiNodes</c>, secrets are stored encrypted, unknown fields are kept.
     /// </summary>
-    private static JsonObject NormalizeSettings(JsonObject body, JsonObject current)
+    private static JsonObject NormalizeSettings(JsonObject body, JsonObject current, SecretBox secrets)
     {
         const string owner = "infrastructure settings";
         var settings = body.DeepClone().AsObject();
@@ -129,6 +131,7 @@ internal static class InfraRoutes
             settings["apiNodes"] ??= new JsonArray();
         }
 
+        secrets.EncryptInfraSecrets(settings, type);
         return settings;
     }
 }

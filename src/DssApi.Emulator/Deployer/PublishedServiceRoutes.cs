@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DssApi.Emulator.Designer;
 using DssApi.Emulator.Hosting;
 using DssApi.Emulator.Routing;
 using DssApi.Emulator.State;
@@ -64,6 +65,7 @@ internal static class PublishedServiceRoutes
         routes.MapPublicApi("POST", Service + "/versions", async request =>
         {
             var archive = await ReadUploadedFileAsync(request);
+            PackageContent.FromZip(archive).RequireBuiltFrom(context.Demo);
             store.Write(state => PublishedServiceCatalog.AddVersion(RequireService(state, request), archive));
             return DssResponse.Empty;
         });
@@ -115,8 +117,9 @@ internal static class PublishedServiceRoutes
         {
             form = await request.Http.Request.ReadFormAsync(request.Aborted);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && e is not BadHttpRequestException && !request.Aborted.IsCancellationRequested))
         {
+            // A multipart body cut short ends the stream before its closing boundary.
             throw DssError.MalformedRequest($"Malformed multipart body: {e.Message}");
         }
 

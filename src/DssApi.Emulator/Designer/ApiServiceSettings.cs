@@ -55,6 +55,7 @@ internal static class ApiServiceSettings
         var settings = body.DeepClone().AsObject();
         settings["id"] = serviceId;
         settings["projectKey"] = projectKey;
+        DssJson.OptionalString(settings, "name", owner);
 
         // authMethod supersedes the legacy publicAccess flag; keep both consistent.
         var authMethod = DssJson.OptionalEnum(settings, "authMethod", owner, AuthMethods)
@@ -114,7 +115,7 @@ internal static class ApiServiceSettings
         }
 
         var type = DssJson.RequireEnum(endpoint, "type", $"endpoint {id}", EndpointTypes);
-        DssJson.OptionalString(endpoint, "modelRef", $"endpoint {id}");
+        ValidateEndpointFields(endpoint, $"endpoint {id}");
         var normalized = endpoint.DeepClone().AsObject();
         foreach (var (field, value) in JsonNode.Parse(EndpointDefaults[type])!.AsObject())
         {
@@ -125,6 +126,62 @@ internal static class ApiServiceSettings
         }
 
         return normalized;
+    }
+
+    /// <summary>
+    /// Checks the types of the endpoint fields the emulator reads when it packages, deploys and serves the
+    /// service, so a wrong type is refused when saved instead of failing a later call.
+    /// </summary>
+    private static void ValidateEndpointFields(JsonObject endpoint, string owner)
+    {
+        foreach (var field in new[] { "modelRef", "code", "userFunctionName", "connection", "inputFolderRef" })
+        {
+            DssJson.OptionalString(endpoint, field, owner);
+        }
+
+        foreach (var field in new[] { "useJava", "outputExplanations", "returnPostEnrichData", "auditPostEnrichData", "computePropensity", "passArgumentsAsList" })
+        {
+            DssJson.OptionalBool(endpoint, field, owner);
+        }
+
+        foreach (var field in new[] { "lookups", "enrichMapping" })
+        {
+            foreach (var (node, index) in (DssJson.OptionalArray(endpoint, field, owner) ?? []).Select((node, index) => (node, index)))
+            {
+                ValidateLookupMapping(node, $"{owner}, {field}[{index}]");
+            }
+        }
+
+        foreach (var (node, index) in (DssJson.OptionalArray(endpoint, "testQueries", owner) ?? []).Select((node, index) => (node, index)))
+        {
+            var testQuery = node as JsonObject ?? throw DssError.MalformedRequest($"testQueries[{index}] in {owner} must be a JSON object");
+            DssJson.OptionalString(testQuery, "name", $"{owner}, testQueries[{index}]");
+            DssJson.OptionalObject(testQuery, "q", $"{owner}, testQueries[{index}]");
+        }
+    }
+
+    /// <summary>A datasets lookup or enrichment mapping (dss-protocol §5.1), as the API node reads it.</summary>
+    private static void ValidateLookupMapping(JsonNode? node, string owner)
+    {
+        var mapping = node as JsonObject ?? throw DssError.MalformedRequest($"{owner} must be a JSON object");
+        DssJson.RequireString(mapping, "datasetRef", owner);
+        foreach (var field in new[] { "packagingType", "missingLookupKeyBehavior", "notFoundBehavior", "multiMatchBehavior" })
+        {
+            DssJson.OptionalString(mapping, field, owner);
+        }
+
+        foreach (var (on, index) in (DssJson.OptionalArray(mapping, "on", owner) ?? []).Select((on, index) => (on, index)))
+        {
+            var key = on as JsonObject ?? throw DssError.MalformedRequest($"on[{index}] in {owner} must be a JSON object");
+            DssJson.RequireString(key, "resourceLookupCol", $"{owner}, on[{index}]");
+            DssJson.RequireString(key, "inputLookupKey", $"{owner}, on[{index}]");
+        }
+
+        var columns = DssJson.OptionalObject(mapping, "columnsMapping", owner) ?? [];
+        foreach (var column in columns)
+        {
+            DssJson.RequireString(columns, column.Key, $"{owner}, columnsMapping");
+        }
     }
 
     private static string StandardModelDefaults(bool useJava) =>

@@ -99,7 +99,7 @@ internal sealed class PackageContent(JsonObject json)
             var manifest = ReadEntry(zip, ManifestEntry);
             if (DssJson.OptionalString(manifest, "format", ManifestEntry) != Format
                 || DssJson.OptionalString(manifest, "packageId", ManifestEntry) is not { Length: > 0 }
-                || DssJson.OptionalNumber(manifest, "createdOn", ManifestEntry) is null)
+                || manifest["createdOn"] is not JsonValue createdOn || !createdOn.TryGetValue<long>(out _))
             {
                 throw InvalidArchive($"{ManifestEntry} is not an API package manifest");
             }
@@ -121,6 +121,39 @@ internal sealed class PackageContent(JsonObject json)
         }
     }
 
+    /// <summary>
+    /// Refuses an uploaded archive unless it is a package this emulator could have built: service settings that
+    /// validate, and models and datasets that are versions of the demo project's, so serving it cannot fail later.
+    /// </summary>
+    public void RequireBuiltFrom(DemoProject demo)
+    {
+        var projectKey = DssJson.RequireString(Manifest, "projectKey", ManifestEntry);
+        var serviceId = DssJson.RequireString(Manifest, "serviceId", ManifestEntry);
+        ApiServiceSettings.Normalize(Service, projectKey, serviceId);
+        foreach (var (savedModelId, model) in DssJson.OptionalObject(Manifest, "models", ManifestEntry) ?? [])
+        {
+            var owner = $"{ManifestEntry} model {savedModelId}";
+            var fields = model as JsonObject ?? throw InvalidArchive($"{owner} is not a JSON object");
+            var versionId = DssJson.RequireString(fields, "versionId", owner);
+            var known = demo.FindSavedModel(savedModelId) is { } definition && definition.Versions.TryGetValue(versionId, out var parameters)
+                && DssJson.OptionalString(fields, "predictionType", owner) == definition.PredictionType
+                && JsonNode.DeepEquals(fields["parameters"], parameters);
+            if (!known)
+            {
+                throw InvalidArchive($"{owner} is not version {versionId} of a saved model of project {demo.ProjectKey}");
+            }
+        }
+
+        foreach (var (name, dataset) in DssJson.OptionalObject(Manifest, "datasets", ManifestEntry) ?? [])
+        {
+            if (!demo.Datasets.TryGetValue(name, out var table)
+                || !JsonNode.DeepEquals(dataset, JsonSerializer.SerializeToNode(table, EmulatorJsonContext.Default.DatasetTable)))
+            {
+                throw InvalidArchive($"{ManifestEntry} dataset {name} is not a dataset of project {demo.ProjectKey}");
+            }
+        }
+    }
+
     private static void WriteEntry(ZipArchive zip, string name, JsonObject content)
     {
         using var stream = zip.CreateEntry(name).Open();
@@ -131,7 +164,8 @@ internal sealed class PackageContent(JsonObject json)
     {
         var entry = zip.GetEntry(name) ?? throw InvalidArchive($"missing {name}");
         using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
-        return JsonNode.Parse(reader.ReadToEnd()) as JsonObject ?? throw InvalidArchive($"{name} is not a JSON object");
+        return DssJson.Parse(reader.ReadToEnd(), $"{name} of the API package archive") as JsonObject
+            ?? throw InvalidArchive($"{name} is not a JSON object");
     }
 
     private static DssError InvalidArchive(string reason) => DssError.IllegalArgument($"Invalid API package archive: {reason}");

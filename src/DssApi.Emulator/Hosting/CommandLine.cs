@@ -6,9 +6,10 @@ namespace DssApi.Emulator.Hosting;
 internal static class CommandLine
 {
     public const string Usage = """
-        Usage: dssapi-emulator [--urls <url>] [--api-key <key>] [--user-api-key <key>[,<key>...]] [--data-dir <folder>]
+        Usage: dssapi-emulator [--urls <url>] [--api-key <key>] [--user-api-key <key>[,<key>...]] [--api-node-admin-key <key>]
+                               [--data-dir <folder>]
                                [--latency <ms>] [--fault-rate <0..1>] [--seed <int>] [--update-step-ms <ms>]
-                               [--log-level <level>]
+                               [--max-request-body <bytes>] [--log-level <level>]
         """;
 
     /// <summary>Reads <c>--name value</c> pairs; throws <see cref="FormatException"/> with a readable message on bad input.</summary>
@@ -30,6 +31,9 @@ internal static class CommandLine
                 case "--user-api-key":
                     options.UserApiKeys = [.. options.UserApiKeys, .. value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
                     break;
+                case "--api-node-admin-key":
+                    options.ApiNodeAdminApiKey = value;
+                    break;
                 case "--data-dir":
                     options.DataDirectory = Path.GetFullPath(value);
                     break;
@@ -44,6 +48,9 @@ internal static class CommandLine
                     break;
                 case "--update-step-ms":
                     options.UpdateStepDuration = TimeSpan.FromMilliseconds(Number(name, value, 0, int.MaxValue));
+                    break;
+                case "--max-request-body":
+                    options.MaxRequestBodySize = (long)Number(name, value, 1, long.MaxValue);
                     break;
                 case "--log-level":
                     options.MinimumLogLevel = Enum.TryParse<LogLevel>(value, ignoreCase: true, out var level)

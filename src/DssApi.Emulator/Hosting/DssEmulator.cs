@@ -6,6 +6,7 @@ using DssApi.Emulator.Futures;
 using DssApi.Emulator.Hosting;
 using DssApi.Emulator.Models;
 using DssApi.Emulator.Routing;
+using DssApi.Emulator.Secrets;
 using DssApi.Emulator.State;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -62,6 +63,7 @@ public sealed class DssEmulator : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.FaultRate, nameof(options.FaultRate));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.FaultRate, 1, nameof(options.FaultRate));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Latency, TimeSpan.Zero, nameof(options.Latency));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxRequestBodySize, nameof(options.MaxRequestBodySize));
         var adminApiKey = options.AdminApiKey ?? RandomNumberGenerator.GetHexString(32, lowercase: true);
         if (options.UserApiKeys.Any(key => key.Length == 0 || key == adminApiKey))
         {
@@ -70,9 +72,11 @@ public sealed class DssEmulator : IAsyncDisposable
 
         var demo = DemoProject.Load();
         var store = StateStore.Open(options.DataDirectory, () => SeedState(demo));
+        var secrets = SecretBox.Open(options.DataDirectory, SecretFields.Load());
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Url);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
@@ -85,6 +89,7 @@ public sealed class DssEmulator : IAsyncDisposable
             adminApiKey,
             demo,
             store,
+            secrets,
             new FutureRegistry(loggerFactory.CreateLogger<FutureRegistry>()));
         var pipeline = new EmulatorPipeline(context, BuildRoutes(context), loggerFactory.CreateLogger<EmulatorPipeline>());
         app.Run(pipeline.HandleAsync);

@@ -19,10 +19,23 @@ public sealed class DssEmulatorOptions
     public IReadOnlyList<string> UserApiKeys { get; set; } = [];
 
     /// <summary>
+    /// The admin API key of the emulator's own API node. When set, a deployment update reaches a STATIC
+    /// infrastructure's API node at the emulator's URL only if the node's admin key in the infrastructure
+    /// settings is this key; when null (the default) any admin key is accepted.
+    /// </summary>
+    public string? ApiNodeAdminApiKey { get; set; }
+
+    /// <summary>
     /// A folder where the state is persisted as JSON after every change and reloaded at start.
     /// When null (the default) the state lives in memory only.
     /// </summary>
     public string? DataDirectory { get; set; }
+
+    /// <summary>
+    /// The largest request body accepted, in bytes (Kestrel's default, 30 MB, unless set); a larger body is
+    /// refused with 413 and DSS's error JSON.
+    /// </summary>
+    public long MaxRequestBodySize { get; set; } = 30_000_000;
 
     /// <summary>A delay added before every response, to exercise client timeouts.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using DssApi.Emulator.Routing;
@@ -6,8 +7,8 @@ using Microsoft.AspNetCore.Http.Features;
 namespace DssApi.Emulator.Hosting;
 
 /// <summary>
-/// The single request handler: DSS headers, injected latency and faults, route matching, public API
-/// authentication and DSS error bodies.
+/// The single request handler: DSS headers, injected latency and faults, public API authentication (before
+/// any route is matched, so routes cannot be probed without a key), route matching and DSS error bodies.
 /// </summary>
 internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable routes, ILogger<EmulatorPipeline> logger)
 {
@@ -38,14 +39,29 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
 
             // The raw target keeps %2F inside ids; the decoded path would split them.
             var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path.ToString();
+            var callerIsAdmin = !RouteTable.IsApiNodePath(rawTarget) && Authenticate(http.Request);
             var match = routes.Match(http.Request.Method, rawTarget);
-            var callerIsAdmin = Authenticate(http.Request, match.Audience);
+            if (match.Audience == RouteAudience.AdminApi && !callerIsAdmin)
+            {
+                throw DssError.Unauthorized("Action forbidden, you are not admin");
+            }
+
             var response = await match.Handler(new DssRequest(http, match.Values, callerIsAdmin));
             await AnswerAsync(http, fault, () => response.WriteAsync(http.Response, http.RequestAborted));
         }
         catch (DssError error)
         {
+            if (error.InnerException is not null)
+            {
+                logger.LogError(error.InnerException, "Failure on {Method} {Path}", http.Request.Method, http.Request.Path);
+            }
+
             await AnswerAsync(http, fault, () => WriteErrorAsync(http, error));
+        }
+        catch (BadHttpRequestException rejection)
+        {
+            // The server refused the body as it was read (too large, cut short): still a DSS error body.
+            await AnswerAsync(http, fault, () => WriteErrorAsync(http, DssError.BadHttpRequest(rejection)));
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -58,30 +74,26 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
         }
         finally
         {
-            // Method, path and status only: credentials travel in headers, which are never logged.
-            logger.LogInformation("{Method} {Path} -> {Status}", http.Request.Method, http.Request.Path, http.Response.StatusCode);
+            // Method, path and what the client got only: credentials travel in headers, which are never logged.
+            logger.LogInformation("{Method} {Path} -> {Outcome}", http.Request.Method, http.Request.Path, Outcome(http, fault));
         }
     }
+
+    /// <summary>The status the client received, or what the fault injector did instead of answering.</summary>
+    private static string Outcome(HttpContext http, InjectedFault fault) => fault switch
+    {
+        InjectedFault.DroppedBeforeProcessing => "dropped before processing (injected fault)",
+        InjectedFault.DroppedAfterProcessing => "processed, answer dropped (injected fault)",
+        _ when http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted => "no answer (the client went away)",
+        _ => http.Response.StatusCode.ToString(CultureInfo.InvariantCulture),
+    };
 
     /// <summary>
-    /// Whether the caller holds the admin key. The public API takes the admin key or a user key, and refuses a
-    /// user key on admin routes (403) as DSS does; the API node authenticates per service, in its routes.
+    /// Whether the caller holds the admin key. The public API takes the admin key or a user key and refuses
+    /// anything else with 401, whatever the route; the API node authenticates per service, in its routes.
     /// </summary>
-    private bool Authenticate(HttpRequest request, RouteAudience audience)
-    {
-        if (audience == RouteAudience.ApiNode)
-        {
-            return false;
-        }
-
-        var isAdmin = ApiKeyCredentials.Require(request, context.PublicApiKeys) == context.AdminApiKey;
-        if (audience == RouteAudience.AdminApi && !isAdmin)
-        {
-            throw DssError.Unauthorized("Action forbidden, you are not admin");
-        }
-
-        return isAdmin;
-    }
+    private bool Authenticate(HttpRequest request) =>
+        ApiKeyCredentials.Require(request, context.PublicApiKeys) == context.AdminApiKey;
 
     /// <summary>Writes the answer, unless the injected fault loses it: the work is done, but the connection drops.</summary>
     private static Task AnswerAsync(HttpContext http, InjectedFault fault, Func<Task> write)

@@ -60,6 +60,12 @@ internal static class ModelScorer
         {
             var history = series.OrderBy(point => point.Time).ToArray();
             var last = history[^1];
+            if (DateTimeOffset.MaxValue - last.Time < frequency * horizon)
+            {
+                throw DssError.IllegalArgument(
+                    $"Cannot forecast {horizon} steps of {frequency.TotalDays} day(s) after {last.Time:O}: that is past the end of the calendar");
+            }
+
             var window = Math.Min(trendWindow, history.Length - 1);
             var slope = window > 0 ? (last.Value - history[^(window + 1)].Value) / window : 0;
             for (var step = 1; step <= horizon; step++)

@@ -9,8 +9,8 @@ namespace DssApi.Emulator.Routing;
 /// </summary>
 internal sealed class DssError : Exception
 {
-    private DssError(HttpStatusCode status, string errorType, string message)
-        : base(message)
+    private DssError(HttpStatusCode status, string errorType, string message, Exception? cause = null)
+        : base(message, cause)
     {
         Status = status;
         ErrorType = errorType;
@@ -71,7 +71,16 @@ internal sealed class DssError : Exception
         new(HttpStatusCode.ServiceUnavailable, "com.dataiku.dip.exceptions.ServiceUnavailableException",
             "Service temporarily unavailable (fault injected by the DSS emulator)");
 
-    /// <summary>DSS wraps unexpected failures (NPE and the like) under this type with a fixed message.</summary>
-    public static DssError Internal() =>
-        new(HttpStatusCode.InternalServerError, "com.dataiku.dip.exceptions.DSSInternalErrorException", "Internal error");
+    /// <summary>
+    /// DSS wraps unexpected failures (NPE and the like) under this type with a fixed message; the cause, when
+    /// there is one, is for the emulator's log, never for the answer.
+    /// </summary>
+    public static DssError Internal(Exception? cause = null) =>
+        new(HttpStatusCode.InternalServerError, "com.dataiku.dip.exceptions.DSSInternalErrorException", "Internal error", cause);
+
+    /// <summary>A request the HTTP server refused as it read it: a body over the size limit (413), or one cut short or malformed (400).</summary>
+    public static DssError BadHttpRequest(BadHttpRequestException rejection) => rejection.StatusCode == StatusCodes.Status413PayloadTooLarge
+        ? new(HttpStatusCode.RequestEntityTooLarge, "org.springframework.web.multipart.MaxUploadSizeExceededException",
+            $"The request body is larger than the limit: {rejection.Message}")
+        : MalformedRequest($"Malformed request: {rejection.Message}");
 }

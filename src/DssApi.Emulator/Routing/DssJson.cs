@@ -27,11 +27,20 @@ internal static class DssJson
 
     public static string Serialize(JsonNode node) => WithoutNulls(node)!.ToJsonString(Compact);
 
+    /// <summary>
+    /// How deeply request JSON may nest. The persisted state holds request documents a few levels down
+    /// (a deployed package's endpoints sit about eight levels deep) and the state file is written with
+    /// System.Text.Json's limit of 64, so bodies stop well below it and every accepted document persists.
+    /// </summary>
+    public const int MaxRequestDepth = 32;
+
+    private static readonly JsonDocumentOptions RequestDocument = new() { MaxDepth = MaxRequestDepth };
+
     public static JsonNode? Parse(string text, string what)
     {
         try
         {
-            return JsonNode.Parse(text);
+            return JsonNode.Parse(text, documentOptions: RequestDocument);
         }
         catch (JsonException e)
         {

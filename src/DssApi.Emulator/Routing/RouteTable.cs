@@ -26,6 +26,9 @@ internal sealed class RouteTable
     /// <summary>The DSS public API is served under its servlet path and under the documented alias.</summary>
     private static readonly string[][] PublicApiPrefixes = [["dip", "publicapi"], ["public", "api"]];
 
+    /// <summary>The API node user API; every other path belongs to the public API and needs one of its keys.</summary>
+    private static readonly string[] ApiNodePrefix = ["public", "api", "v1"];
+
     private readonly List<Route> _routes = [];
 
     /// <summary>Registers a DSS public API route (relative to <c>/dip/publicapi</c> and <c>/public/api</c>).</summary>
@@ -44,9 +47,17 @@ internal sealed class RouteTable
     public void MapAdminApi(string method, string template, Func<DssRequest, DssResponse> handler) =>
         MapAdminApi(method, template, Synchronous(handler));
 
-    /// <summary>Registers an API node route (absolute template, e.g. <c>public/api/v1/{serviceId}/...</c>).</summary>
-    public void MapApiNode(string method, string template, RouteHandler handler) =>
-        _routes.Add(new Route(method, RouteAudience.ApiNode, template.Split('/'), handler));
+    /// <summary>Registers an API node route (absolute template under <c>public/api/v1/</c>).</summary>
+    public void MapApiNode(string method, string template, RouteHandler handler)
+    {
+        var segments = template.Split('/');
+        if (!segments.AsSpan().StartsWith(ApiNodePrefix))
+        {
+            throw new ArgumentException($"API node routes live under {string.Join('/', ApiNodePrefix)}/", nameof(template));
+        }
+
+        _routes.Add(new Route(method, RouteAudience.ApiNode, segments, handler));
+    }
 
     /// <summary>Registers an API node route whose handler answers without awaiting anything.</summary>
     public void MapApiNode(string method, string template, Func<DssRequest, DssResponse> handler) =>
@@ -62,11 +73,16 @@ internal sealed class RouteTable
         }
     }
 
+    /// <summary>
+    /// Whether a request is for the API node user API, which authenticates per service; anything else is
+    /// the public API, whose key is checked before any route is matched.
+    /// </summary>
+    public static bool IsApiNodePath(string rawTarget) => Segments(rawTarget).AsSpan().StartsWith(ApiNodePrefix);
+
     /// <summary>The route and decoded values for a request, or a 404/405 <see cref="DssError"/>.</summary>
     public RouteMatch Match(string method, string rawTarget)
     {
-        var rawPath = rawTarget.Split('?', 2)[0];
-        var segments = rawPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+        var segments = Segments(rawTarget);
         var pathMatched = false;
         foreach (var route in _routes)
         {
@@ -86,8 +102,13 @@ internal sealed class RouteTable
 
         throw pathMatched
             ? DssError.MethodNotSupported(method)
-            : DssError.NotFound($"No API route for {method} {rawPath}");
+            : DssError.NotFound($"No API route for {method} {RawPath(rawTarget)}");
     }
+
+    private static string RawPath(string rawTarget) => rawTarget.Split('?', 2)[0];
+
+    private static string[] Segments(string rawTarget) =>
+        RawPath(rawTarget).Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
 
     private sealed record Route(string Method, RouteAudience Audience, string[] Template, RouteHandler Handler)
     {

@@ -74,11 +74,13 @@ internal sealed record ComputedDef(
     string Fingerprint,
     SourceLocation Location);
 
+/// <param name="Secret">DSS answers the field encrypted (a credential); a clear value written to it replaces the secret.</param>
 internal sealed record FieldDef(
     string Wire,
     string Name,
     string Type,
     bool Required,
+    bool Secret,
     string? Description,
     string? Since,
     EquatableArray<string> InfraTypes,

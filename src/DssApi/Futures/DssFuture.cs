@@ -233,7 +233,7 @@ public sealed class DssFuture<T>
             catch (Exception lost) when (_recoverLostResult is not null && (consuming ? IsLostRead(lost) : lost is DssApiException gone && IsGone(gone)))
             {
                 // The result was lost in transit, or another reader consumed the finished job first.
-                await RecoverAsync(lost, cancellationToken).ConfigureAwait(false);
+                await RecoverAsync(lost, backoff, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (DssApiException failure) when (consuming)
@@ -255,21 +255,36 @@ public sealed class DssFuture<T>
     /// <summary>DSS no longer has the job: its result was read already.</summary>
     private static bool IsGone(DssApiException exception) => exception is { StatusCode: 400, ServerMessage: "No future by that id" };
 
-    private async Task RecoverAsync(Exception lost, CancellationToken cancellationToken)
+    /// <summary>
+    /// Learns the outcome of a job whose result was lost. The job has finished, so its outcome only waits to be
+    /// read: a read that fails without a clear answer is asked again, with the polling backoff, for as long as
+    /// the wait lasts; a clear answer that tells neither success nor failure leaves the outcome unknown.
+    /// </summary>
+    private async Task RecoverAsync(Exception lost, DssPollingBackoff backoff, CancellationToken cancellationToken)
     {
-        try
+        while (true)
         {
-            var result = await _recoverLostResult!(cancellationToken).ConfigureAwait(false);
-            _outcome = new Outcome(_readResult(result), Aborted: false, Failure: null);
-        }
-        catch (DssJobFailedException failure)
-        {
-            _outcome = new Outcome(default, Aborted: false, failure);
-        }
-        catch (Exception failure) when (failure is DssApiException or DssConnectionException or DssTimeoutException or DssProtocolException)
-        {
-            _outcome = new Outcome(default, Aborted: false, new DssOutcomeUnknownException(
-                $"GET /futures/{Id}", $"the outcome of what the job was doing ({failure.Message})", lost));
+            try
+            {
+                var result = await _recoverLostResult!(cancellationToken).ConfigureAwait(false);
+                _outcome = new Outcome(_readResult(result), Aborted: false, Failure: null);
+                break;
+            }
+            catch (DssJobFailedException failure)
+            {
+                _outcome = new Outcome(default, Aborted: false, failure);
+                break;
+            }
+            catch (Exception unclear) when (DssPipeline.IsAmbiguous(unclear))
+            {
+                await Task.Delay(backoff.Next(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (failure is DssApiException or DssProtocolException)
+            {
+                _outcome = new Outcome(default, Aborted: false, new DssOutcomeUnknownException(
+                    $"GET /futures/{Id}", $"whether DSS job {Id} succeeded ({failure.Message})", lost));
+                break;
+            }
         }
 
         DssLog.JobFinished(_client.Pipeline.Logger, Id, ToString() + " (outcome recovered after its result was lost)");

@@ -405,7 +405,8 @@ public sealed class DssPipeline
         return new DssOutcomeUnknownException($"{request.Method} {_basePath}{request.Path}", whatToCheck, ambiguous);
     }
 
-    private static bool IsAmbiguous(Exception exception) =>
+    /// <summary>A failure that says nothing of what DSS did: the connection was lost, the attempt timed out, or a gateway answered.</summary>
+    internal static bool IsAmbiguous(Exception exception) =>
         exception is DssTimeoutException or DssConnectionException
         || exception is DssApiException { StatusCode: (int)HttpStatusCode.BadGateway or (int)HttpStatusCode.ServiceUnavailable or (int)HttpStatusCode.GatewayTimeout };
 

@@ -138,19 +138,51 @@ public class AmbiguousOutcomeTests
     }
 
     [Fact]
-    public async Task A_lost_read_that_cannot_be_recovered_is_an_unknown_outcome()
+    public async Task A_lost_read_whose_record_tells_neither_success_nor_failure_is_an_unknown_outcome_saying_what_to_check()
     {
         var futures = new FakeFutures();
         futures.Add("job-2", new FakeFutures.Job { PollsUntilDone = 1, Result = JsonNode.Parse("{}"), LoseConsumingRead = true });
         await using var server = await LoopbackServer.StartAsync(futures.Handle);
         using var client = FastRetries(server);
         var future = new DssFuture<int>(client, "job-2", _ => 0,
-            recoverLostResult: _ => throw new DssTimeoutException("GET /dip/publicapi/api-deployer/deployments/d1/last-update timed out"));
+            recoverLostResult: _ => throw new DssProtocolException("GET /api-deployer/deployments/d1/last-update reports status 'RUNNING'"));
 
         var error = await Assert.ThrowsAsync<DssOutcomeUnknownException>(() => future.WaitForCompletionAsync());
 
         Assert.Contains("The outcome of GET /futures/job-2 is unknown", error.Message);
+        Assert.StartsWith("whether DSS job job-2 succeeded", error.WhatToCheck);
         Assert.True(future.HasCompleted);
+    }
+
+    [Fact]
+    public async Task A_lost_read_whose_record_is_unreachable_for_longer_than_the_retries_is_asked_again_until_it_answers()
+    {
+        var futures = new FakeFutures();
+        futures.Add("job-4", new FakeFutures.Job { PollsUntilDone = 1, Result = JsonNode.Parse("{}"), LoseConsumingRead = true });
+        var recordReads = 0;
+        await using var server = await LoopbackServer.StartAsync((request, context) =>
+        {
+            if (!request.RawPath.EndsWith("/last-update", StringComparison.Ordinal))
+            {
+                return futures.Handle(request, context);
+            }
+
+            // More lost answers in a row than one read retries: the job is over, so its record is asked for again.
+            if (Interlocked.Increment(ref recordReads) <= 6)
+            {
+                context.Abort();
+                return Task.CompletedTask;
+            }
+
+            return LoopbackServer.RespondJson(context, """{"status":"SUCCESS"}""");
+        });
+        using var client = FastRetries(server);
+        var future = new DssFuture<JsonNode?>(client, "job-4", result => result, recoverLostResult: token => DssJobHistory.ReadOutcomeAsync(client,
+            new DssRequest(HttpMethod.Get, "/api-deployer/deployments/{deploymentId}/last-update", "d1"), "status", "SUCCESS", "FAILED", token));
+
+        Assert.Null(await future.WaitForCompletionAsync(TimeSpan.FromMinutes(1)));
+        Assert.True(future.HasValue);
+        Assert.Equal(7, recordReads);
     }
 
     [Fact]

@@ -1,0 +1,289 @@
+using System.Collections.Generic;
+using System.Linq;
+using DssApi.Generator.Diagnostics;
+using DssApi.Generator.Json;
+using DssApi.Generator.Model;
+
+namespace DssApi.Generator.Schema;
+
+// Records, settings, unions and their cases: fields, mutators and computed members.
+internal sealed partial class SchemaReader
+{
+    private static readonly string[] RecordKeys = ["description", "since", "fields", "computed", "infraTypes"];
+    private static readonly string[] SettingsKeys = ["description", "since", "fields", "mutators", "computed", "identity", "save", "infraTypes"];
+    private static readonly string[] UnionKeys = ["description", "since", "editable", "discriminator", "discriminatorType", "fields", "mutators", "computed", "identity", "save", "cases", "infraTypes"];
+    private static readonly string[] CaseKeys = ["name", "description", "since", "fields", "mutators", "computed", "infraTypes"];
+    private static readonly string[] ComputedKeys = ["description", "since", "returns", "helper"];
+    private static readonly string[] FieldKeys = ["type", "name", "required", "secret", "description", "since", "infraTypes"];
+    private static readonly string[] MutatorKeys = ["description", "since", "params", "appendTo", "template", "set", "removeFrom", "where", "infraTypes"];
+
+    private void ReadObject(string name, TextRange nameRange, JsonSyntax value, ObjectKind kind)
+    {
+        var construct = $"{KindWord(kind)} '{name}'";
+        if (AsObject(value, construct) is not { } syntax)
+        {
+            return;
+        }
+
+        var allowed = kind switch
+        {
+            ObjectKind.Record => RecordKeys,
+            ObjectKind.Settings => SettingsKeys,
+            _ => UnionKeys,
+        };
+        var properties = Properties(syntax, construct, allowed);
+        var editable = kind == ObjectKind.Settings || (kind == ObjectKind.Union && OptionalBool(properties, "editable") == true);
+        var fields = ReadFields(properties, construct);
+        var mutators = ReadMutators(properties, construct);
+        var identity = ReadParams(properties, "identity", construct);
+        RouteDef? save = null;
+        if (properties.TryGetValue("save", out var saveProperty))
+        {
+            save = ReadRoute("Save", saveProperty.KeyRange, saveProperty.Value, $"the save route of {construct}", SaveKeys);
+        }
+
+        UnionDef? union = null;
+        if (kind == ObjectKind.Union)
+        {
+            union = ReadUnion(name, nameRange, properties);
+        }
+
+        _objects.Add(new ObjectDef(
+            name,
+            kind,
+            editable,
+            OptionalString(properties, "description"),
+            Since(properties),
+            fields,
+            mutators,
+            ReadComputed(properties, construct),
+            identity,
+            save,
+            union,
+            StringList(properties, "infraTypes", construct),
+            At(nameRange)));
+    }
+
+    private UnionDef ReadUnion(string name, TextRange nameRange, Dictionary<string, JsonPropertySyntax> properties)
+    {
+        var construct = $"union '{name}'";
+        var discriminator = OptionalString(properties, "discriminator");
+        if (discriminator is null)
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, nameRange, $"{construct} has no 'discriminator' (the field whose value tells the cases apart)");
+        }
+
+        var cases = new List<CaseDef>();
+        if (properties.TryGetValue("cases", out var casesProperty) && AsObject(casesProperty.Value, $"the cases of {construct}") is { } casesSyntax)
+        {
+            foreach (var entry in Entries(casesSyntax, $"the cases of {construct}"))
+            {
+                if (ReadCase(construct, entry) is { } unionCase)
+                {
+                    cases.Add(unionCase);
+                }
+            }
+        }
+
+        return new UnionDef(discriminator ?? "type", OptionalString(properties, "discriminatorType") ?? TypeName.String, cases.ToEquatableArray());
+    }
+
+    private CaseDef? ReadCase(string unionConstruct, JsonPropertySyntax entry)
+    {
+        var construct = $"case '{entry.Key}' of {unionConstruct}";
+        if (AsObject(entry.Value, construct) is not { } syntax)
+        {
+            return null;
+        }
+
+        var properties = Properties(syntax, construct, CaseKeys);
+        if (!properties.TryGetValue("name", out var nameProperty) || nameProperty.Value is not JsonStringSyntax nameSyntax)
+        {
+            Report(DiagnosticDescriptors.UnknownConstruct, entry.KeyRange, $"{construct} needs a 'name': the .NET type of that case");
+            return null;
+        }
+
+        if (!CheckIdentifier(nameSyntax.Value, nameSyntax.Range))
+        {
+            return null;
+        }
+
+        return new CaseDef(
+            entry.Key,
+            nameSyntax.Value,
+            OptionalString(properties, "description"),
+            Since(properties),
+            ReadFields(properties, construct),
+            ReadMutators(properties, construct),
+            ReadComputed(properties, construct),
+            StringList(properties, "infraTypes", construct),
+            entry.Value.ToJsonText(),
+            At(nameSyntax.Range));
+    }
+
+    private EquatableArray<FieldDef> ReadFields(Dictionary<string, JsonPropertySyntax> properties, string construct)
+    {
+        var fields = new List<FieldDef>();
+        if (!properties.TryGetValue("fields", out var fieldsProperty) || AsObject(fieldsProperty.Value, $"the fields of {construct}") is not { } syntax)
+        {
+            return fields.ToEquatableArray();
+        }
+
+        foreach (var entry in Entries(syntax, $"the fields of {construct}"))
+        {
+            var fieldConstruct = $"field '{entry.Key}' of {construct}";
+            string? type;
+            TextRange typeRange;
+            var fieldProperties = new Dictionary<string, JsonPropertySyntax>();
+            if (entry.Value is JsonStringSyntax shorthand)
+            {
+                type = shorthand.Value;
+                typeRange = shorthand.Range;
+            }
+            else if (AsObject(entry.Value, fieldConstruct) is { } fieldSyntax)
+            {
+                fieldProperties = Properties(fieldSyntax, fieldConstruct, FieldKeys);
+                type = RequiredString(fieldProperties, "type", fieldConstruct, entry.KeyRange, out typeRange);
+            }
+            else
+            {
+                continue;
+            }
+
+            var name = OptionalString(fieldProperties, "name", out var nameRange) ?? NameFromWire(entry.Key);
+            if (type is null || !CheckIdentifier(name, nameRange ?? entry.KeyRange))
+            {
+                continue;
+            }
+
+            var secret = OptionalBool(fieldProperties, "secret") ?? false;
+            if (secret && type != TypeName.String)
+            {
+                Report(DiagnosticDescriptors.UnknownConstruct, typeRange, $"{fieldConstruct} is secret, so its type must be string (DSS answers secrets encrypted, as text), not '{type}'");
+                continue;
+            }
+
+            fields.Add(new FieldDef(
+                entry.Key,
+                name,
+                type,
+                OptionalBool(fieldProperties, "required") ?? false,
+                secret,
+                OptionalString(fieldProperties, "description"),
+                Since(fieldProperties),
+                StringList(fieldProperties, "infraTypes", fieldConstruct),
+                entry.Value.ToJsonText(),
+                At(entry.KeyRange),
+                At(typeRange)));
+        }
+
+        return fields.ToEquatableArray();
+    }
+
+    private EquatableArray<MutatorDef> ReadMutators(Dictionary<string, JsonPropertySyntax> properties, string construct)
+    {
+        var mutators = new List<MutatorDef>();
+        if (!properties.TryGetValue("mutators", out var property) || AsObject(property.Value, $"the mutators of {construct}") is not { } syntax)
+        {
+            return mutators.ToEquatableArray();
+        }
+
+        foreach (var entry in Entries(syntax, $"the mutators of {construct}"))
+        {
+            var mutatorConstruct = $"mutator '{entry.Key}' of {construct}";
+            if (!CheckIdentifier(entry.Key, entry.KeyRange) || AsObject(entry.Value, mutatorConstruct) is not { } mutatorSyntax)
+            {
+                continue;
+            }
+
+            var mutatorProperties = Properties(mutatorSyntax, mutatorConstruct, MutatorKeys);
+            MutatorKind kind;
+            string? target;
+            JsonPropertySyntax? template;
+            if (mutatorProperties.ContainsKey("appendTo"))
+            {
+                kind = MutatorKind.Append;
+                target = OptionalString(mutatorProperties, "appendTo");
+                mutatorProperties.TryGetValue("template", out template);
+            }
+            else if (mutatorProperties.ContainsKey("removeFrom"))
+            {
+                kind = MutatorKind.Remove;
+                target = OptionalString(mutatorProperties, "removeFrom");
+                mutatorProperties.TryGetValue("where", out template);
+            }
+            else
+            {
+                kind = MutatorKind.Set;
+                target = null;
+                mutatorProperties.TryGetValue("set", out template);
+            }
+
+            if (template is null || template.Value is not JsonObjectSyntax)
+            {
+                Report(
+                    DiagnosticDescriptors.UnknownConstruct,
+                    entry.KeyRange,
+                    $"{mutatorConstruct} needs one of: 'appendTo' with an object 'template', 'removeFrom' with an object 'where', or an object 'set'");
+                continue;
+            }
+
+            mutators.Add(new MutatorDef(
+                entry.Key,
+                kind,
+                target,
+                ReadParams(mutatorProperties, "params", mutatorConstruct),
+                template.Value.ToJsonText(),
+                OptionalString(mutatorProperties, "description"),
+                Since(mutatorProperties),
+                StringList(mutatorProperties, "infraTypes", mutatorConstruct),
+                entry.Value.ToJsonText(),
+                At(entry.KeyRange)));
+        }
+
+        return mutators.ToEquatableArray();
+    }
+
+    private EquatableArray<ComputedDef> ReadComputed(Dictionary<string, JsonPropertySyntax> properties, string construct)
+    {
+        var computed = new List<ComputedDef>();
+        if (!properties.TryGetValue("computed", out var property) || AsObject(property.Value, $"the computed members of {construct}") is not { } syntax)
+        {
+            return computed.ToEquatableArray();
+        }
+
+        foreach (var entry in Entries(syntax, $"the computed members of {construct}"))
+        {
+            var memberConstruct = $"computed member '{entry.Key}' of {construct}";
+            if (!CheckIdentifier(entry.Key, entry.KeyRange) || AsObject(entry.Value, memberConstruct) is not { } memberSyntax)
+            {
+                continue;
+            }
+
+            var memberProperties = Properties(memberSyntax, memberConstruct, ComputedKeys);
+            var returns = RequiredString(memberProperties, "returns", memberConstruct, entry.KeyRange, out _);
+            var helper = RequiredString(memberProperties, "helper", memberConstruct, entry.KeyRange, out var helperRange);
+            if (returns is null || helper is null)
+            {
+                continue;
+            }
+
+            if (!helper.Split('.').All(IsValidIdentifier) || helper.IndexOf('.') < 0)
+            {
+                Report(DiagnosticDescriptors.InvalidIdentifier, helperRange, helper);
+                continue;
+            }
+
+            computed.Add(new ComputedDef(entry.Key, returns, helper, OptionalString(memberProperties, "description"), Since(memberProperties), entry.Value.ToJsonText(), At(entry.KeyRange)));
+        }
+
+        return computed.ToEquatableArray();
+    }
+
+    private static string KindWord(ObjectKind kind) => kind switch
+    {
+        ObjectKind.Record => "record",
+        ObjectKind.Settings => "settings",
+        _ => "union",
+    };
+}
