@@ -14,6 +14,13 @@ public abstract class DssTransportOptions
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>The longest a single attempt may take on a slow route, where DSS builds something
+    /// inside the request (create a package, publish it, import a version, run test queries, run
+    /// queries). Null (the default) gives those routes the schema's slow-route timeout (10 minutes
+    /// for the DSS schema), or <see cref="Timeout"/> when that is longer;
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it.</summary>
+    public TimeSpan? SlowRouteTimeout { get; set; }
+
     /// <summary>Headers added to every request (for instance a tenant or tracing header).</summary>
     public IDictionary<string, string> ExtraHeaders { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 

@@ -87,6 +87,37 @@ public sealed class DiagnosticTests
     public void DSSG002_does_not_fire_for_a_secret_string_field() =>
         AssertNone("""{ "records": { "R": { "fields": { "key": { "type": "string", "secret": true } } } } }""");
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1.5")]
+    [InlineData("\"10m\"")]
+    public void DSSG002_slow_route_timeout_that_is_not_a_whole_number_of_seconds_points_at_it(string value)
+    {
+        var schema = $$"""{ "slowRouteTimeoutSeconds": {{value}} }""";
+
+        var diagnostic = Single(schema, DiagnosticDescriptors.UnknownConstructId);
+
+        AssertAt(diagnostic, schema, value);
+        Assert.Contains("'slowRouteTimeoutSeconds' must be a whole number of seconds above 0", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DSSG002_slow_route_without_a_slow_route_timeout_points_at_the_route()
+    {
+        const string schema = """
+            { "handles": { "H": { "routes": { "Build": { "method": "POST", "path": "/build", "slow": true } } } } }
+            """;
+
+        var diagnostic = Single(schema, DiagnosticDescriptors.UnknownConstructId);
+
+        AssertAt(diagnostic, schema, "\"Build\"");
+        Assert.Contains("route 'Build' of 'H' is slow, so a schema file needs 'slowRouteTimeoutSeconds'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DSSG002_does_not_fire_for_a_slow_route_with_a_slow_route_timeout() =>
+        AssertNone("""{ "slowRouteTimeoutSeconds": 60, "handles": { "H": { "routes": { "Build": { "method": "POST", "path": "/build", "slow": true } } } } }""");
+
     [Fact]
     public void DSSG005_placeholder_of_a_check_missing_points_at_the_once()
     {
@@ -205,6 +236,26 @@ public sealed class DiagnosticTests
         Assert.Equal("/project/extra.dssapi.json", diagnostic.Location.GetLineSpan().Path);
         AssertAt(diagnostic, extension, "\"id\"");
         Assert.Contains("dss-api.json(", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DSSG007_a_second_slow_route_timeout_that_differs_points_at_it()
+    {
+        const string extension = """{ "slowRouteTimeoutSeconds": 30 }""";
+
+        var run = GeneratorHarness.Run([(GeneratorHarness.DefaultSchemaPath, GeneratorHarness.DssSchemaText), ("/project/extra.dssapi.json", extension)]);
+
+        var diagnostic = run.Single(DiagnosticDescriptors.ConflictingExtensionId);
+        AssertAt(diagnostic, extension, "\"slowRouteTimeoutSeconds\"");
+        Assert.Contains("slowRouteTimeoutSeconds' is already declared differently at /project/dss-api.json(", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DSSG007_does_not_fire_for_a_slow_route_timeout_repeated_unchanged()
+    {
+        var run = GeneratorHarness.Run([(GeneratorHarness.DefaultSchemaPath, GeneratorHarness.DssSchemaText), ("/project/extra.dssapi.json", """{ "slowRouteTimeoutSeconds": 600 }""")]);
+
+        Assert.Empty(run.SchemaDiagnostics);
     }
 
     [Fact]

@@ -1,13 +1,32 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.Json.Nodes;
 using DssApi.Generator.Model;
 using DssApi.Generator.Schema;
+using DssApi.Generator.Tests.Live;
 using DssApi.Generator.Tests.Support;
+using DssApi.Tests.Infrastructure;
 
 namespace DssApi.Generator.Tests;
 
 /// <summary>Fields DSS answers encrypted: the schema marks them, and the generated client keeps them safe.</summary>
-public sealed class SecretFieldTests
+public sealed class SecretFieldTests : IAsyncLifetime
 {
+    private const string EncryptedNodeKey = "$DSS_ENC$v2:kQ3c9Zp1";
+    private const string EncryptedEventKey = "$DSS_ENC$v2:Tb77xYw0";
+    private const string StaticInfraJson = $$"""
+        { "id": "static", "type": "STATIC", "stage": "prod",
+          "apiNodes": [ { "url": "http://a:12000", "adminAPIKey": "{{EncryptedNodeKey}}", "graphitePrefix": "a" } ],
+          "defaultApiNodeLogging": { "eventServerURL": "http://events:10000", "eventServerAuthKey": "{{EncryptedEventKey}}", "kafkaTopic": "q" } }
+        """;
+
     private static readonly SchemaDocument DssSchema = SchemaReader.Read("/schemas/dss-api.json", isDefault: true, GeneratorHarness.DssSchemaText, CancellationToken.None);
+
+    private RecordingServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await RecordingServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Theory]
     [InlineData("ApiNode", "adminAPIKey")]
@@ -21,6 +40,86 @@ public sealed class SecretFieldTests
     [Fact]
     public void The_dss_schema_reads_without_errors() => Assert.Empty(DssSchema.Diagnostics);
 
+    [Fact]
+    public async Task Reading_secrets_changes_nothing_and_a_save_sends_back_what_dss_sent()
+    {
+        _server.Reply("GET", "/infras/static/settings", StaticInfraJson);
+        using var client = _server.CreateClient();
+        var settings = Assert.IsType<StaticInfraSettings>(await client.GetApiDeployer().GetInfra("static").GetSettingsAsync());
+
+        Assert.Equal(EncryptedNodeKey, settings.ApiNodes[0].AdminApiKey);
+        Assert.Equal(EncryptedEventKey, settings.DefaultApiNodeLogging?.EventServerAuthKey);
+        Assert.False(settings.HasChanges);
+
+        settings.Stage = "production";
+        await settings.SaveAsync();
+
+        var sent = JsonNode.Parse(_server.Requests[^1].Body)!;
+        Assert.Equal(EncryptedNodeKey, sent["apiNodes"]![0]!["adminAPIKey"]!.GetValue<string>());
+        Assert.Equal(EncryptedEventKey, sent["defaultApiNodeLogging"]!["eventServerAuthKey"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_clear_secret_set_in_code_is_sent_and_never_logged()
+    {
+        const string clearKey = "clear-admin-key-5f2a";
+        _server.Reply("GET", "/infras/static/settings", StaticInfraJson);
+        using var logs = new CapturingLoggerProvider();
+        using var client = _server.CreateClient(logs);
+        var settings = Assert.IsType<StaticInfraSettings>(await client.GetApiDeployer().GetInfra("static").GetSettingsAsync());
+
+        settings.ApiNodes[0].AdminApiKey = clearKey;
+        Assert.True(settings.HasChanges);
+        await settings.SaveAsync();
+
+        Assert.Equal(clearKey, JsonNode.Parse(_server.Requests[^1].Body)!["apiNodes"]![0]!["adminAPIKey"]!.GetValue<string>());
+        Assert.NotEmpty(logs.Entries);
+        Assert.DoesNotContain(clearKey, logs.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(clearKey, settings.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToString_shows_secret_fields_as_stars()
+    {
+        var node = new ApiNode { Url = "http://a:12000", AdminApiKey = "clear-admin-key" };
+        var logging = new ApiNodeLogging { EventServerAuthKey = "clear-event-key", KafkaTopic = "q" };
+
+        Assert.Equal("""{"url":"http://a:12000","adminAPIKey":"***"}""", node.ToString());
+        Assert.Equal("""{"eventServerAuthKey":"***","kafkaTopic":"q"}""", logging.ToString());
+        Assert.Equal("clear-admin-key", node.AdminApiKey);
+    }
+
+    [Fact]
+    public void ToString_hides_the_secrets_of_the_objects_held_in_fields_lists_and_maps()
+    {
+        var type = CompileFixture();
+        const string json = """
+            { "first": { "text": "a", "count": 1, "best": { "name": "p", "token": "clear-1" } },
+              "second": { "text": "b", "count": 2 },
+              "spares": [ { "name": "s", "token": "clear-2" }, 7 ],
+              "sparesByName": { "t": { "token": "clear-3" } } }
+            """;
+
+        var pair = type("Pair").GetMethod("FromJson")!.Invoke(null, [JsonNode.Parse(json)!.AsObject()])!;
+
+        Assert.Equal(
+            """{"first":{"text":"a","count":1,"best":{"name":"p","token":"***"}},"second":{"text":"b","count":2},"spares":[{"name":"s","token":"***"},7],"sparesByName":{"t":{"token":"***"}}}""",
+            pair.ToString());
+    }
+
     private static FieldDef Field(string type, string wire) =>
         DssSchema.Objects.Single(o => o.Name == type).Fields.Single(f => f.Wire == wire);
+
+    /// <summary>The fixture schema's generated types, compiled and loaded.</summary>
+    private static Func<string, Type> CompileFixture()
+    {
+        var run = GeneratorHarness.Run([("/project/widgets.dssapi.json", GeneratorHarness.FixtureText("widgets.dssapi.json"))],
+            new Dictionary<string, string> { ["DssApiNamespace"] = "Fixture.Widgets", ["DssApiAccessibility"] = "public" });
+        using var image = new MemoryStream();
+        var emitted = run.Output.Emit(image);
+        Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics));
+        image.Position = 0;
+        var assembly = new AssemblyLoadContext("fixture", isCollectible: true).LoadFromStream(image);
+        return name => assembly.GetType("Fixture.Widgets." + name, throwOnError: true)!;
+    }
 }

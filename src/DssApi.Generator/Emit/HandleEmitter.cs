@@ -17,6 +17,7 @@ internal sealed class HandleEmitter
     private readonly MethodEmitter _methods;
     private readonly string _client;
     private readonly string? _receiver;
+    private readonly int? _slowRouteTimeoutSeconds;
 
     private HandleEmitter(EmitContext context, HandleItem item)
     {
@@ -26,6 +27,7 @@ internal sealed class HandleEmitter
         _methods = new MethodEmitter(context, _types);
         _client = _handle.IsClient ? "client" : "_client";
         _receiver = _handle.IsClient ? $"this global::DssApi.{_handle.Name} client" : null;
+        _slowRouteTimeoutSeconds = item.SlowRouteTimeoutSeconds;
     }
 
     private CodeWriter W => _context.Writer;
@@ -163,11 +165,22 @@ internal sealed class HandleEmitter
         _context.Summary(route.Description, $"Calls {route.Method} {route.Path}.");
         _methods.ParamDocs(parameters, withCancellation: true, _handle.IsClient ? "The client." : null);
         W.Doc("returns", returnsDoc);
+        var remarks = new List<string>();
+        if (route.Slow && _slowRouteTimeoutSeconds is { } slowSeconds)
+        {
+            remarks.Add($"DSS builds something inside this request, so each attempt may take up to DssClientOptions.SlowRouteTimeout (by default {slowSeconds} s, or Timeout when longer).");
+        }
+
         if (route.Once is { } documentedOnce)
         {
-            W.Doc("remarks", documentedOnce.ExistsPath is null
+            remarks.Add(documentedOnce.ExistsPath is null
                 ? "Never repeated: after a failure that leaves the outcome unclear, a DssOutcomeUnknownException says what to check."
                 : "Never sent twice: after a failure that leaves the outcome unclear, DSS is asked whether it took effect, and the request is sent again only if it did not.");
+        }
+
+        if (remarks.Count > 0)
+        {
+            W.Doc("remarks", string.Join(" ", remarks));
         }
 
         _context.Since(route.Since);
@@ -218,7 +231,7 @@ internal sealed class HandleEmitter
             return;
         }
 
-        _methods.Request(route, bindings, withBody: true);
+        Request(route, bindings);
         switch (route.Returns)
         {
             case ReturnKind.Empty:
@@ -255,11 +268,21 @@ internal sealed class HandleEmitter
         return $"new {_types.Qualified(handle)}({_client}{string.Concat(identity)})";
     }
 
+    /// <summary>Writes the request of a route into the local <c>dssRequest</c>; a slow route's attempts get the long timeout.</summary>
+    private void Request(RouteDef route, Dictionary<string, Binding> bindings)
+    {
+        _methods.Request(route, bindings, withBody: true);
+        if (route.Slow && _slowRouteTimeoutSeconds is { } seconds)
+        {
+            W.Line($"dssRequest.AsSlowRoute(global::System.TimeSpan.FromSeconds({seconds}));");
+        }
+    }
+
     /// <summary>A request that must not take effect twice is built by a local function, once per attempt.</summary>
     private void EmitSentOnce(RouteDef route, Dictionary<string, Binding> bindings)
     {
         W.Open($"{Names.DssRequest} CreateDssRequest()");
-        _methods.Request(route, bindings, withBody: true);
+        Request(route, bindings);
         W.Line("return dssRequest;");
         W.Close();
         W.Line();

@@ -81,7 +81,63 @@ internal sealed class ObjectEmitter
             EmitSave(save);
         }
 
+        if (!IsSaved)
+        {
+            EmitRedactSecrets();
+        }
+
         W.Close();
+    }
+
+    /// <summary>Hides secret fields from <c>ToString()</c>: this object's own, then those of the objects it holds.</summary>
+    private void EmitRedactSecrets()
+    {
+        var secrets = _object.Fields.Where(f => f.Secret).ToList();
+        var holders = _object.Fields.Where(f => !f.Secret && HeldViewWithSecrets(f.Type) is not null).ToList();
+        if (secrets.Count == 0 && holders.Count == 0)
+        {
+            return;
+        }
+
+        W.Line();
+        W.Doc("summary", "Hides the secret fields from display.");
+        W.Doc("param", "A copy of this object's JSON.", " name=\"json\"");
+        W.Open($"protected override void RedactSecrets({Names.JsonObject} json)");
+        if (_item.CaseOf is not null)
+        {
+            W.Line("base.RedactSecrets(json);");
+        }
+
+        foreach (var field in secrets)
+        {
+            W.Line($"{Names.DssJson}.Redact(json, {CodeWriter.Literal(field.Wire)});");
+        }
+
+        foreach (var field in holders)
+        {
+            var wire = CodeWriter.Literal(field.Wire);
+            var held = _types.Qualified(HeldViewWithSecrets(field.Type)!);
+            if (TypeName.IsList(field.Type, out _) || TypeName.IsMap(field.Type, out _))
+            {
+                var each = TypeName.IsList(field.Type, out _) ? "RedactItems" : "RedactValues";
+                W.Line($"{Names.DssJson}.{each}(json, {wire}, static item => RedactSecretsOf({held}.FromJson(item)));");
+            }
+            else
+            {
+                W.Open($"if (json[{wire}] is {Names.JsonObject} held{field.Name})");
+                W.Line($"RedactSecretsOf({held}.FromJson(held{field.Name}));");
+                W.Close();
+            }
+        }
+
+        W.Close();
+    }
+
+    /// <summary>The view type a field holds (itself, or as list items or map values) when that type has secret fields.</summary>
+    private string? HeldViewWithSecrets(string type)
+    {
+        var held = TypeName.IsList(type, out var element) || TypeName.IsMap(type, out element) ? element : type;
+        return !TypeName.IsBuiltIn(held) && _types.Info(held) is { Category: TypeCategory.View, HoldsSecrets: true } ? held : null;
     }
 
     private IEnumerable<string> IdentityNames => _object.Identity.Select(p => p.Name);
@@ -211,6 +267,12 @@ internal sealed class ObjectEmitter
     {
         W.Line();
         _context.Summary(field.Description, $"The \"{field.Wire}\" field.");
+        if (field.Secret)
+        {
+            W.Doc("remarks", "A secret: DSS answers this encrypted; set a clear value to change it. Reading it changes nothing, and ToString() shows it as ***.");
+            _context.Attribute("DssSecretField");
+        }
+
         _context.Since(field.Since);
         _context.InfraTypes(field.InfraTypes);
         _context.Wire(field.Wire);

@@ -12,7 +12,11 @@ internal sealed record SchemaDocument(
     EquatableArray<EnumDef> Enums,
     EquatableArray<ObjectDef> Objects,
     EquatableArray<HandleDef> Handles,
+    SlowRouteTimeout? SlowRouteTimeout,
     EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The per-attempt timeout of slow routes when the client's options give none, declared once for all schema files.</summary>
+internal sealed record SlowRouteTimeout(int Seconds, SourceLocation Location);
 
 internal sealed record EnumDef(
     string Name,
@@ -159,6 +163,7 @@ internal sealed record RouteDef(
     EquatableArray<string> InfraTypes,
     OnceDef? Once,
     RecoverDef? Recover,
+    bool Slow,
     string Fingerprint,
     SourceLocation Location,
     SourceLocation PathLocation);

@@ -19,13 +19,15 @@ internal enum TypeCategory
 internal sealed record CaseRef(string Wire, string Name);
 
 /// <summary>What a generated type needs to know about a type it mentions; nothing more, so unrelated edits leave it cached.</summary>
+/// <param name="HoldsSecrets">The type, one of its union cases, or an object it holds has a secret field.</param>
 internal sealed record TypeReference(
     string Name,
     TypeCategory Category,
     bool Editable,
     EquatableArray<string> Identity,
     string? Discriminator,
-    EquatableArray<CaseRef> Cases);
+    EquatableArray<CaseRef> Cases,
+    bool HoldsSecrets);
 
 /// <summary>The union a case type belongs to.</summary>
 internal sealed record UnionCaseOf(string UnionName, string Wire, string Discriminator, string DiscriminatorType, bool Saved);
@@ -37,7 +39,8 @@ internal sealed record EnumItem(EnumDef Enum) : EmitItem(Enum.Name);
 
 internal sealed record ObjectItem(ObjectDef Object, UnionCaseOf? CaseOf, EquatableArray<TypeReference> References) : EmitItem(Object.Name);
 
-internal sealed record HandleItem(HandleDef Handle, EquatableArray<TypeReference> References) : EmitItem(Handle.Name);
+/// <param name="SlowRouteTimeoutSeconds">The default per-attempt timeout of the handle's slow routes; null when it has none.</param>
+internal sealed record HandleItem(HandleDef Handle, EquatableArray<TypeReference> References, int? SlowRouteTimeoutSeconds) : EmitItem(Handle.Name);
 
 /// <summary>Every generated file's model, plus the schema errors.</summary>
 internal sealed record ApiModel(EquatableArray<EmitItem> Items, EquatableArray<Diagnostics.DiagnosticInfo> Diagnostics);

@@ -10,7 +10,7 @@ namespace DssApi.Generator.Schema;
 internal sealed partial class SchemaReader
 {
     private static readonly string[] ParamKeys = ["type", "optional", "default", "description", "nonEmpty", "sumsToOne", "itemsHave", "ignoredForInfraTypes"];
-    private static readonly string[] RouteKeys = ["description", "since", "method", "path", "params", "query", "body", "file", "returns", "pick", "downloadTo", "combine", "effects", "infraTypes", "once", "recover"];
+    private static readonly string[] RouteKeys = ["description", "since", "method", "path", "params", "query", "body", "file", "returns", "pick", "downloadTo", "combine", "effects", "infraTypes", "once", "recover", "slow"];
     private static readonly string[] OnceKeys = ["exists", "lists", "in", "fallbacks", "check"];
     private static readonly string[] RecoverKeys = ["from", "status", "succeeded", "failed"];
     private static readonly string[] SaveKeys = ["description", "method", "path", "params", "query"];
@@ -180,9 +180,21 @@ internal sealed partial class SchemaReader
             StringList(properties, "infraTypes", construct),
             properties.TryGetValue("once", out var onceProperty) ? ReadOnce(onceProperty, construct) : null,
             properties.TryGetValue("recover", out var recoverProperty) ? ReadRecover(recoverProperty, construct) : null,
+            OptionalBool(properties, "slow") ?? false,
             value.ToJsonText(),
             At(nameRange),
             At(pathRange));
+    }
+
+    private SlowRouteTimeout? ReadSlowRouteTimeout(JsonPropertySyntax property)
+    {
+        if (property.Value is JsonNumberSyntax { IsInteger: true } number && int.TryParse(number.Text, out var seconds) && seconds > 0)
+        {
+            return new SlowRouteTimeout(seconds, At(property.KeyRange));
+        }
+
+        Report(DiagnosticDescriptors.UnknownConstruct, property.Value.Range, $"'slowRouteTimeoutSeconds' must be a whole number of seconds above 0, not {property.Value.ToJsonText()}");
+        return null;
     }
 
     private OnceDef? ReadOnce(JsonPropertySyntax property, string construct)

@@ -14,7 +14,7 @@ namespace DssApi.Generator.Schema;
 /// </summary>
 internal sealed partial class SchemaReader
 {
-    private static readonly string[] TopLevelKeys = ["$schema", "description", "enums", "records", "settings", "unions", "handles", "clients"];
+    private static readonly string[] TopLevelKeys = ["$schema", "description", "slowRouteTimeoutSeconds", "enums", "records", "settings", "unions", "handles", "clients"];
 
     /// <summary>The runtime clients a schema may add members to.</summary>
     public static readonly string[] ClientNames = ["DssClient", "DssApiNodeClient"];
@@ -24,6 +24,7 @@ internal sealed partial class SchemaReader
     private readonly List<EnumDef> _enums = [];
     private readonly List<ObjectDef> _objects = [];
     private readonly List<HandleDef> _handles = [];
+    private SlowRouteTimeout? _slowRouteTimeout;
 
     private SchemaReader(string path) => _path = path;
 
@@ -46,6 +47,7 @@ internal sealed partial class SchemaReader
             reader._enums.ToEquatableArray(),
             reader._objects.ToEquatableArray(),
             reader._handles.ToEquatableArray(),
+            reader._slowRouteTimeout,
             reader._diagnostics.ToEquatableArray());
     }
 
@@ -62,6 +64,11 @@ internal sealed partial class SchemaReader
         }
 
         var sections = Properties(file, "a schema file", TopLevelKeys);
+        if (sections.TryGetValue("slowRouteTimeoutSeconds", out var slowTimeout))
+        {
+            _slowRouteTimeout = ReadSlowRouteTimeout(slowTimeout);
+        }
+
         ForEachEntry(sections, "enums", (name, range, value) => ReadEnum(name, range, value));
         cancellationToken.ThrowIfCancellationRequested();
         ForEachEntry(sections, "records", (name, range, value) => ReadObject(name, range, value, ObjectKind.Record));

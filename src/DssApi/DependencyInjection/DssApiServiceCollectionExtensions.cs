@@ -19,7 +19,7 @@ public static class DssApiServiceCollectionExtensions
 
     /// <summary>
     /// Registers a singleton <see cref="DssClient"/> over <c>IHttpClientFactory</c>, with options
-    /// read from the <c>DssApi</c> configuration section (<c>Url</c>, <c>ApiKey</c>, <c>Timeout</c>,
+    /// read from the <c>DssApi</c> configuration section (<c>Url</c>, <c>ApiKey</c>, <c>Timeout</c>, <c>SlowRouteTimeout</c>,
     /// <c>UserAgent</c>, <c>DangerousAcceptAnyServerCertificate</c>, <c>ExtraHeaders:&lt;name&gt;</c>,
     /// <c>Retry:MaxRetries</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>,
     /// <c>FuturePolling:DefaultTimeout</c>) then adjusted by <paramref name="configure"/>. The options

@@ -28,6 +28,7 @@ internal static class DssClientOptionsBinder
         }
 
         options.Timeout = ReadTimeSpan(section, path, "Timeout") ?? options.Timeout;
+        options.SlowRouteTimeout = ReadTimeSpan(section, path, "SlowRouteTimeout") ?? options.SlowRouteTimeout;
         options.DangerousAcceptAnyServerCertificate = ReadBoolean(section, path, "DangerousAcceptAnyServerCertificate")
             ?? options.DangerousAcceptAnyServerCertificate;
         foreach (var header in section.GetSection("ExtraHeaders").GetChildren())

@@ -27,6 +27,11 @@ internal sealed class DssClientOptionsValidator : IValidateOptions<DssClientOpti
             problems.Add($"DssApi:Timeout must be positive, not {options.Timeout}.");
         }
 
+        if (options.SlowRouteTimeout is { } slow && slow <= TimeSpan.Zero && slow != Timeout.InfiniteTimeSpan)
+        {
+            problems.Add($"DssApi:SlowRouteTimeout must be positive, not {slow}.");
+        }
+
         if (options.Retry.MaxRetries < 0)
         {
             problems.Add($"DssApi:Retry:MaxRetries must be 0 or more, not {options.Retry.MaxRetries}.");

@@ -12,6 +12,57 @@ namespace DssApi.Json;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DssJson
 {
+    /// <summary>Replaces the value of a secret field with <c>***</c>, in a copy of the JSON made for display.</summary>
+    /// <param name="owner">The copy.</param>
+    /// <param name="name">The secret field; left alone when missing or null.</param>
+    public static void Redact(JsonObject owner, string name)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        if (owner[name] is not null)
+        {
+            owner[name] = "***";
+        }
+    }
+
+    /// <summary>Calls <paramref name="redact"/> on each object item of a list field, in a copy of the JSON made for display.</summary>
+    /// <param name="owner">The copy.</param>
+    /// <param name="name">The list field, whose items have secret fields.</param>
+    /// <param name="redact">Hides the secrets of one item.</param>
+    public static void RedactItems(JsonObject owner, string name, Action<JsonObject> redact)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(redact);
+        if (owner[name] is JsonArray items)
+        {
+            RedactEach(items, redact);
+        }
+    }
+
+    /// <summary>Calls <paramref name="redact"/> on each object value of a map field, in a copy of the JSON made for display.</summary>
+    /// <param name="owner">The copy.</param>
+    /// <param name="name">The map field, whose values have secret fields.</param>
+    /// <param name="redact">Hides the secrets of one value.</param>
+    public static void RedactValues(JsonObject owner, string name, Action<JsonObject> redact)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(redact);
+        if (owner[name] is JsonObject map)
+        {
+            RedactEach(map.Select(member => member.Value), redact);
+        }
+    }
+
+    private static void RedactEach(IEnumerable<JsonNode?> nodes, Action<JsonObject> redact)
+    {
+        foreach (var node in nodes)
+        {
+            if (node is JsonObject item)
+            {
+                redact(item);
+            }
+        }
+    }
+
     /// <summary>The string held by <paramref name="node"/>, or null.</summary>
     /// <param name="node">A JSON value.</param>
     /// <returns>The string, or null when the node is missing or not a string.</returns>

@@ -18,7 +18,29 @@ public abstract class DssJsonView
     /// <returns>The viewed JSON object.</returns>
     public JsonObject GetRaw() => _raw;
 
-    /// <summary>The JSON text of the object.</summary>
+    /// <summary>The JSON text of the object, with the value of every secret field (also of the
+    /// objects it holds) shown as <c>***</c>.</summary>
     /// <returns>Compact JSON.</returns>
-    public override string ToString() => _raw.ToJsonString();
+    public override string ToString()
+    {
+        var copy = (JsonObject)_raw.DeepClone();
+        RedactSecrets(copy);
+        return copy.ToJsonString();
+    }
+
+    /// <summary>Hides the secret fields of <paramref name="json"/>, a copy of this object's JSON
+    /// made for display; generated types with secret fields, or holding objects that have some,
+    /// override it.</summary>
+    /// <param name="json">The copy to redact in place.</param>
+    protected virtual void RedactSecrets(JsonObject json)
+    {
+    }
+
+    /// <summary>Hides the secret fields of an object held by this one, in the copy being displayed.</summary>
+    /// <param name="held">A view over the held object's JSON in the copy.</param>
+    protected static void RedactSecretsOf(DssJsonView held)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        held.RedactSecrets(held._raw);
+    }
 }

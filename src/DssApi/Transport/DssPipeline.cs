@@ -30,6 +30,7 @@ public sealed class DssPipeline
     private readonly KeyValuePair<string, string>[] _extraHeaders;
     private readonly string _userAgent;
     private readonly TimeSpan _timeout;
+    private readonly TimeSpan? _slowRouteTimeout;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline<HttpResponseMessage> _retrying;
     private readonly ResiliencePipeline<bool> _retryingUnlessDone;
@@ -45,6 +46,7 @@ public sealed class DssPipeline
         _extraHeaders = options.ExtraHeaders.ToArray();
         _userAgent = options.UserAgent ?? DefaultUserAgent;
         _timeout = options.Timeout;
+        _slowRouteTimeout = options.SlowRouteTimeout;
         _logger = logger;
         _retrying = CreateRetryPipeline(options.Retry);
         _retryingUnlessDone = CreateRetryUnlessDonePipeline(options.Retry);
@@ -329,9 +331,10 @@ public sealed class DssPipeline
         var attempt = (Attempt)context.Properties.GetValue(RequestKey, null!);
         attempt.Count++;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        if (_timeout != Timeout.InfiniteTimeSpan)
+        var attemptTimeout = attempt.Request.AttemptTimeout(_timeout, _slowRouteTimeout);
+        if (attemptTimeout != Timeout.InfiniteTimeSpan)
         {
-            timeout.CancelAfter(_timeout);
+            timeout.CancelAfter(attemptTimeout);
         }
 
         // Not disposed: that would dispose the body, which a retry sends again.
@@ -343,7 +346,7 @@ public sealed class DssPipeline
         catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
             return Outcome.FromException<HttpResponseMessage>(
-                new DssTimeoutException($"{attempt.Route} timed out after {_timeout.TotalSeconds:0.###} s."));
+                new DssTimeoutException($"{attempt.Route} timed out after {attemptTimeout.TotalSeconds:0.###} s."));
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {

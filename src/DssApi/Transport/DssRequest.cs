@@ -45,6 +45,34 @@ public sealed class DssRequest
     /// <summary>The body, if any.</summary>
     internal HttpContent? Body { get; private set; }
 
+    /// <summary>For a slow route, the schema's per-attempt timeout, used when the options give none; otherwise null.</summary>
+    internal TimeSpan? SlowRouteDefaultTimeout { get; private set; }
+
+    /// <summary>Marks a route where DSS builds something inside the request (a package, a
+    /// publication, test queries): its attempts get the slow-route timeout instead of the default one.</summary>
+    /// <param name="defaultTimeout">The schema's timeout of slow routes, used when
+    /// <see cref="DssTransportOptions.SlowRouteTimeout"/> is not set.</param>
+    public DssRequest AsSlowRoute(TimeSpan defaultTimeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(defaultTimeout, TimeSpan.Zero);
+        SlowRouteDefaultTimeout = defaultTimeout;
+        return this;
+    }
+
+    /// <summary>How long one attempt of this request may take.</summary>
+    /// <param name="timeout">The options' <see cref="DssTransportOptions.Timeout"/>.</param>
+    /// <param name="slowRouteTimeout">The options' <see cref="DssTransportOptions.SlowRouteTimeout"/>.</param>
+    internal TimeSpan AttemptTimeout(TimeSpan timeout, TimeSpan? slowRouteTimeout)
+    {
+        if (SlowRouteDefaultTimeout is not { } schemaDefault)
+        {
+            return timeout;
+        }
+
+        // a slow route never gets less time than the others, unless the options say exactly how much
+        return slowRouteTimeout ?? (timeout == Timeout.InfiniteTimeSpan || timeout > schemaDefault ? timeout : schemaDefault);
+    }
+
     /// <summary>Adds a query parameter; a null value is left out, an empty string is sent.</summary>
     public DssRequest AddQuery(string name, string? value)
     {

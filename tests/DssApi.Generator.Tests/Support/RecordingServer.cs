@@ -27,11 +27,12 @@ internal sealed class RecordingServer : IAsyncDisposable
     /// <summary>The body answered to <paramref name="method"/> on a path ending with <paramref name="pathSuffix"/> (default: <c>{}</c>).</summary>
     public void Reply(string method, string pathSuffix, string body) => _replies.Enqueue((method, pathSuffix, body));
 
-    public DssClient CreateClient() => new(new DssClientOptions
+    public DssClient CreateClient(Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory = null) => new(new DssClientOptions
     {
         Url = _server.Url,
         ApiKey = "secret-key",
         HttpMessageHandler = new SocketsHttpHandler { UseProxy = false },
+        LoggerFactory = loggerFactory,
     });
 
     public DssApiNodeClient CreateNodeClient(string serviceId) => new(new DssApiNodeClientOptions

@@ -26,6 +26,7 @@ public class DependencyInjectionTests
             ["DssApi:Url"] = server.Url.ToString(),
             ["DssApi:ApiKey"] = "KEY",
             ["DssApi:Timeout"] = "00:00:05",
+            ["DssApi:SlowRouteTimeout"] = "00:20:00",
             ["DssApi:ExtraHeaders:X-Team"] = "ml-platform",
             ["DssApi:Retry:MaxRetries"] = "1",
         });
@@ -39,20 +40,21 @@ public class DependencyInjectionTests
         Assert.Equal("Basic S0VZOg==", request.Headers["Authorization"]);
         Assert.Equal("ml-platform", request.Headers["X-Team"]);
         var options = host.Services.GetRequiredService<IOptions<DssClientOptions>>().Value;
-        Assert.Equal((TimeSpan.FromSeconds(5), 1), (options.Timeout, options.Retry.MaxRetries));
+        Assert.Equal((TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(20), 1), (options.Timeout, options.SlowRouteTimeout, options.Retry.MaxRetries));
         await host.StopAsync();
     }
 
     [Fact]
     public async Task Missing_settings_fail_at_start_up_naming_each_problem()
     {
-        using var host = Build(new() { ["DssApi:Timeout"] = "-00:00:01" });
+        using var host = Build(new() { ["DssApi:Timeout"] = "-00:00:01", ["DssApi:SlowRouteTimeout"] = "00:00:00" });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("DssApi:Url is required", error.Message);
         Assert.Contains("DssApi:ApiKey is required", error.Message);
         Assert.Contains("DssApi:Timeout must be positive", error.Message);
+        Assert.Contains("DssApi:SlowRouteTimeout must be positive, not 00:00:00", error.Message);
     }
 
     [Fact]
