@@ -291,7 +291,9 @@ internal sealed class Planner
             Kind = ObjectKind.Deployment,
             Id = deployment.Id,
             Action = needsUpdate ? ChangeAction.Deploy : ChangeAction.None,
-            Execute = needsUpdate ? context => DeploymentUpdates.StartAndWaitAsync(context, deployment.Id) : null,
+            Execute = needsUpdate
+                ? context => DeploymentUpdates.StartAndWaitAsync(context.Client, deployment.Id, context.Options.UpdateTimeout, context.Report, context.CancellationToken)
+                : null,
         };
     }
 
@@ -382,32 +384,8 @@ internal sealed class Planner
     private static JsonObject DeploymentSettings(DesiredDeployment deployment) => new()
     {
         ["enabled"] = deployment.Enabled,
-        ["generationsMapping"] = deployment.Traffic is [var single]
-            ? new JsonObject { ["mode"] = "SINGLE_GENERATION", ["generation"] = single.Version }
-            : new JsonObject
-            {
-                ["mode"] = "MULTI_GENERATION",
-                ["strategy"] = deployment.Strategy,
-                ["entries"] = new JsonArray([.. deployment.Traffic.Select(share => (JsonNode)new JsonObject { ["generation"] = share.Version, ["proba"] = share.Share })]),
-            },
+        ["generationsMapping"] = TrafficMapping.ToJson(deployment.Traffic, deployment.Strategy),
     };
 
-    /// <summary>Whether DSS's generations mapping serves the versions of the file with the same shares (to 1e-9).</summary>
-    internal static bool SameTraffic(JsonObject? mapping, DesiredDeployment deployment)
-    {
-        var current = TrafficOf(mapping);
-        return current is not null
-            && (deployment.Traffic.Count == 1 || mapping?["strategy"]?.GetValue<string>() == deployment.Strategy)
-            && current.Count == deployment.Traffic.Count
-            && current.Zip(deployment.Traffic).All(pair => pair.First.Version == pair.Second.Version && Math.Abs(pair.First.Share - pair.Second.Share) < 1e-9);
-    }
-
-    /// <summary>The versions a generations mapping serves and their shares; null when it is not one DSS defines.</summary>
-    internal static List<TrafficShare>? TrafficOf(JsonObject? mapping) => mapping?["mode"]?.GetValue<string>() switch
-    {
-        "SINGLE_GENERATION" when mapping["generation"]?.GetValue<string>() is { } version => [new TrafficShare(version, 1)],
-        "MULTI_GENERATION" when mapping["entries"] is JsonArray entries => [.. entries.Select(entry =>
-            new TrafficShare(entry?["generation"]?.GetValue<string>() ?? "", entry?["proba"]?.GetValue<double>() ?? 0))],
-        _ => null,
-    };
+    private static bool SameTraffic(JsonObject? mapping, DesiredDeployment deployment) => TrafficMapping.Serves(mapping, deployment.Traffic, deployment.Strategy);
 }
