@@ -20,16 +20,15 @@ internal static class DssCli
         var url = new Option<string?>("--url") { Description = "The DSS URL; DSS_URL when not given. The API key is read from DSS_API_KEY.", Recursive = true };
         var output = new Option<string>("--output") { Description = "text (the default) or json.", DefaultValueFactory = _ => "text", Recursive = true };
         output.AcceptOnlyFromAmong("text", "json");
-        var prune = new Option<bool>("--prune") { Description = "Delete the deployments, published services and infrastructures, and remove the endpoints, that the file does not describe.", Recursive = true };
-        var resetSecrets = new Option<bool>("--reset-secrets") { Description = "Write the file's secrets again; without it a secret is written only when its object is created.", Recursive = true };
+        var prune = new Option<bool>("--prune") { Description = "Delete the deployments, published services and infrastructures, and remove the endpoints, that the file does not describe." };
+        var resetSecrets = new Option<bool>("--reset-secrets") { Description = "Write the file's secrets again; without it a secret is written only when its object is created." };
 
-        var plan = new Command("plan", "Show what apply would change; exit code 0 when nothing, 2 when something.") { file };
-        var apply = new Command("apply", "Make DSS match the file, in dependency order, waiting for deployment updates.") { file };
-        var root = new RootCommand("dssapi: desired state for Dataiku DSS API services, infrastructures and deployments.") { plan, apply };
+        var plan = new Command("plan", "Show what apply would change; exit code 0 when nothing, 2 when something.") { file, prune, resetSecrets };
+        var apply = new Command("apply", "Make DSS match the file, in dependency order, waiting for deployment updates.") { file, prune, resetSecrets };
+        var rollout = RolloutCommand.Create(console, url, output);
+        var root = new RootCommand("dssapi: desired state and guarded rollouts for Dataiku DSS API services, infrastructures and deployments.") { plan, apply, rollout };
         root.Options.Add(url);
         root.Options.Add(output);
-        root.Options.Add(prune);
-        root.Options.Add(resetSecrets);
 
         plan.SetAction((parse, cancellationToken) => RunGuardedAsync(console, async () =>
         {
@@ -51,7 +50,7 @@ internal static class DssCli
                     Print(made, json: false, console);
                 }
 
-                await made.ApplyAsync(new SynchronousProgress(step => console.Error.WriteLine($"  {step.Change}: {step.Message}")), cancellationToken);
+                await made.ApplyAsync(new SynchronousProgress<ApplyProgress>(step => console.Error.WriteLine($"  {step.Change}: {step.Message}")), cancellationToken);
                 if (json)
                 {
                     console.Out.WriteLine(made.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
@@ -86,7 +85,7 @@ internal static class DssCli
         }
     }
 
-    private static DssClient Connect(string? url, CliConsole console)
+    public static DssClient Connect(string? url, CliConsole console)
     {
         var address = url ?? console.Environment("DSS_URL") ?? throw new CliUsageException("No DSS URL: give --url or set DSS_URL");
         var apiKey = console.Environment("DSS_API_KEY") ?? throw new CliUsageException("No API key: set DSS_API_KEY");
@@ -95,7 +94,7 @@ internal static class DssCli
             : throw new CliUsageException($"Invalid DSS URL '{address}'");
     }
 
-    private static async Task<int> RunGuardedAsync(CliConsole console, Func<Task<int>> run)
+    public static async Task<int> RunGuardedAsync(CliConsole console, Func<Task<int>> run)
     {
         try
         {
@@ -110,7 +109,8 @@ internal static class DssCli
 
             return Failure;
         }
-        catch (Exception exception) when (exception is CliUsageException or DesiredStateApplyException or DssApiException or DssConnectionException
+        catch (Exception exception) when (exception is CliUsageException or DesiredStateApplyException or RolloutFailedException or ArgumentException
+            or InvalidOperationException or DssApiException or DssConnectionException
             or DssTimeoutException or DssOutcomeUnknownException or IOException or UnauthorizedAccessException)
         {
             console.WriteError(exception.Message);
@@ -129,11 +129,12 @@ internal static class DssCli
         PlanText.Write(plan, console.Out);
     }
 
-    /// <summary>Reports progress on the caller's thread, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<ApplyProgress> report) : IProgress<ApplyProgress>
-    {
-        public void Report(ApplyProgress value) => report(value);
-    }
+}
+
+/// <summary>Reports progress on the caller's thread, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }
 
 /// <summary>A command line that cannot run: no URL, no key, a bad URL.</summary>

@@ -27,13 +27,14 @@ public sealed class CliTests : IAsyncLifetime
         return path;
     }
 
-    private string DesiredFile(string modelRef = "churn_classifier") => WriteFile("dss.yaml", $$"""
+    private string DesiredFile(string modelRef = "churn_classifier", string package = "v1", string extraEndpoint = "") => WriteFile("dss.yaml", $$"""
         apiServices:
           - project: {{_dss.DemoProjectKey}}
             id: churn
             endpoints:
               - { id: churn, type: STD_PREDICTION, modelRef: {{modelRef}} }
-            package: v1
+              {{extraEndpoint}}
+            package: {{package}}
         infrastructures:
           - id: dev
             stage: Development
@@ -95,6 +96,34 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains("~ update API service churn\n      endpoints[id=churn].modelRef: \"churn_classifier\" -> \"churn_regressor\"", drifted.Out.ReplaceLineEndings("\n"));
         Assert.Equal(DssCli.Success, (await RunAsync("apply", DesiredFile(modelRef: "churn_regressor"))).ExitCode);
         Assert.Equal(DssCli.Success, (await RunAsync("plan", DesiredFile(modelRef: "churn_regressor"))).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_rollout_of_a_healthy_version_ends_on_it()
+    {
+        Assert.Equal(DssCli.Success, (await RunAsync("apply", DesiredFile())).ExitCode);
+        Assert.Equal(DssCli.Success, (await RunAsync("apply", DesiredFile(package: "v2"))).ExitCode);
+
+        var rollout = await RunAsync("rollout", "churn-dev", "--to", "v2", "--bake", "0", "--test-queries", "--endpoint", "churn", "--output", "json");
+
+        Assert.True(rollout.ExitCode == DssCli.Success, rollout.Error);
+        Assert.Equal("{\n  \"deployment\": \"churn-dev\",\n  \"traffic\": [\n    {\n      \"version\": \"v2\",\n      \"share\": 1\n    }\n  ]\n}",
+            rollout.Out.ReplaceLineEndings("\n").Trim());
+        Assert.Contains("10 %: traffic: v1 90 %, v2 10 %", rollout.Error);
+    }
+
+    [Fact]
+    public async Task A_rollout_of_an_unhealthy_version_rolls_back_and_exits_1()
+    {
+        Assert.Equal(DssCli.Success, (await RunAsync("apply", DesiredFile())).ExitCode);
+        Assert.Equal(DssCli.Success, (await RunAsync("apply", DesiredFile(package: "v2", extraEndpoint: "- { id: score, type: PY_FUNCTION, code: 'x' }"))).ExitCode);
+
+        var rollout = await RunAsync("rollout", "churn-dev", "--to", "v2", "--bake", "0");
+
+        Assert.Equal(DssCli.Failure, rollout.ExitCode);
+        Assert.Contains("error: Rollout of deployment churn-dev stopped at 10 %: the health gate failed (WARNING: ", rollout.Error);
+        Assert.Contains("The traffic went back to v1 100 %.", rollout.Error);
+        Assert.Equal(DssCli.Success, (await RunAsync("plan", DesiredFile(package: "v2", extraEndpoint: "- { id: score, type: PY_FUNCTION, code: 'x' }"))).ExitCode);
     }
 
     [Theory]
