@@ -177,7 +177,7 @@ internal sealed class Planner
                 Kind = ObjectKind.Package,
                 Id = $"{service.Id}/{version}",
                 Action = published ? ChangeAction.None : ChangeAction.Publish,
-                Fields = published ? [] : [new FieldChange("publishedServiceId", null, service.PublishedServiceIdOrDefault)],
+                Fields = published ? [] : [new FieldChange("publishedServiceId", null, JsonValue.Create(service.PublishedServiceIdOrDefault).ToJsonString())],
                 Execute = published ? null : context =>
                     context.Client.GetProject(service.Project).GetApiService(service.Id)
                         .PublishPackageAsync(version, service.PublishedServiceIdOrDefault, context.CancellationToken),
