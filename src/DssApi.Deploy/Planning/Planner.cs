@@ -64,36 +64,14 @@ internal sealed class Planner
     private async Task PlanInfrastructureAsync(DesiredInfrastructure infra, bool exists)
     {
         var desired = InfraSettings(infra);
-        if (!exists)
-        {
-            var creation = Diff(desired, new JsonObject(), writeSecrets: true);
-            _changes.Add(new PlannedChange
-            {
-                Kind = ObjectKind.Infrastructure,
-                Id = infra.Id,
-                Action = ChangeAction.Create,
-                Fields = creation.Changes,
-                Execute = async context =>
-                {
-                    var handle = await context.Client.GetApiDeployer().CreateInfraAsync(infra.Id, infra.Stage, new InfraType(infra.Type), cancellationToken: context.CancellationToken).ConfigureAwait(false);
-                    await SaveMergedAsync(context, await handle.GetSettingsAsync(context.CancellationToken).ConfigureAwait(false), desired, writeSecrets: true).ConfigureAwait(false);
-                },
-            });
-            return;
-        }
-
         var handle = _client.GetApiDeployer().GetInfra(infra.Id);
-        var current = await handle.GetSettingsAsync(_cancellationToken).ConfigureAwait(false);
-        var diff = Diff(desired, current.GetRaw(), _options.ResetSecrets);
-        _changes.Add(new PlannedChange
+        var current = exists ? (await handle.GetSettingsAsync(_cancellationToken).ConfigureAwait(false)).GetRaw() : new JsonObject();
+        AddObjectChange(ObjectKind.Infrastructure, infra.Id, exists, Diff(desired, current, !exists || _options.ResetSecrets), async context =>
         {
-            Kind = ObjectKind.Infrastructure,
-            Id = infra.Id,
-            Action = diff.Changes.Count > 0 ? ChangeAction.Update : ChangeAction.None,
-            Fields = diff.Changes,
-            SecretsLeftAlone = diff.SecretsLeftAlone,
-            Execute = diff.Changes.Count == 0 ? null : async context =>
-                await SaveMergedAsync(context, await handle.GetSettingsAsync(context.CancellationToken).ConfigureAwait(false), desired, context.Options.ResetSecrets).ConfigureAwait(false),
+            var target = exists
+                ? handle
+                : await context.Client.GetApiDeployer().CreateInfraAsync(infra.Id, infra.Stage, new InfraType(infra.Type), cancellationToken: context.CancellationToken).ConfigureAwait(false);
+            await SaveMergedAsync(context, await target.GetSettingsAsync(context.CancellationToken).ConfigureAwait(false), desired, !exists || context.Options.ResetSecrets).ConfigureAwait(false);
         });
     }
 
@@ -127,26 +105,18 @@ internal sealed class Planner
             diff.Changes.AddRange(extraEndpoints.Select(id => new FieldChange($"endpoints[id={id}]", "(endpoint)", null)));
         }
 
-        _changes.Add(new PlannedChange
+        AddObjectChange(ObjectKind.ApiService, service.Id, exists, diff, async context =>
         {
-            Kind = ObjectKind.ApiService,
-            Id = service.Id,
-            Action = !exists ? ChangeAction.Create : diff.Changes.Count > 0 ? ChangeAction.Update : ChangeAction.None,
-            Fields = diff.Changes,
-            SecretsLeftAlone = diff.SecretsLeftAlone,
-            Execute = exists && diff.Changes.Count == 0 ? null : async context =>
+            var target = exists
+                ? handle
+                : await context.Client.GetProject(service.Project).CreateApiServiceAsync(service.Id, context.CancellationToken).ConfigureAwait(false);
+            var fresh = await target.GetSettingsAsync(context.CancellationToken).ConfigureAwait(false);
+            MergeApiService(fresh.GetRaw(), service, new SettingsDiff(!exists || context.Options.ResetSecrets, context.State.Environment), context.Options.Prune);
+            if (fresh.HasChanges)
             {
-                var target = exists
-                    ? handle
-                    : await context.Client.GetProject(service.Project).CreateApiServiceAsync(service.Id, context.CancellationToken).ConfigureAwait(false);
-                var fresh = await target.GetSettingsAsync(context.CancellationToken).ConfigureAwait(false);
-                MergeApiService(fresh.GetRaw(), service, new SettingsDiff(!exists || context.Options.ResetSecrets, context.State.Environment), context.Options.Prune);
-                if (fresh.HasChanges)
-                {
-                    context.Report("saving settings");
-                    await fresh.SaveAsync(context.CancellationToken).ConfigureAwait(false);
-                }
-            },
+                context.Report("saving settings");
+                await fresh.SaveAsync(context.CancellationToken).ConfigureAwait(false);
+            }
         });
 
         if (service.Package is not { } version)
@@ -225,18 +195,10 @@ internal sealed class Planner
         var handle = _client.GetApiDeployer().GetService(service.Id);
         var current = exists ? (await handle.GetSettingsAsync(_cancellationToken).ConfigureAwait(false)).GetRaw() : new JsonObject();
         var diff = Diff(service.Settings, current, !exists || _options.ResetSecrets);
-        _changes.Add(new PlannedChange
+        AddObjectChange(ObjectKind.PublishedService, service.Id, exists, diff, async context =>
         {
-            Kind = ObjectKind.PublishedService,
-            Id = service.Id,
-            Action = !exists ? ChangeAction.Create : diff.Changes.Count > 0 ? ChangeAction.Update : ChangeAction.None,
-            Fields = diff.Changes,
-            SecretsLeftAlone = diff.SecretsLeftAlone,
-            Execute = exists && diff.Changes.Count == 0 ? null : async context =>
-            {
-                var target = exists ? handle : await context.Client.GetApiDeployer().CreateServiceAsync(service.Id, context.CancellationToken).ConfigureAwait(false);
-                await SaveMergedAsync(context, await target.GetSettingsAsync(context.CancellationToken).ConfigureAwait(false), service.Settings, !exists || context.Options.ResetSecrets).ConfigureAwait(false);
-            },
+            var target = exists ? handle : await context.Client.GetApiDeployer().CreateServiceAsync(service.Id, context.CancellationToken).ConfigureAwait(false);
+            await SaveMergedAsync(context, await target.GetSettingsAsync(context.CancellationToken).ConfigureAwait(false), service.Settings, !exists || context.Options.ResetSecrets).ConfigureAwait(false);
         });
     }
 
@@ -252,33 +214,26 @@ internal sealed class Planner
             diff.Changes.Add(new FieldChange("generationsMapping", current["generationsMapping"]?.ToJsonString(), desired["generationsMapping"]!.ToJsonString()));
         }
 
-        _changes.Add(new PlannedChange
+        AddObjectChange(ObjectKind.Deployment, deployment.Id, exists, diff, async context =>
         {
-            Kind = ObjectKind.Deployment,
-            Id = deployment.Id,
-            Action = !exists ? ChangeAction.Create : diff.Changes.Count > 0 ? ChangeAction.Update : ChangeAction.None,
-            Fields = diff.Changes,
-            Execute = exists && diff.Changes.Count == 0 ? null : async context =>
+            var deployer = context.Client.GetApiDeployer();
+            var target = exists
+                ? handle
+                : await deployer.CreateDeploymentAsync(deployment.Id, deployment.Service, deployment.Infra, deployment.Traffic[0].Version,
+                    cancellationToken: context.CancellationToken).ConfigureAwait(false);
+            var settings = await target.GetSettingsAsync(context.CancellationToken).ConfigureAwait(false);
+            var raw = settings.GetRaw();
+            raw["enabled"] = desired["enabled"]!.DeepClone();
+            if (!SameTraffic(raw["generationsMapping"] as JsonObject, deployment))
             {
-                var deployer = context.Client.GetApiDeployer();
-                var target = exists
-                    ? handle
-                    : await deployer.CreateDeploymentAsync(deployment.Id, deployment.Service, deployment.Infra, deployment.Traffic[0].Version,
-                        cancellationToken: context.CancellationToken).ConfigureAwait(false);
-                var settings = await target.GetSettingsAsync(context.CancellationToken).ConfigureAwait(false);
-                var raw = settings.GetRaw();
-                raw["enabled"] = desired["enabled"]!.DeepClone();
-                if (!SameTraffic(raw["generationsMapping"] as JsonObject, deployment))
-                {
-                    raw["generationsMapping"] = desired["generationsMapping"]!.DeepClone();
-                }
+                raw["generationsMapping"] = desired["generationsMapping"]!.DeepClone();
+            }
 
-                if (settings.HasChanges)
-                {
-                    context.Report("saving settings");
-                    await settings.SaveAsync(cancellationToken: context.CancellationToken).ConfigureAwait(false);
-                }
-            },
+            if (settings.HasChanges)
+            {
+                context.Report("saving settings");
+                await settings.SaveAsync(cancellationToken: context.CancellationToken).ConfigureAwait(false);
+            }
         });
 
         // An update is due when the settings change, or when the last one is not live (never deployed, settings
@@ -339,6 +294,18 @@ internal sealed class Planner
                 .Select(item => new UnmanagedObject(ObjectKind.ApiService, $"{project}/{item.Id}", WillBeDeleted: false)));
         }
     }
+
+    /// <summary>An object that is created when missing and updated when its settings differ.</summary>
+    private void AddObjectChange(ObjectKind kind, string id, bool exists, SettingsDiff diff, Func<ApplyContext, Task> createOrUpdate) =>
+        _changes.Add(new PlannedChange
+        {
+            Kind = kind,
+            Id = id,
+            Action = !exists ? ChangeAction.Create : diff.Changes.Count > 0 ? ChangeAction.Update : ChangeAction.None,
+            Fields = diff.Changes,
+            SecretsLeftAlone = diff.SecretsLeftAlone,
+            Execute = exists && diff.Changes.Count == 0 ? null : createOrUpdate,
+        });
 
     private void Unmanaged(ObjectKind kind, string id, Func<ApplyContext, Task> delete)
     {
