@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Text.Json;
+using DssApi.Deploy;
+
+namespace DssApi.Cli;
+
+/// <summary>
+/// The <c>dssapi</c> command line. Exit codes follow plan tools: 0 when nothing changes (or apply succeeded),
+/// 2 when <c>plan</c> finds changes, 1 on any error.
+/// </summary>
+internal static class DssCli
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int ChangesPending = 2;
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console)
+    {
+        var file = new Argument<string>("file") { Description = "The desired-state file (YAML, or JSON when it ends in .json)." };
+        var url = new Option<string?>("--url") { Description = "The DSS URL; DSS_URL when not given. The API key is read from DSS_API_KEY.", Recursive = true };
+        var output = new Option<string>("--output") { Description = "text (the default) or json.", DefaultValueFactory = _ => "text", Recursive = true };
+        output.AcceptOnlyFromAmong("text", "json");
+        var prune = new Option<bool>("--prune") { Description = "Delete the deployments, published services and infrastructures, and remove the endpoints, that the file does not describe." };
+        var resetSecrets = new Option<bool>("--reset-secrets") { Description = "Write the file's secrets again; without it a secret is written only when its object is created." };
+
+        var plan = new Command("plan", "Show what apply would change; exit code 0 when nothing, 2 when something.") { file, prune, resetSecrets };
+        var apply = new Command("apply", "Make DSS match the file, in dependency order, waiting for deployment updates.") { file, prune, resetSecrets };
+        var rollout = RolloutCommand.Create(console, url, output);
+        var root = new RootCommand("dssapi: desired state and guarded rollouts for Dataiku DSS API services, infrastructures and deployments.") { plan, apply, rollout };
+        root.Options.Add(url);
+        root.Options.Add(output);
+
+        plan.SetAction((parse, cancellationToken) => RunGuardedAsync(console, async () =>
+        {
+            var (client, made) = await PlanAsync(parse, console, file, url, prune, resetSecrets, cancellationToken);
+            using (client)
+            {
+                Print(made, parse.GetValue(output) == "json", console);
+                return made.HasChanges ? ChangesPending : Success;
+            }
+        }));
+        apply.SetAction((parse, cancellationToken) => RunGuardedAsync(console, async () =>
+        {
+            var (client, made) = await PlanAsync(parse, console, file, url, prune, resetSecrets, cancellationToken);
+            using (client)
+            {
+                var json = parse.GetValue(output) == "json";
+                if (!json)
+                {
+                    Print(made, json: false, console);
+                }
+
+                await made.ApplyAsync(new SynchronousProgress<ApplyProgress>(step => console.Error.WriteLine($"  {step.Change}: {step.Message}")), cancellationToken);
+                if (json)
+                {
+                    console.Out.WriteLine(made.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                }
+                else
+                {
+                    console.Out.WriteLine(made.HasChanges ? "Apply complete." : "Nothing to apply.");
+                }
+
+                return Success;
+            }
+        }));
+
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+    }
+
+    private static async Task<(DssClient Client, Plan Plan)> PlanAsync(ParseResult parse, CliConsole console, Argument<string> file, Option<string?> url,
+        Option<bool> prune, Option<bool> resetSecrets, CancellationToken cancellationToken)
+    {
+        var state = DesiredState.Load(parse.GetValue(file)!, console.Environment);
+        var client = Connect(parse.GetValue(url), console);
+        try
+        {
+            var options = new PlanOptions { Prune = parse.GetValue(prune), ResetSecrets = parse.GetValue(resetSecrets) };
+            return (client, await state.PlanAsync(client, options, cancellationToken));
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    public static DssClient Connect(string? url, CliConsole console)
+    {
+        var address = url ?? console.Environment("DSS_URL") ?? throw new CliUsageException("No DSS URL: give --url or set DSS_URL");
+        var apiKey = console.Environment("DSS_API_KEY") ?? throw new CliUsageException("No API key: set DSS_API_KEY");
+        return Uri.TryCreate(address, UriKind.Absolute, out var uri)
+            ? new DssClient(new DssClientOptions { Url = uri, ApiKey = apiKey })
+            : throw new CliUsageException($"Invalid DSS URL '{address}'");
+    }
+
+    public static async Task<int> RunGuardedAsync(CliConsole console, Func<Task<int>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (DesiredStateException exception)
+        {
+            foreach (var error in exception.Errors)
+            {
+                console.WriteError(error.Path.Length == 0 ? error.Message : $"{error.Path}: {error.Message}", error.File, error.Line, error.Column);
+            }
+
+            return Failure;
+        }
+        catch (Exception exception) when (exception is CliUsageException or DesiredStateApplyException or RolloutFailedException or ArgumentException
+            or InvalidOperationException or DssApiException or DssConnectionException
+            or DssTimeoutException or DssOutcomeUnknownException or IOException or UnauthorizedAccessException)
+        {
+            console.WriteError(exception.Message);
+            return Failure;
+        }
+    }
+
+    private static void Print(Plan plan, bool json, CliConsole console)
+    {
+        if (json)
+        {
+            console.Out.WriteLine(plan.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            return;
+        }
+
+        PlanText.Write(plan, console.Out);
+    }
+
+}
+
+/// <summary>Reports progress on the caller's thread, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}
+
+/// <summary>A command line that cannot run: no URL, no key, a bad URL.</summary>
+internal sealed class CliUsageException(string message) : Exception(message);

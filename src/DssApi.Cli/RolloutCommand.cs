@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DssApi.Deploy;
+
+namespace DssApi.Cli;
+
+/// <summary><c>dssapi rollout</c>: a guarded rollout of a deployment to a new version.</summary>
+internal static class RolloutCommand
+{
+    public static Command Create(CliConsole console, Option<string?> url, Option<string> output)
+    {
+        var deployment = new Argument<string>("deployment") { Description = "The deployment rolled out." };
+        var version = new Option<string>("--to") { Description = "The version the traffic moves to.", Required = true };
+        var steps = new Option<string>("--steps") { Description = "The new version's share at each step, in percent.", DefaultValueFactory = _ => "10,50,100" };
+        var bake = new Option<int>("--bake") { Description = "Seconds each step is watched before the next.", DefaultValueFactory = _ => 60 };
+        var interval = new Option<int>("--check-interval") { Description = "Seconds between two checks of the gates.", DefaultValueFactory = _ => 10 };
+        var testQueries = new Option<bool>("--test-queries") { Description = "Also run the service's test queries through the deployer at each check." };
+        var endpoint = new Option<string?>("--endpoint") { Description = "The endpoint whose test queries run, when the service has several." };
+        var command = new Command("rollout", "Move a deployment to a new version in steps of traffic, watching health at each step and rolling back when a gate fails; run again to resume.")
+        {
+            deployment, version, steps, bake, interval, testQueries, endpoint,
+        };
+
+        command.SetAction((parse, cancellationToken) => DssCli.RunGuardedAsync(console, async () =>
+        {
+            var options = new RolloutOptions
+            {
+                DeploymentId = parse.GetValue(deployment)!,
+                Version = parse.GetValue(version)!,
+                Steps = ParseSteps(parse.GetValue(steps)!),
+                BakeTime = Seconds("--bake", parse.GetValue(bake)),
+                CheckInterval = Seconds("--check-interval", parse.GetValue(interval)),
+                RunTestQueries = parse.GetValue(testQueries),
+                TestQueriesEndpointId = parse.GetValue(endpoint),
+            };
+            using var client = DssCli.Connect(parse.GetValue(url), console);
+            var final = await Rollout.RunAsync(client, options,
+                new SynchronousProgress<RolloutProgress>(step => console.Error.WriteLine($"  {step.Share:P0}: {step.Message}")), cancellationToken);
+            if (parse.GetValue(output) == "json")
+            {
+                var traffic = new JsonArray([.. final.Select(share => (JsonNode)new JsonObject { ["version"] = share.Version, ["share"] = share.Share })]);
+                console.Out.WriteLine(new JsonObject { ["deployment"] = options.DeploymentId, ["traffic"] = traffic }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                console.Out.WriteLine($"Rollout of {options.DeploymentId} to {options.Version} complete.");
+            }
+
+            return DssCli.Success;
+        }));
+        return command;
+    }
+
+    private static double[] ParseSteps(string text) => [.. text.Split(',', StringSplitOptions.TrimEntries).Select(step =>
+        double.TryParse(step.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent > 0 && percent <= 100
+            ? percent / 100
+            : throw new CliUsageException($"Invalid --steps '{text}': give increasing percentages ending at 100, e.g. 10,50,100"))];
+
+    private static TimeSpan Seconds(string option, int seconds) =>
+        seconds >= 0 ? TimeSpan.FromSeconds(seconds) : throw new CliUsageException($"Invalid {option} {seconds}: give a number of seconds, 0 or more");
+}
