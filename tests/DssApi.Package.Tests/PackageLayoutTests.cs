@@ -65,9 +65,7 @@ public class PackageLayoutTests(PackedPackage package, ITestOutputHelper output)
     [Fact]
     public void The_nuspec_carries_the_metadata_and_the_runtime_dependencies()
     {
-        using var zip = ZipFile.OpenRead(package.PackagePath);
-        using var stream = zip.GetEntry("DssApi.nuspec")!.Open();
-        var nuspec = XDocument.Load(stream);
+        var nuspec = package.ReadNuspec("DssApi");
         XNamespace ns = nuspec.Root!.Name.Namespace;
         var metadata = nuspec.Root.Element(ns + "metadata")!;
 

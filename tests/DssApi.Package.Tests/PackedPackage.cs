@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.IO.Compression;
+using System.Xml.Linq;
 
 namespace DssApi.Package.Tests;
 
-/// <summary>The DssApi package, packed once per test run with a unique version into a folder
-/// outside the repository.</summary>
+/// <summary>Every package of the repository (DssApi, DssApi.Testing, DssApi.Emulator and the
+/// emulator tool), packed once per test run with a unique version into a folder outside the repository.</summary>
 public sealed class PackedPackage : IDisposable
 {
     public PackedPackage()
@@ -14,7 +16,7 @@ public sealed class PackedPackage : IDisposable
         Feed = Directory.CreateDirectory(Path.Combine(WorkFolder, "feed")).FullName;
         var started = Stopwatch.StartNew();
         var pack = Dotnet.Run(RepositoryRoot,
-            $"pack src/DssApi/DssApi.csproj -c Release -o \"{Feed}\" -p:Version={Version} -p:ContinuousIntegrationBuild=true");
+            $"pack Generator.sln -c Release -o \"{Feed}\" -p:Version={Version} -p:ContinuousIntegrationBuild=true");
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException($"dotnet pack failed:\n{pack.Output}");
@@ -33,9 +35,18 @@ public sealed class PackedPackage : IDisposable
 
     public TimeSpan PackTime { get; }
 
+    /// <summary>The DssApi package.</summary>
     public string PackagePath => Path.Combine(Feed, $"DssApi.{Version}.nupkg");
 
     public string SymbolsPackagePath => Path.Combine(Feed, $"DssApi.{Version}.snupkg");
+
+    /// <summary>The nuspec of one of the packed packages.</summary>
+    public XDocument ReadNuspec(string packageId)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(Feed, $"{packageId}.{Version}.nupkg"));
+        using var stream = zip.GetEntry($"{packageId}.nuspec")!.Open();
+        return XDocument.Load(stream);
+    }
 
     public void Dispose() => Directory.Delete(WorkFolder, recursive: true);
 
