@@ -18,7 +18,7 @@ public sealed class DssClient : IDisposable
     /// <param name="url">The DSS base URL, such as <c>https://dss.example.com:11200</c>.</param>
     /// <param name="apiKey">The API key.</param>
     public DssClient(string url, string apiKey)
-        : this(new DssClientOptions { Url = new Uri(url, UriKind.Absolute), ApiKey = apiKey })
+        : this(new DssClientOptions { Url = url is null ? null : new Uri(url, UriKind.Absolute), ApiKey = apiKey })
     {
     }
 
@@ -35,7 +35,10 @@ public sealed class DssClient : IDisposable
     internal DssClient(DssClientOptions options, HttpClient? httpFromFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var apiKey = options.ApiKey ?? throw new ArgumentException("An API key is required (DssClientOptions.ApiKey).", nameof(options));
+        var apiKey = options.ApiKey ?? throw new ArgumentException(
+            "An API key is required (DssClientOptions.ApiKey, or the apiKey argument) and none was given. It is usually read from "
+            + "the DSS_API_KEY environment variable or, with AddDssClient, from the DssApi:ApiKey configuration key: check that it is set.",
+            nameof(options));
         var baseUrl = DssHttpStack.AppendPath(options.Url, "/dip/publicapi", "DssClientOptions.Url");
         Url = options.Url!;
         FuturePolling = options.FuturePolling;

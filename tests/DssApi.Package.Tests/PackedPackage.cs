@@ -11,17 +11,16 @@ public sealed class PackedPackage : IDisposable
     public PackedPackage()
     {
         RepositoryRoot = FindRepositoryRoot();
-        Version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
         WorkFolder = Directory.CreateTempSubdirectory("dssapi-package-").FullName;
         Feed = Directory.CreateDirectory(Path.Combine(WorkFolder, "feed")).FullName;
         var started = Stopwatch.StartNew();
-        var pack = Dotnet.Run(RepositoryRoot,
-            $"pack Generator.sln -c Release -o \"{Feed}\" -p:Version={Version} -p:ContinuousIntegrationBuild=true");
+        var pack = Dotnet.Run(RepositoryRoot, ReadmePackCommand(out var version));
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException($"dotnet pack failed:\n{pack.Output}");
         }
 
+        Version = version;
         PackTime = started.Elapsed;
     }
 
@@ -49,6 +48,24 @@ public sealed class PackedPackage : IDisposable
     }
 
     public void Dispose() => Directory.Delete(WorkFolder, recursive: true);
+
+    /// <summary>
+    /// The README's pack command, as the shell would run it, with the feed for <c>artifacts</c>: the
+    /// version it gives is the README's time stamp, so a stale package cache never serves an older build.
+    /// </summary>
+    private string ReadmePackCommand(out string version)
+    {
+        const string OutputFolder = " -o artifacts ";
+        const string TimeStamp = "$(date -u +%Y%m%d%H%M%S)";
+        var command = Readme.CodeBlocks(Path.Combine(RepositoryRoot, "README.md"), "### Install and first call", "bash")
+            .SelectMany(block => block.Split('\n'))
+            .Single(line => line.StartsWith("dotnet pack ", StringComparison.Ordinal));
+        Assert.Contains(OutputFolder, command);
+        Assert.EndsWith("-p:Version=0.1.0-local." + TimeStamp, command);
+        var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+        version = "0.1.0-local." + stamp;
+        return command["dotnet ".Length..].Replace(OutputFolder, $" -o \"{Feed}\" ").Replace(TimeStamp, stamp);
+    }
 
     private static string FindRepositoryRoot()
     {

@@ -51,7 +51,7 @@ public static class DiagnosticDescriptors
         "{0}: {1} '{2}' is already declared differently at {3}");
 
     /// <summary>Where the documentation pages of the diagnostics (docs/diagnostics/ID.md) are published.</summary>
-    public const string HelpLinkBase = "https://github.com/dssapi/dssapi/blob/main/docs/diagnostics/";
+    public const string HelpLinkBase = Repository.Url + "/blob/main/docs/diagnostics/";
 
     public static string HelpLink(string id) => $"{HelpLinkBase}{id}.md";
 
