@@ -14,7 +14,8 @@ public sealed class PackedPackage : IDisposable
         WorkFolder = Directory.CreateTempSubdirectory("dssapi-package-").FullName;
         Feed = Directory.CreateDirectory(Path.Combine(WorkFolder, "feed")).FullName;
         var started = Stopwatch.StartNew();
-        var pack = Dotnet.Run(RepositoryRoot, ReadmePackCommand(out var version));
+        // Every package, built in Release: on a busy machine this takes many minutes.
+        var pack = Dotnet.Run(RepositoryRoot, ReadmePackCommand(out var version), timeout: TimeSpan.FromMinutes(30));
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException($"dotnet pack failed:\n{pack.Output}");
