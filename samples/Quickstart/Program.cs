@@ -7,6 +7,29 @@ using System.Text.Json.Nodes;
 using DssApi;
 using DssApi.Emulator;
 
+// Against a real DSS every setting comes from the environment: name each one that is missing
+// instead of failing later on an empty value.
+if (Environment.GetEnvironmentVariable("DSS_URL") is not null)
+{
+    var missing = new Dictionary<string, string>
+    {
+        ["DSS_API_KEY"] = "an API key of that DSS",
+        ["DSS_PROJECT"] = "the key of the project to create the API service in",
+        ["DSS_SAVED_MODEL"] = "the id of a saved prediction model of that project",
+        ["DSS_API_NODE_URL"] = "the URL of an API node to deploy on",
+    }.Where(variable => string.IsNullOrEmpty(Environment.GetEnvironmentVariable(variable.Key))).ToArray();
+    if (missing.Length > 0)
+    {
+        Console.Error.WriteLine("DSS_URL is set, so the quickstart runs against that DSS and also needs:");
+        foreach (var (name, what) in missing)
+        {
+            Console.Error.WriteLine($"  {name}: {what}");
+        }
+
+        return 2;
+    }
+}
+
 await using var emulator = Environment.GetEnvironmentVariable("DSS_URL") is null ? await DssEmulator.StartAsync() : null;
 var dssUrl = emulator?.Url ?? Environment.GetEnvironmentVariable("DSS_URL")!;
 var apiKey = emulator?.AdminApiKey ?? Environment.GetEnvironmentVariable("DSS_API_KEY")!;
@@ -97,6 +120,7 @@ for (var i = 0; i < 200; i++)
 
 Console.WriteLine($"Traffic split over 200 queries: {string.Join(", ", answeredBy.OrderBy(v => v.Key).Select(v => $"{v.Key}: {v.Value}"))}");
 Console.WriteLine("Done.");
+return 0;
 
 static async Task DeployAsync(DssApiDeployerDeployment deployment)
 {

@@ -18,7 +18,7 @@ public sealed class DssClient : IDisposable
     /// <param name="url">The DSS base URL, such as <c>https://dss.example.com:11200</c>.</param>
     /// <param name="apiKey">The API key.</param>
     public DssClient(string url, string apiKey)
-        : this(new DssClientOptions { Url = new Uri(url, UriKind.Absolute), ApiKey = apiKey })
+        : this(new DssClientOptions { Url = url is null ? null : new Uri(url, UriKind.Absolute), ApiKey = apiKey })
     {
     }
 
@@ -37,7 +37,11 @@ public sealed class DssClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         if (options.ApiKey is null && options.InternalTicket is null)
         {
-            throw new ArgumentException("An API key is required (DssClientOptions.ApiKey), or inside DSS its internal ticket (DssClientOptions.InternalTicket).", nameof(options));
+            throw new ArgumentException(
+                "An API key is required (DssClientOptions.ApiKey, or the apiKey argument) and none was given. It is usually read from "
+                + "the DSS_API_KEY environment variable or, with AddDssClient, from the DssApi:ApiKey configuration key: check that it is set. "
+                + "Code running inside DSS may give its internal ticket instead (DssClientOptions.InternalTicket).",
+                nameof(options));
         }
 
         var baseUrl = DssHttpStack.AppendPath(options.Url, "/dip/publicapi", "DssClientOptions.Url");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 
 namespace DssApi;
 
@@ -26,9 +27,12 @@ public sealed class DssSecret
         _value = value;
     }
 
-    /// <summary>Wraps a secret value, for instance one read from configuration.</summary>
-    /// <param name="value">The secret.</param>
-    public static implicit operator DssSecret(string value) => new(value);
+    /// <summary>Wraps a secret value, for instance one read from configuration. A null value (an
+    /// environment variable or configuration key that is not set) stays null, so the option it is
+    /// assigned to reports itself as missing, by name.</summary>
+    /// <param name="value">The secret, or null.</param>
+    [return: NotNullIfNotNull(nameof(value))]
+    public static implicit operator DssSecret?(string? value) => value is null ? null : new(value);
 
     /// <summary>Always the redacted form: the secret itself is never printed.</summary>
     public override string ToString() => Redacted;

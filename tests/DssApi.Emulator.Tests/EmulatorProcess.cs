@@ -19,9 +19,9 @@ internal sealed class EmulatorProcess : IAsyncDisposable
 
     public string DemoProject => Banner[2]["Demo project: ".Length..];
 
-    /// <summary>The emulator built with the tests, run with <c>dotnet DssApi.Emulator.dll</c>.</summary>
+    /// <summary>The <c>dssapi-emulator</c> command built with the tests, run with <c>dotnet DssApi.Emulator.Tool.dll</c>.</summary>
     public static ProcessStartInfo StartInfo(params string[] args) =>
-        ChildProcess.StartInfo("dotnet", [typeof(DssEmulator).Assembly.Location, .. args]);
+        ChildProcess.StartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "DssApi.Emulator.Tool.dll"), .. args]);
 
     /// <summary>The emulator built with the tests, on a free loopback port.</summary>
     public static Task<EmulatorProcess> StartAsync(params string[] args) =>

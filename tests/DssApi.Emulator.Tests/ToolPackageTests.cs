@@ -13,9 +13,9 @@ public sealed class ToolPackageTests
         var version = $"0.1.0-test.{DateTime.UtcNow.Ticks}";
         var tools = Path.Combine(feed, "tools");
         await ChildProcess.RunAsync(ChildProcess.StartInfo("dotnet",
-            ["pack", Path.Combine(RepositoryRoot(), "src", "DssApi.Emulator"), "-c", "Release", "-o", feed, $"-p:Version={version}"]));
+            ["pack", Path.Combine(RepositoryRoot(), "src", "DssApi.Emulator.Tool"), "-c", "Release", "-o", feed, $"-p:Version={version}"]));
         var install = ChildProcess.StartInfo("dotnet",
-            ["tool", "install", "DssApi.Emulator", "--tool-path", tools, "--add-source", feed, "--version", version]);
+            ["tool", "install", "DssApi.Emulator.Tool", "--tool-path", tools, "--add-source", feed, "--version", version]);
 
         // A throw-away package cache: test versions must not pile up in the machine's cache.
         install.Environment["NUGET_PACKAGES"] = Path.Combine(feed, "packages");

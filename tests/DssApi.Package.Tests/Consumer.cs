@@ -69,8 +69,8 @@ public sealed class Consumer
         return result;
     }
 
-    /// <summary>Adds DssApi exactly as a user does.</summary>
-    public void AddPackage(string project) => Succeed($"add package DssApi --version {_package.Version}", project);
+    /// <summary>Adds a package of the repository (DssApi by default) exactly as a user does.</summary>
+    public void AddPackage(string project, string packageId = "DssApi") => Succeed($"add package {packageId} --version {_package.Version}", project);
 
     public static XDocument LoadProject(string folder) => XDocument.Load(Directory.GetFiles(folder, "*.csproj").Single());
 }

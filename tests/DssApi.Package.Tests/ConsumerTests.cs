@@ -57,9 +57,12 @@ public class ConsumerTests(PackedPackage package, ITestOutputHelper output)
             Console.WriteLine(summary);
             """);
 
-        var build = consumer.Succeed("build --no-incremental", "App");
+        var build = consumer.Succeed("build --no-incremental -p:ErrorLog=diagnostics.sarif", "App");
 
         Assert.Matches(@"Program\.cs\(3,\d+\): warning DSS1008", build.Output);
+        // The help links lead to the diagnostics' pages in the repository the package names.
+        var repositoryUrl = (string)package.ReadNuspec("DssApi").Descendants().Single(e => e.Name.LocalName == "repository").Attribute("url")!;
+        Assert.Contains($"\"{repositoryUrl}/blob/main/docs/diagnostics/DSS1008.md\"", File.ReadAllText(Path.Combine(consumer.Root, "App", "diagnostics.sarif")));
         Assert.Matches(@"Program\.cs\(6,\d+\): warning DSS1001", build.Output);
         Assert.Matches(@"Program\.cs\(7,\d+\): warning DSS1003", build.Output);
         Assert.Matches(@"Program\.cs\(8,\d+\): warning DSS1011", build.Output);

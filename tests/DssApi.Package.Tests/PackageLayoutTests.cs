@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
@@ -26,6 +27,7 @@ public class PackageLayoutTests(PackedPackage package, ITestOutputHelper output)
             "analyzers/dotnet/cs/DssApi.Generator.dll",
             "buildTransitive/DssApi.props",
             "buildTransitive/DssApi.targets",
+            "icon.png",
             "lib/net10.0/DssApi.dll",
             "lib/net10.0/DssApi.xml",
             "lib/net8.0/DssApi.dll",
@@ -65,9 +67,7 @@ public class PackageLayoutTests(PackedPackage package, ITestOutputHelper output)
     [Fact]
     public void The_nuspec_carries_the_metadata_and_the_runtime_dependencies()
     {
-        using var zip = ZipFile.OpenRead(package.PackagePath);
-        using var stream = zip.GetEntry("DssApi.nuspec")!.Open();
-        var nuspec = XDocument.Load(stream);
+        var nuspec = package.ReadNuspec("DssApi");
         XNamespace ns = nuspec.Root!.Name.Namespace;
         var metadata = nuspec.Root.Element(ns + "metadata")!;
 
@@ -81,5 +81,30 @@ public class PackageLayoutTests(PackedPackage package, ITestOutputHelper output)
         Assert.Equal(["net10.0", "net8.0"], groups.Select(g => (string)g.Attribute("targetFramework")!).Order());
         Assert.All(groups, group => Assert.Contains(group.Elements(ns + "dependency"), d => (string?)d.Attribute("id") == "Polly.Core"));
         Assert.True(File.Exists(package.SymbolsPackagePath), "the symbols package is missing");
+    }
+
+    [Theory]
+    [InlineData("DssApi")]
+    [InlineData("DssApi.Testing")]
+    [InlineData("DssApi.Emulator")]
+    [InlineData("DssApi.Emulator.Tool")]
+    public void Every_package_names_its_repository_and_carries_an_icon_and_a_readme_whose_links_lead_into_the_repository(string packageId)
+    {
+        var nuspec = package.ReadNuspec(packageId);
+        XNamespace ns = nuspec.Root!.Name.Namespace;
+        var metadata = nuspec.Root.Element(ns + "metadata")!;
+        var repositoryUrl = (string)metadata.Element(ns + "repository")!.Attribute("url")!;
+        using var zip = ZipFile.OpenRead(Path.Combine(package.Feed, $"{packageId}.{package.Version}.nupkg"));
+        using var reader = new StreamReader(zip.GetEntry("README.md")!.Open());
+        var readme = reader.ReadToEnd();
+
+        Assert.StartsWith("https://", repositoryUrl);
+        Assert.Equal(repositoryUrl, metadata.Element(ns + "projectUrl")!.Value);
+        Assert.Equal("icon.png", metadata.Element(ns + "icon")!.Value);
+        Assert.NotNull(zip.GetEntry("icon.png"));
+        var links = Regex.Matches(readme, @"\]\(([^)\s]+)\)").Select(link => link.Groups[1].Value).ToArray();
+        Assert.NotEmpty(links);
+        Assert.All(links, link => Assert.True(link.StartsWith(repositoryUrl + "/blob/main/") || link.StartsWith('#'),
+            $"the README of {packageId} links to {link}, which a package gallery cannot follow"));
     }
 }

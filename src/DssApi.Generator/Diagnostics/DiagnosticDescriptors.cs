@@ -72,7 +72,7 @@ public static class DiagnosticDescriptors
         "The MSBuild property DssApiAccessibility is '{0}', which is not an accessibility of the generated types: give public or internal. The generated types are internal until it is fixed.");
 
     /// <summary>Where the documentation pages of the diagnostics (docs/diagnostics/ID.md) are published.</summary>
-    public const string HelpLinkBase = "https://github.com/dssapi/dssapi/blob/main/docs/diagnostics/";
+    public const string HelpLinkBase = Repository.Url + "/blob/main/docs/diagnostics/";
 
     public static string HelpLink(string id) => $"{HelpLinkBase}{id}.md";
 

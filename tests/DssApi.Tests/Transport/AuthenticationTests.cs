@@ -90,6 +90,22 @@ public class AuthenticationTests
     }
 
     [Fact]
+    public void A_key_read_from_an_unset_variable_names_the_option_and_where_it_is_usually_read_from()
+    {
+        var unset = Environment.GetEnvironmentVariable("DSSAPI_TEST_VARIABLE_NEVER_SET");
+
+        var fromOptions = Assert.Throws<ArgumentException>(() => new DssClient(new DssClientOptions { Url = new Uri("http://127.0.0.1:1"), ApiKey = unset }));
+        var fromArguments = Assert.Throws<ArgumentException>(() => new DssClient("http://127.0.0.1:1", unset!));
+
+        Assert.All(new[] { fromOptions, fromArguments }, error =>
+        {
+            Assert.Contains("An API key is required (DssClientOptions.ApiKey, or the apiKey argument)", error.Message);
+            Assert.Contains("DSS_API_KEY environment variable", error.Message);
+            Assert.Contains("DssApi:ApiKey configuration key", error.Message);
+        });
+    }
+
+    [Fact]
     public void Tls_options_cannot_be_silently_ignored_with_a_custom_http_client()
     {
         using var http = new HttpClient();

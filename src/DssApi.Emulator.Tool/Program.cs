@@ -1,7 +1,7 @@
 using DssApi.Emulator;
-using DssApi.Emulator.Hosting;
+using DssApi.Emulator.Tool;
 
-// Standalone entry point: `dotnet run --project src/DssApi.Emulator -- --urls http://127.0.0.1:11200`.
+// Standalone entry point: `dotnet run --project src/DssApi.Emulator.Tool -- --urls http://127.0.0.1:11200`.
 if (args is ["--help"] or ["-h"])
 {
     Console.WriteLine(CommandLine.Usage);

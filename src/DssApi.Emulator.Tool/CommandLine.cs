@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DssApi.Emulator.Hosting;
+namespace DssApi.Emulator.Tool;
 
 /// <summary>The standalone emulator's command line.</summary>
 internal static class CommandLine
