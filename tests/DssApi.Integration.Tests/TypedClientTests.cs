@@ -62,15 +62,33 @@ public sealed class TypedClientTests
     }
 
     [Fact]
-    public async Task The_compiled_document_is_what_the_emulator_serves_for_those_endpoints()
+    public async Task SaveAsync_of_an_unknown_deployment_is_a_DssApiException_and_writes_nothing()
+    {
+        await using var dss = await DssEmulator.StartAsync(new DssEmulatorOptions());
+        using var client = Client(dss);
+        var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".openapi.json");
+
+        var error = await Assert.ThrowsAsync<DssApiException>(() => DssOpenApiDocument.SaveAsync(client, "nope", file));
+
+        Assert.Equal(404, error.StatusCode);
+        Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public async Task The_compiled_document_is_what_SaveAsync_pulls_from_the_emulator_for_those_endpoints()
     {
         await using var dss = await DssEmulator.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(20) });
         using var client = Client(dss);
         await DeployAsync(client, dss);
 
-        var pulled = JsonNode.Parse(await client.GetApiDeployer().GetDeployment(ServiceId + "-dep").GetOpenApiAsync())!;
+        var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".openapi.json");
+        await DssOpenApiDocument.SaveAsync(client, ServiceId + "-dep", file);
+        var pulled = JsonNode.Parse(File.ReadAllText(file))!;
+        File.Delete(file);
         var compiled = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "churn-scoring.openapi.json")))!;
 
+        Assert.Equal(["/churn/predict", "/churn/predict-multi", "/house-price/predict", "/house-price/predict-multi", "/segments/predict", "/segments/predict-multi",
+            "/sales/forecast", "/uplift/predict-effect", "/uplift/predict-effect-multi"], pulled["paths"]!.AsObject().Select(path => path.Key));
         foreach (var (path, operation) in pulled["paths"]!.AsObject())
         {
             Assert.True(JsonNode.DeepEquals(operation, compiled["paths"]![path]), path);
