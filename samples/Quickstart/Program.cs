@@ -3,7 +3,6 @@
 // the traffic. It runs against the DSS emulator started here, or against a real DSS when
 // DSS_URL and DSS_API_KEY are set (with DSS_PROJECT, DSS_SAVED_MODEL and DSS_API_NODE_URL).
 
-using System.Text.Json.Nodes;
 using DssApi;
 using DssApi.Emulator;
 
@@ -77,7 +76,7 @@ Console.WriteLine($"Created infrastructure {infraId} with API node {apiNodeUrl}"
 var deployment = await deployer.CreateDeploymentAsync($"{serviceId}-dev", serviceId, infraId, "v1");
 await DeployAsync(deployment);
 
-// 5. Call the deployed endpoint.
+// 5. Call the deployed endpoint through the client generated from its OpenAPI document (churn.openapi.json).
 var status = await deployment.GetStatusAsync();
 foreach (var serviceUrl in status.GetServiceUrls())
 {
@@ -86,11 +85,17 @@ foreach (var serviceUrl in status.GetServiceUrls())
 
 var deployedServiceId = status.Light.DeploymentBasicInfo.DeployedServiceId ?? status.Light.DeploymentBasicInfo.PublishedServiceId;
 
-using var apiNode = new DssApiNodeClient(new DssApiNodeClientOptions { Url = new Uri(apiNodeUrl), ServiceId = deployedServiceId });
-var customer = new JsonObject { ["tenure_months"] = 10, ["monthly_charges"] = 70, ["contract"] = "month-to-month", ["support_calls"] = 2 };
-var prediction = await apiNode.PredictRecordAsync("churn", customer);
-Console.WriteLine($"Prediction for {customer.ToJsonString()}: {prediction.Result?.Prediction} " +
-    $"(churn probability {prediction.Result?.Probabilities.GetValueOrDefault("churn"):0.000}, answered by {prediction.ApiContext?.ServiceGeneration})");
+using var churnScoring = new ChurnScoringClient(new DssApiNodeClientOptions { Url = new Uri(apiNodeUrl), ServiceId = deployedServiceId });
+var customer = new ChurnScoringClient.ChurnFeatures
+{
+    TenureMonths = 10,
+    MonthlyCharges = 70,
+    Contract = ChurnScoringClient.ChurnContract.MonthToMonth,
+    SupportCalls = 2,
+};
+var prediction = await churnScoring.Churn.PredictAsync(customer);
+Console.WriteLine($"Prediction for {customer}: {prediction.Value.Prediction} " +
+    $"(churn probability {prediction.Value.Probabilities?.Churn:0.000}, answered by {prediction.ApiContext?.ServiceGeneration})");
 
 // 6. Version v2 returns explanations; send it 10 % of the traffic.
 var v2Settings = await service.GetSettingsAsync();
@@ -112,8 +117,7 @@ await DeployAsync(deployment);
 var answeredBy = new Dictionary<string, int>();
 for (var i = 0; i < 200; i++)
 {
-    customer["tenure_months"] = i;
-    var response = await apiNode.PredictRecordAsync("churn", customer);
+    var response = await churnScoring.Churn.PredictAsync(customer with { TenureMonths = i });
     var version = response.ApiContext?.ServiceGeneration ?? "?";
     answeredBy[version] = answeredBy.GetValueOrDefault(version) + 1;
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using DssApi.Generator.Diagnostics;
 using DssApi.Generator.Emit;
 using DssApi.Generator.Model;
+using DssApi.Generator.OpenApi;
 using DssApi.Generator.Schema;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -74,6 +75,41 @@ public sealed class DssApiGenerator : IIncrementalGenerator
             .Combine(options)
             .Select(static (input, cancellationToken) => SourceEmitter.Emit(input.Left, input.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Sources);
+        context.RegisterSourceOutput(generated, static (production, source) => production.AddSource(source.HintName, source.Text));
+
+        RegisterServiceClients(context, options);
+    }
+
+    /// <summary>The second pipeline: one typed client per OpenAPI document marked with DssApiServiceClient; each document is read and emitted on its own.</summary>
+    private static void RegisterServiceClients(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<GeneratorOptions> options)
+    {
+        var clients = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (input, cancellationToken) =>
+            {
+                var (text, provider) = input;
+                return provider.GetOptions(text).TryGetValue("build_metadata.AdditionalFiles.DssApiServiceClient", out var name) && !string.IsNullOrWhiteSpace(name)
+                    ? new OpenApiSource(text.Path, name.Trim(), text.GetText(cancellationToken)?.ToString() ?? string.Empty)
+                    : null;
+            })
+            .Where(static source => source is not null)
+            .Select(static (source, _) => source!)
+            .WithTrackingName(TrackingNames.OpenApiSources)
+            .Select(static (source, cancellationToken) => OpenApiReader.Read(source, cancellationToken))
+            .WithTrackingName(TrackingNames.OpenApiClients);
+        context.RegisterSourceOutput(clients, static (production, client) =>
+        {
+            foreach (var diagnostic in client.Diagnostics)
+            {
+                production.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var generated = clients
+            .Combine(options)
+            .Where(static input => input.Right.Generate && input.Left.Endpoints.Count > 0)
+            .Select(static (input, cancellationToken) => OpenApiEmitter.Emit(input.Left, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.OpenApiGenerated);
         context.RegisterSourceOutput(generated, static (production, source) => production.AddSource(source.HintName, source.Text));
     }
 

@@ -12,4 +12,7 @@ public static class TrackingNames
     public const string Diagnostics = "DssApi.Diagnostics";
     public const string Items = "DssApi.Items";
     public const string Sources = "DssApi.Sources";
+    public const string OpenApiSources = "DssApi.OpenApi.Sources";
+    public const string OpenApiClients = "DssApi.OpenApi.Clients";
+    public const string OpenApiGenerated = "DssApi.OpenApi.Generated";
 }

@@ -267,16 +267,48 @@ public sealed class DeployerTests
     }
 
     [Fact]
-    public async Task GovernanceStatusIsAnEmptyInfoMessagesAndOpenApiIs404WithoutADocument()
+    public async Task GovernanceStatusIsAnEmptyInfoMessages()
     {
         await using var dss = await TestDss.StartAsync();
         await dss.DeployAsync("svc", [TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier")]);
 
         var governance = await dss.GetJsonAsync("api-deployer/deployments/dep-svc/governance-status?version=");
-        using var openApi = await dss.SendAsync(HttpMethod.Get, "api-deployer/deployments/dep-svc/get-open-api");
 
         Assert.Equal("""{"messages":[],"anyMessage":false,"success":false,"warning":false,"error":false,"fatal":false}""", governance.ToJsonString());
-        await TestDss.AssertErrorAsync(openApi, HttpStatusCode.NotFound, ErrorTypes.NotFound, "no OpenAPI documentation");
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentDescribesEachEndpointFromWhatThePackageKnows()
+    {
+        await using var dss = await TestDss.StartAsync();
+        var lookup = TestDss.Endpoint("customers", "DATASETS_LOOKUP");
+        lookup["lookups"] = JsonNode.Parse("""
+            [{"datasetRef":"customers","on":[{"resourceLookupCol":"customer_id","inputLookupKey":"id"}],"columnsMapping":{"name":"customer_name","tenure_months":"tenure"}}]
+            """);
+        var sql = TestDss.Endpoint("orders", "SQL_QUERY");
+        sql["queries"] = JsonNode.Parse("""[{"query":"select 1","inputParameters":["country","since"]}]""");
+        await dss.DeployAsync("svc", [
+            TestDss.Endpoint("churn", "STD_PREDICTION", "churn_classifier"),
+            TestDss.Endpoint("sales", "STD_FORECAST", "daily_sales_forecaster"),
+            lookup,
+            sql,
+        ]);
+
+        using var response = await dss.SendAsync(HttpMethod.Get, "api-deployer/deployments/dep-svc/get-open-api");
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var schemas = document["components"]!["schemas"]!;
+
+        Assert.Equal("3.0.3", document["openapi"]!.GetValue<string>());
+        Assert.Equal(
+            ["/churn/predict", "/churn/predict-multi", "/sales/forecast", "/customers/lookup", "/customers/lookup-multi", "/orders/query"],
+            document["paths"]!.AsObject().Select(path => path.Key));
+        Assert.Equal("""{"type":"string","enum":["month-to-month"]}""", schemas["churn_PredictRequest"]!["properties"]!["features"]!["properties"]!["contract"]!.ToJsonString());
+        Assert.Equal("""{"type":"number"}""", schemas["churn_PredictRequest"]!["properties"]!["features"]!["properties"]!["support_calls"]!.ToJsonString());
+        Assert.Equal("""{"type":"string","enum":["stay","churn"]}""", schemas["churn_PredictResponse"]!["properties"]!["result"]!["properties"]!["prediction"]!.ToJsonString());
+        Assert.Equal(["date", "sales", "store"], schemas["sales_ForecastRequest"]!["properties"]!["items"]!["items"]!["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["id", "customer_name", "tenure"],
+            schemas["customers_LookupResponse"]!["properties"]!["results"]!["items"]!["properties"]!["data"]!["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal("""["country","since"]""", schemas["orders_QueryRequest"]!["required"]!.ToJsonString());
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace DssApi.Generator.Tests;
 
 /// <summary>Each schema diagnostic: where it must fire (id, file, line, column), and a near miss where it must not.</summary>
-public sealed class DiagnosticTests
+public sealed partial class DiagnosticTests
 {
     private const string SchemaPath = "/project/test.dssapi.json";
     private const string ConfiguredSchema = """{ "records": { "Thing": { "since": "14.0", "fields": { "name": "string" } } } }""";

@@ -40,6 +40,54 @@ public class ConsumerTests(PackedPackage package, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_service_client_generated_from_an_openapi_document_answers_what_the_untyped_calls_answer()
+    {
+        var consumer = new Consumer(package, output, "openapi");
+        consumer.AddProject("App", items: """<AdditionalFiles Include="churn-scoring.openapi.json" DssApiServiceClient="ChurnScoring" />""");
+        consumer.AddPackage("App");
+        consumer.Write("App/churn-scoring.openapi.json", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "churn-scoring.openapi.json")));
+        consumer.Write("App/Program.cs", """
+            using System.Text.Json.Nodes;
+            using DssApi;
+
+            var url = Environment.GetEnvironmentVariable("DSS_URL")!;
+            using var client = new DssClient(url, Environment.GetEnvironmentVariable("DSS_API_KEY")!);
+            var service = await client.GetProject(Environment.GetEnvironmentVariable("DSS_PROJECT")!).CreateApiServiceAsync("churn-scoring");
+            var settings = await service.GetSettingsAsync();
+            settings.AddPredictionEndpoint("churn", "churn_classifier");
+            settings.AuthMethod = AuthMethod.Public;
+            await settings.SaveAsync();
+            await service.CreatePackageAsync("v1");
+            await service.PublishPackageAsync("v1");
+            var infra = await client.GetApiDeployer().CreateInfraAsync("infra", "Development", InfraType.Static);
+            var infraSettings = (StaticInfraSettings)await infra.GetSettingsAsync();
+            infraSettings.AddApiNode(url, Environment.GetEnvironmentVariable("DSS_API_KEY")!);
+            await infraSettings.SaveAsync();
+            var deployment = await client.GetApiDeployer().CreateDeploymentAsync("churn-dep", "churn-scoring", "infra", "v1");
+            await (await deployment.StartUpdateAsync()).WaitForCompletionAsync(TimeSpan.FromMinutes(1));
+
+            using var node = new DssApiNodeClient(new DssApiNodeClientOptions { Url = new Uri(url), ServiceId = "churn-scoring" });
+            var typed = await new ChurnScoringClient(node).Churn.PredictAsync(new ChurnScoringClient.ChurnFeatures { TenureMonths = 10, MonthlyCharges = 70, Contract = ChurnScoringClient.ChurnContract.MonthToMonth });
+            var untyped = await node.PredictRecordAsync("churn", new JsonObject { ["tenure_months"] = 10, ["monthly_charges"] = 70, ["contract"] = "month-to-month" });
+            Console.WriteLine($"typed {typed.Value.Prediction} {typed.Value.Probabilities?.Churn}");
+            Console.WriteLine($"untyped {untyped.Result?.Prediction} {untyped.Result?.Probabilities["churn"]}");
+            """);
+        await using var dss = await DssEmulator.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(20) });
+
+        consumer.Succeed("build --no-incremental", "App");
+        var run = consumer.Succeed("run --no-build", "App", new Dictionary<string, string>
+        {
+            ["DSS_URL"] = dss.Url, ["DSS_API_KEY"] = dss.AdminApiKey, ["DSS_PROJECT"] = dss.DemoProjectKey,
+        });
+
+        var lines = run.Output.Split('\n', StringSplitOptions.TrimEntries);
+        var typed = Assert.Single(lines, line => line.StartsWith("typed ", StringComparison.Ordinal));
+        var untyped = Assert.Single(lines, line => line.StartsWith("untyped ", StringComparison.Ordinal));
+        Assert.StartsWith("typed churn 0.", typed, StringComparison.Ordinal);
+        Assert.Equal(untyped["untyped ".Length..], typed["typed ".Length..]);
+    }
+
+    [Fact]
     public void Misuse_shows_as_dss_warnings_at_the_right_lines_in_the_build_output()
     {
         var consumer = new Consumer(package, output, "misuse");

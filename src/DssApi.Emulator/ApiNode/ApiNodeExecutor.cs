@@ -31,6 +31,8 @@ internal static class ApiNodeExecutor
 
     public static string DefaultVerb(string endpointType) => VerbsByEndpointType[endpointType][0];
 
+    public static IReadOnlyList<string> VerbsOf(string endpointType) => VerbsByEndpointType[endpointType];
+
     /// <param name="served">The service answering.</param>
     /// <param name="endpointId">The endpoint addressed.</param>
     /// <param name="verb">The last path segment: predict, forecast, lookup …</param>

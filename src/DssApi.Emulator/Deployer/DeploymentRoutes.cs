@@ -114,9 +114,10 @@ internal static class DeploymentRoutes
         {
             var deployment = RequireDeployment(state, request);
             var content = MappedGenerations(state, deployment).First();
-            return content.Service["openAPI"] is JsonObject document
-                ? DssResponse.Text(document.ToJsonString(), MediaTypeNames.Application.Json)
-                : throw DssError.NotFound($"Service {deployment.Settings["publishedServiceId"]} has no OpenAPI documentation");
+            // A document stored with the service wins; otherwise the emulator describes the endpoints it deployed.
+            var document = content.Service["openAPI"] as JsonObject
+                ?? OpenApiDocument.Describe(DeploymentSettings.ServedServiceId(deployment.Settings), content);
+            return DssResponse.Text(document.ToJsonString(), MediaTypeNames.Application.Json);
         }));
 
         routes.MapPublicApi("GET", Deployment + "/update", request => DssResponse.Json(store.Read(state =>

@@ -16,6 +16,11 @@ public static class DiagnosticDescriptors
     public const string InvalidTargetVersionId = "DSSG009";
     public const string InvalidAccessibilityId = "DSSG010";
 
+    // OpenAPI documents of deployed services (DssApiServiceClient additional files): ids from DSSG101.
+    public const string UnreadableOpenApiId = "DSSG101";
+    public const string UntypedOpenApiConstructId = "DSSG102";
+    public const string InvalidServiceClientNameId = "DSSG103";
+
     private const string Category = "DssApi.Schema";
 
     public static readonly DiagnosticDescriptor MalformedJson = Create(
@@ -53,6 +58,26 @@ public static class DiagnosticDescriptors
         "Conflicting schema extension",
         "{1} '{2}' is already declared differently at {3} ({0})");
 
+    private const string OpenApiCategory = "DssApi.OpenApi";
+
+    public static readonly DiagnosticDescriptor UnreadableOpenApi = new(
+        UnreadableOpenApiId,
+        "OpenAPI document cannot be read",
+        "No client is generated from this OpenAPI document: {1} ({0})",
+        OpenApiCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(UnreadableOpenApiId));
+
+    public static readonly DiagnosticDescriptor UntypedOpenApiConstruct = new(
+        UntypedOpenApiConstructId,
+        "OpenAPI construct not typed",
+        "{1} ({0})",
+        OpenApiCategory, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink(UntypedOpenApiConstructId));
+
+    public static readonly DiagnosticDescriptor InvalidServiceClientName = new(
+        InvalidServiceClientNameId,
+        "Invalid DssApiServiceClient name",
+        "The DssApiServiceClient metadata is '{1}', which is not a C# identifier: name the client, such as ChurnScoring for ChurnScoringClient ({0})",
+        OpenApiCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(InvalidServiceClientNameId));
+
     // Configuration problems: MSBuild properties with values the generator cannot use. Not located in a file.
     private const string ConfigurationCategory = "DssApi.Configuration";
 
@@ -87,6 +112,9 @@ public static class DiagnosticDescriptors
         InvalidNamespaceId => InvalidNamespace,
         InvalidTargetVersionId => InvalidTargetVersion,
         InvalidAccessibilityId => InvalidAccessibility,
+        UnreadableOpenApiId => UnreadableOpenApi,
+        UntypedOpenApiConstructId => UntypedOpenApiConstruct,
+        InvalidServiceClientNameId => InvalidServiceClientName,
         _ => ConflictingExtension,
     };
 
