@@ -4,6 +4,7 @@ namespace DssApi.Generator;
 public static class TrackingNames
 {
     public const string Options = "DssApi.Options";
+    public const string LanguageVersion = "DssApi.LanguageVersion";
     public const string SchemaSources = "DssApi.SchemaSources";
     public const string Documents = "DssApi.Documents";
     public const string Model = "DssApi.Model";

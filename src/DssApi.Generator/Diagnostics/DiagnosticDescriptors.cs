@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace DssApi.Generator.Diagnostics;
 
-/// <summary>Every diagnostic the generator reports about schema files. The first message argument is always "file(line,column)".</summary>
+/// <summary>Every diagnostic the generator reports. For those about schema files the first message argument is always "file(line,column)".</summary>
 public static class DiagnosticDescriptors
 {
     public const string MalformedJsonId = "DSSG001";
@@ -12,6 +12,7 @@ public static class DiagnosticDescriptors
     public const string MissingPathParameterId = "DSSG005";
     public const string InvalidIdentifierId = "DSSG006";
     public const string ConflictingExtensionId = "DSSG007";
+    public const string LanguageVersionTooLowId = "DSSG100";
 
     private const string Category = "DssApi.Schema";
 
@@ -50,6 +51,16 @@ public static class DiagnosticDescriptors
         "Conflicting schema extension",
         "{0}: {1} '{2}' is already declared differently at {3}");
 
+    /// <summary>About the project, not a schema file: it has no location.</summary>
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = new(
+        LanguageVersionTooLowId,
+        "C# version too low for the generated code",
+        "The code DssApi generates needs C# {0} or later, and this project compiles as C# {1}: set <LangVersion>{0}</LangVersion> (or later) in the project file",
+        "DssApi.Compatibility",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(LanguageVersionTooLowId));
+
     /// <summary>Where the documentation pages of the diagnostics (docs/diagnostics/ID.md) are published.</summary>
     public const string HelpLinkBase = "https://github.com/dssapi/dssapi/blob/main/docs/diagnostics/";
 
@@ -63,6 +74,7 @@ public static class DiagnosticDescriptors
         DuplicateNameId => DuplicateName,
         MissingPathParameterId => MissingPathParameter,
         InvalidIdentifierId => InvalidIdentifier,
+        LanguageVersionTooLowId => LanguageVersionTooLow,
         _ => ConflictingExtension,
     };
 
