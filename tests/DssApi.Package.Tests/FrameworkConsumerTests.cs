@@ -9,7 +9,7 @@ public class FrameworkConsumerTests(PackedPackage package, ITestOutputHelper out
     private const string UsesGeneratedTypes = """
         using DssApi;
 
-        using var client = new DssClient("http://127.0.0.1:1", "consumer-key");
+        using var client = new DssClient("http://127.0.0.1:1", Environment.GetEnvironmentVariable("DSS_API_KEY")!);
         DssApiDeployer deployer = client.GetApiDeployer();
         Console.WriteLine($"typed {deployer.GetType().Name} on {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
         """;
@@ -82,7 +82,7 @@ public class FrameworkConsumerTests(PackedPackage package, ITestOutputHelper out
         consumer.AddProject("App", "<DssApiGenerate>false</DssApiGenerate>", """<ProjectReference Include="../Lib/Lib.csproj" />""",
             targetFramework: "net8.0");
         consumer.Write("App/Program.cs", """
-            using var client = new DssApi.DssClient("http://127.0.0.1:1", "consumer-key");
+            using var client = new DssApi.DssClient("http://127.0.0.1:1", Environment.GetEnvironmentVariable("DSS_API_KEY")!);
             Console.WriteLine($"typed {Lib.Deployments.Open(client).GetType().Name} on {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
             """);
 
@@ -97,8 +97,10 @@ public class FrameworkConsumerTests(PackedPackage package, ITestOutputHelper out
         }
 
         output.WriteLine("netstandard2.0 library in a net8.0 app: built and run");
-        Assert.Contains("typed DssApiDeployer on .NET 8", consumer.Succeed("run --no-build", "App").Output);
+        Assert.Contains("typed DssApiDeployer on .NET 8", consumer.Succeed("run --no-build", "App", ConsumerKey).Output);
     }
+
+    private static readonly Dictionary<string, string> ConsumerKey = new() { ["DSS_API_KEY"] = "consumer-key" };
 
     private static string? FindOnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
@@ -108,6 +110,7 @@ public class FrameworkConsumerTests(PackedPackage package, ITestOutputHelper out
     private static string Execute(string program, string arguments)
     {
         var start = new System.Diagnostics.ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["DSS_API_KEY"] = ConsumerKey["DSS_API_KEY"];
         using var process = System.Diagnostics.Process.Start(start)!;
         var text = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
         Assert.True(process.WaitForExit(60_000), $"{program} {arguments} did not finish");

@@ -180,7 +180,7 @@ internal sealed class ObjectEmitter
         if (_object.Union is { } union)
         {
             W.Open($"public static {Name} FromJson({Names.JsonObject} json)");
-            W.Line($"global::System.ArgumentNullException.ThrowIfNull(json);");
+            W.NullCheck("json");
             W.Line($"return {Names.DssJson}.AsString(json[{CodeWriter.Literal(union.Discriminator)}]) switch");
             W.Line("{");
             foreach (var unionCase in union.Cases)
