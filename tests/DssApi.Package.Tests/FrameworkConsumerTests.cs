@@ -71,6 +71,8 @@ public class FrameworkConsumerTests(PackedPackage package, ITestOutputHelper out
             outputType: "Library", targetFramework: "netstandard2.0");
         consumer.AddPackage("Lib");
         consumer.Write("Lib/Deployments.cs", """
+            using Lib.Dss;
+
             namespace Lib
             {
                 public static class Deployments
