@@ -8,10 +8,6 @@ internal sealed class ArrayBufferWriter<T>(int initialCapacity) : IBufferWriter<
 
     public ReadOnlyMemory<T> WrittenMemory => _buffer.AsMemory(0, _written);
 
-    public ReadOnlySpan<T> WrittenSpan => _buffer.AsSpan(0, _written);
-
-    public int WrittenCount => _written;
-
     public void Advance(int count) => _written += count;
 
     public Memory<T> GetMemory(int sizeHint = 0)

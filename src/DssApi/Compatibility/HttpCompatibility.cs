@@ -1,6 +1,6 @@
 namespace DssApi.Compatibility;
 
-/// <summary>The cancellable <see cref="HttpContent"/> reads that net8.0 has and netstandard2.0 lacks; the
+/// <summary>The cancellable <see cref="HttpContent"/> read that net8.0 has and netstandard2.0 lacks; the
 /// request's own cancellation already covers the body there, so the token is checked before reading.</summary>
 internal static class HttpCompatibility
 {
@@ -8,17 +8,5 @@ internal static class HttpCompatibility
     {
         cancellationToken.ThrowIfCancellationRequested();
         return content.ReadAsStreamAsync();
-    }
-
-    public static Task<string> ReadAsStringAsync(this HttpContent content, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return content.ReadAsStringAsync();
-    }
-
-    public static Task<byte[]> ReadAsByteArrayAsync(this HttpContent content, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return content.ReadAsByteArrayAsync();
     }
 }

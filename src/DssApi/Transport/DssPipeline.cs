@@ -632,7 +632,7 @@ public sealed class DssPipeline
         public DssRequest Request { get; } = request;
         public ExpectedBody Expected { get; } = expected;
 #if NETSTANDARD2_0
-        // netstandard2.0 has no way to turn canonicalization off; its Uri keeps an escaped %2E%2E as it is.
+        // netstandard2.0 has no way to turn canonicalization off: there the platform's Uri decides.
         public Uri Uri { get; } = new(pipeline._baseUrl + request.Path + request.Query);
 #else
         public Uri Uri { get; } = new(pipeline._baseUrl + request.Path + request.Query, EscapedUri);
