@@ -5,7 +5,9 @@ using DssApi.Generator.Emit;
 using DssApi.Generator.Model;
 using DssApi.Generator.OpenApi;
 using DssApi.Generator.Schema;
+using DssApi.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DssApi.Generator;
@@ -14,6 +16,10 @@ namespace DssApi.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class DssApiGenerator : IIncrementalGenerator
 {
+    /// <summary>The lowest C# version the generated code compiles with. netstandard2.0 and .NET Framework
+    /// projects default to C# 7.3, so they must raise it.</summary>
+    public const LanguageVersion RequiredLanguageVersion = LanguageVersion.CSharp10;
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var configured = context.AnalyzerConfigOptionsProvider
@@ -69,11 +75,31 @@ public sealed class DssApiGenerator : IIncrementalGenerator
             }
         });
 
+        var languageVersion = context.ParseOptionsProvider
+            .Select(static (parseOptions, _) => parseOptions is CSharpParseOptions csharp ? csharp.LanguageVersion : RequiredLanguageVersion)
+            .WithTrackingName(TrackingNames.LanguageVersion);
+        var languageSupported = languageVersion.Select(static (version, _) => version >= RequiredLanguageVersion);
+
+        // One clear error instead of the hundreds the generated code would raise at a lower version.
+        context.RegisterSourceOutput(
+            model.Select(static (api, _) => api.Items.Count > 0).Combine(languageVersion),
+            static (production, input) =>
+            {
+                var (generates, version) = input;
+                if (generates && version < RequiredLanguageVersion)
+                {
+                    production.ReportDiagnostic(Diagnostic.Create(
+                        DiagnosticDescriptors.LanguageVersionTooLow, Location.None, RequiredLanguageVersion.ToDisplayString(), version.ToDisplayString()));
+                }
+            });
+
         var generated = model
             .SelectMany(static (api, _) => api.Items)
             .WithTrackingName(TrackingNames.Items)
             .Combine(options)
-            .Select(static (input, cancellationToken) => SourceEmitter.Emit(input.Left, input.Right, cancellationToken))
+            .Combine(languageSupported)
+            .Where(static input => input.Right)
+            .Select(static (input, cancellationToken) => SourceEmitter.Emit(input.Left.Left, input.Left.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Sources);
         context.RegisterSourceOutput(generated, static (production, source) => production.AddSource(source.HintName, source.Text));
 

@@ -6,6 +6,7 @@ public static class TrackingNames
     public const string Configuration = "DssApi.Configuration";
     public const string Options = "DssApi.Options";
     public const string ConfigurationProblems = "DssApi.ConfigurationProblems";
+    public const string LanguageVersion = "DssApi.LanguageVersion";
     public const string SchemaSources = "DssApi.SchemaSources";
     public const string Documents = "DssApi.Documents";
     public const string Model = "DssApi.Model";

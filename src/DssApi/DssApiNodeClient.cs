@@ -18,7 +18,7 @@ public sealed class DssApiNodeClient : IDisposable
     public DssApiNodeClient(DssApiNodeClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrEmpty(options.ServiceId))
+        if (options.ServiceId is null or "")
         {
             throw new ArgumentException("A service id is required (DssApiNodeClientOptions.ServiceId).", nameof(options));
         }

@@ -7,6 +7,10 @@ namespace DssApi;
 /// How a DssApi client reaches a server: timeouts, headers, TLS and the HTTP stack to use.
 /// Shared by <see cref="DssClientOptions"/> and <see cref="DssApiNodeClientOptions"/>.
 /// </summary>
+/// <remarks>On .NET Framework and other netstandard2.0 platforms the stack DssApi builds is an
+/// <see cref="HttpClientHandler"/>: connections are not renewed every 5 minutes (the platform pools them
+/// its own way), and a retried POST whose first attempt failed counts as possibly seen by DSS unless the
+/// connection was refused, since those platforms do not say whether a request left the machine.</remarks>
 public abstract class DssTransportOptions
 {
     /// <summary>The longest a single attempt of a request may take, from sending it to reading its whole

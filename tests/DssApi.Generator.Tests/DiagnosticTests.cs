@@ -1,6 +1,7 @@
 using DssApi.Generator.Diagnostics;
 using DssApi.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace DssApi.Generator.Tests;
 
@@ -369,6 +370,56 @@ public sealed partial class DiagnosticTests
     [InlineData("Internal")]
     [InlineData("  ")]
     public void DSSG010_does_not_fire_for_public_or_internal(string value) => AssertNoConfigurationProblem("DssApiAccessibility", value);
+
+    [Fact]
+    public void DSSG100_below_the_required_CSharp_version_is_one_error_naming_the_LangVersion_to_set_and_nothing_is_generated()
+    {
+        var run = RunAt(LanguageVersion.CSharp7_3, GeneratorHarness.DssSchemaText);
+
+        var diagnostic = run.Single(DiagnosticDescriptors.LanguageVersionTooLowId);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(Location.None, diagnostic.Location);
+        Assert.Contains("needs C# 10.0 or later", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("compiles as C# 7.3", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("<LangVersion>10.0</LangVersion>", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void DSSG100_does_not_fire_at_the_required_CSharp_version_and_the_generated_code_compiles_there()
+    {
+        var run = RunAt(DssApiGenerator.RequiredLanguageVersion, GeneratorHarness.DssSchemaText);
+
+        Assert.Empty(run.SchemaDiagnostics);
+        Assert.NotEmpty(run.Result.GeneratedSources);
+        GeneratorHarness.AssertCompilesCleanly(run.Output);
+    }
+
+    [Fact]
+    public void DSSG100_does_not_fire_when_nothing_is_generated() =>
+        Assert.Empty(RunAt(LanguageVersion.CSharp7_3, "{ }").SchemaDiagnostics);
+
+    [Fact]
+    public void The_required_CSharp_version_is_the_lowest_the_generated_code_compiles_with()
+    {
+        var generated = RunAt(DssApiGenerator.RequiredLanguageVersion, GeneratorHarness.DssSchemaText).Result.GeneratedSources;
+        var oneBelow = new CSharpParseOptions((LanguageVersion)((int)DssApiGenerator.RequiredLanguageVersion - 100), DocumentationMode.Diagnose);
+        var compilation = GeneratorHarness.CreateCompilation(ConsumerAt73, oneBelow)
+            .AddSyntaxTrees(generated.Select(source => CSharpSyntaxTree.ParseText(source.SourceText, oneBelow, source.HintName)));
+
+        Assert.Contains(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    private const string ConsumerAt73 = "namespace Consumer { internal static class Program { } }";
+
+    private static GeneratorRun RunAt(LanguageVersion version, string schema)
+    {
+        var parseOptions = new CSharpParseOptions(version, DocumentationMode.Diagnose);
+        var driver = GeneratorHarness.CreateDriver([new InMemoryAdditionalText(GeneratorHarness.DefaultSchemaPath, schema)], parseOptions: parseOptions);
+        var run = GeneratorRun.Start(driver, GeneratorHarness.CreateCompilation(ConsumerAt73, parseOptions));
+        run.AssertRerunIsCached();
+        return run;
+    }
 
     [Fact]
     public void Every_diagnostic_id_has_a_test_here_and_a_documentation_page()

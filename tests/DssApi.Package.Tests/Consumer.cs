@@ -27,14 +27,14 @@ public sealed class Consumer
     public string Root { get; }
 
     /// <summary>Writes a console project; <paramref name="properties"/> go into its PropertyGroup.</summary>
-    public string AddProject(string name, string properties = "", string items = "", string outputType = "Exe")
+    public string AddProject(string name, string properties = "", string items = "", string outputType = "Exe", string targetFramework = "net10.0")
     {
         var folder = Directory.CreateDirectory(Path.Combine(Root, name)).FullName;
         File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>{outputType}</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
+                <TargetFramework>{targetFramework}</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>

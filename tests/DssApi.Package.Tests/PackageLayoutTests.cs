@@ -32,6 +32,8 @@ public class PackageLayoutTests(PackedPackage package, ITestOutputHelper output)
             "lib/net10.0/DssApi.xml",
             "lib/net8.0/DssApi.dll",
             "lib/net8.0/DssApi.xml",
+            "lib/netstandard2.0/DssApi.dll",
+            "lib/netstandard2.0/DssApi.xml",
             "schemas/dss-api.json",
         ], files);
         Assert.Single(files.Where(f => f.StartsWith("analyzers/")).Select(f => Path.GetDirectoryName(f)).Distinct());
@@ -78,7 +80,10 @@ public class PackageLayoutTests(PackedPackage package, ITestOutputHelper output)
         Assert.Contains("dataiku", metadata.Element(ns + "tags")!.Value);
         Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")!.Value));
         var groups = metadata.Element(ns + "dependencies")!.Elements(ns + "group").ToArray();
-        Assert.Equal(["net10.0", "net8.0"], groups.Select(g => (string)g.Attribute("targetFramework")!).Order());
+        Assert.Equal([".NETStandard2.0", "net10.0", "net8.0"], groups.Select(g => (string)g.Attribute("targetFramework")!).Order(StringComparer.Ordinal));
+        // What net8.0 and later have in the framework, netstandard2.0 takes from packages.
+        var netstandard = groups.Single(g => (string)g.Attribute("targetFramework")! == ".NETStandard2.0");
+        Assert.Contains(netstandard.Elements(ns + "dependency"), d => (string?)d.Attribute("id") == "System.Text.Json");
         Assert.All(groups, group => Assert.Contains(group.Elements(ns + "dependency"), d => (string?)d.Attribute("id") == "Polly.Core"));
         Assert.True(File.Exists(package.SymbolsPackagePath), "the symbols package is missing");
     }

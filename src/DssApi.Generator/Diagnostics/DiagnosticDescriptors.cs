@@ -15,6 +15,7 @@ public static class DiagnosticDescriptors
     public const string InvalidNamespaceId = "DSSG008";
     public const string InvalidTargetVersionId = "DSSG009";
     public const string InvalidAccessibilityId = "DSSG010";
+    public const string LanguageVersionTooLowId = "DSSG100";
 
     // OpenAPI documents of deployed services (DssApiServiceClient additional files): ids from DSSG101.
     public const string UnreadableOpenApiId = "DSSG101";
@@ -96,6 +97,16 @@ public static class DiagnosticDescriptors
         "Invalid DssApiAccessibility",
         "The MSBuild property DssApiAccessibility is '{0}', which is not an accessibility of the generated types: give public or internal. The generated types are internal until it is fixed.");
 
+    /// <summary>About the project, not a schema file: it has no location.</summary>
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = new(
+        LanguageVersionTooLowId,
+        "C# version too low for the generated code",
+        "The code DssApi generates needs C# {0} or later, and this project compiles as C# {1}: set <LangVersion>{0}</LangVersion> (or later) in the project file",
+        "DssApi.Compatibility",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink(LanguageVersionTooLowId));
+
     /// <summary>Where the documentation pages of the diagnostics (docs/diagnostics/ID.md) are published.</summary>
     public const string HelpLinkBase = Repository.Url + "/blob/main/docs/diagnostics/";
 
@@ -115,6 +126,7 @@ public static class DiagnosticDescriptors
         UnreadableOpenApiId => UnreadableOpenApi,
         UntypedOpenApiConstructId => UntypedOpenApiConstruct,
         InvalidServiceClientNameId => InvalidServiceClientName,
+        LanguageVersionTooLowId => LanguageVersionTooLow,
         _ => ConflictingExtension,
     };
 

@@ -20,6 +20,11 @@ internal sealed class CodeWriter
         _builder.Append(text).Append('\n');
     }
 
+    /// <summary>The argument check of a reference parameter, in a form every target framework has
+    /// (netstandard2.0 has no <c>ArgumentNullException.ThrowIfNull</c>).</summary>
+    public void NullCheck(string parameter) =>
+        Line($"if ({parameter} is null) throw new global::System.ArgumentNullException(nameof({parameter}));");
+
     public void Open(string header)
     {
         if (header.Length > 0)

@@ -215,7 +215,7 @@ internal sealed class HandleEmitter
         W.Open($"public {Static}async {taskType} {route.Name}Async({_methods.Signature(parameters, withCancellation: true, _receiver)})");
         if (_handle.IsClient)
         {
-            W.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
+            W.NullCheck("client");
         }
 
         _methods.Checks(parameters);

@@ -206,7 +206,7 @@ internal sealed class ObjectEmitter
         if (_object.Union is { } union)
         {
             W.Open($"public static {Name} FromJson({Names.JsonObject} json)");
-            W.Line($"global::System.ArgumentNullException.ThrowIfNull(json);");
+            W.NullCheck("json");
             _methods.ReturnUnionCase("json", union.Discriminator, union.Cases.Select(c => new CaseRef(c.Wire, c.Name)), Name, "json");
             W.Close();
         }

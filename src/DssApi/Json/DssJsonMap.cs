@@ -80,6 +80,10 @@ public sealed class DssJsonMap<T> : IDictionary<string, T>, IReadOnlyDictionary<
     /// <inheritdoc/>
     public void Clear() => Existing?.Clear();
 
+#if NETSTANDARD2_0
+    // netstandard2.0's dictionary interfaces do not say that the value may be null when the key is missing.
+#pragma warning disable CS8767
+#endif
     /// <inheritdoc/>
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out T value)
     {
@@ -92,6 +96,9 @@ public sealed class DssJsonMap<T> : IDictionary<string, T>, IReadOnlyDictionary<
         value = default;
         return false;
     }
+#if NETSTANDARD2_0
+#pragma warning restore CS8767
+#endif
 
     /// <inheritdoc/>
     public void CopyTo(KeyValuePair<string, T>[] array, int arrayIndex)

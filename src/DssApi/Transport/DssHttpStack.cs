@@ -75,14 +75,21 @@ internal static class DssHttpStack
         return new Uri(url.GetLeftPart(UriPartial.Path).TrimEnd('/') + path);
     }
 
-    /// <summary>The handler DssApi builds: pooled connections with a bounded lifetime, decompression,
+    /// <summary>The handler DssApi builds: pooled connections with a bounded lifetime (on netstandard2.0,
+    /// whose <see cref="HttpClientHandler"/> has no such setting, the platform's own pooling), decompression,
     /// no automatic redirects, and the TLS settings of the options.</summary>
-    public static SocketsHttpHandler CreateHandler(DssTransportOptions options, Uri baseUrl, ILogger logger)
+    public static HttpMessageHandler CreateHandler(DssTransportOptions options, Uri baseUrl, ILogger logger)
     {
+#if NETSTANDARD2_0
+        var handler = new HttpClientHandler
+#else
         var handler = new SocketsHttpHandler
+#endif
         {
+#if !NETSTANDARD2_0
             // DNS changes are picked up and connections do not live forever in a long-lived client.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+#endif
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             // A redirect would carry the key, the extra headers and (on 307/308) the body to another
             // origin; the pipeline turns every 3xx into an error instead.
@@ -93,14 +100,31 @@ internal static class DssHttpStack
         if (options.DangerousAcceptAnyServerCertificate)
         {
             DssLog.CertificateValidationDisabled(logger, baseUrl);
+#if NETSTANDARD2_0
+            handler.ServerCertificateCustomValidationCallback = static (_, _, _, _) => true;
+#else
             handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+#endif
         }
 
         if (options.ClientCertificate is not null)
         {
+#if NETSTANDARD2_0
+            handler.ClientCertificates.Add(options.ClientCertificate);
+#else
             handler.SslOptions.ClientCertificates = [options.ClientCertificate];
+#endif
         }
 
         return handler;
     }
+
+    /// <summary>Whether the request failed before a connection was made, so DSS cannot have seen it.
+    /// netstandard2.0 has no <c>HttpRequestError</c>: there a refused socket is the one sure sign.</summary>
+    public static bool IsConnectionRefused(Exception failure) =>
+#if NETSTANDARD2_0
+        failure is HttpRequestException { InnerException: System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused } };
+#else
+        failure is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+#endif
 }

@@ -69,11 +69,16 @@ public sealed class DssPipeline
     /// <summary>Where the client logs.</summary>
     internal ILogger Logger => _logger;
 
+#if !NETSTANDARD2_0
     // Paths are escaped segment by segment already; canonicalization would unescape %2E%2E and drop the segment.
     private static readonly UriCreationOptions EscapedUri = new() { DangerousDisablePathAndQueryCanonicalization = true };
+#endif
 
     private static string DefaultUserAgent { get; } =
         $"DssApi/{typeof(DssPipeline).Assembly.GetName().Version?.ToString(3)} (.NET {Environment.Version})";
+
+    // netstandard2.0's HttpStatusCode has no name for 429.
+    private const HttpStatusCode TooManyRequests = (HttpStatusCode)429;
 
     private static readonly Task<bool> Done = Task.FromResult(true);
 
@@ -436,7 +441,7 @@ public sealed class DssPipeline
 
             if (failure is HttpRequestException or IOException)
             {
-                attempt.EarlierAnswerLost |= failure is not HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+                attempt.EarlierAnswerLost |= !DssHttpStack.IsConnectionRefused(failure);
                 return Outcome.FromException<HttpResponseMessage>(new DssConnectionException(attempt.Route, failure));
             }
 
@@ -504,7 +509,7 @@ public sealed class DssPipeline
     /// <summary>The wait a 429 or 503 asks for in <c>Retry-After</c>, as a delay or a date.</summary>
     private static TimeSpan? RetryAfter(HttpResponseMessage response)
     {
-        if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+        if (response.StatusCode is not (TooManyRequests or HttpStatusCode.ServiceUnavailable)
             || response.Headers.RetryAfter is not { } retryAfter)
         {
             return null;
@@ -571,7 +576,7 @@ public sealed class DssPipeline
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
         outcome.Exception is DssTimeoutException or DssConnectionException
-        || outcome.Result?.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+        || outcome.Result?.StatusCode is HttpStatusCode.RequestTimeout or TooManyRequests
             or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
     /// <summary>Reads, saves and deletes give the same result when repeated; creations and starts may not.</summary>
@@ -631,7 +636,12 @@ public sealed class DssPipeline
         public DssPipeline Pipeline { get; } = pipeline;
         public DssRequest Request { get; } = request;
         public ExpectedBody Expected { get; } = expected;
+#if NETSTANDARD2_0
+        // netstandard2.0 has no way to turn canonicalization off: there the platform's Uri decides.
+        public Uri Uri { get; } = new(pipeline._baseUrl + request.Path + request.Query);
+#else
         public Uri Uri { get; } = new(pipeline._baseUrl + request.Path + request.Query, EscapedUri);
+#endif
         public int Count { get; set; }
 
         /// <summary>The body of the last answer, read whole (empty for a stream).</summary>

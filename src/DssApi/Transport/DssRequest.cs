@@ -153,7 +153,7 @@ public sealed class DssRequest
     }
 
     /// <summary>The caller owns the uploaded stream: sending must not close it.</summary>
-    private sealed class NonDisposingStream(Stream inner) : Stream
+    private sealed class NonDisposingStream(Stream inner) : DssReadStream
     {
         public override bool CanRead => inner.CanRead;
         public override bool CanSeek => inner.CanSeek;

@@ -3,7 +3,7 @@ namespace DssApi.Transport;
 /// <summary>A response body read from the connection; disposing it releases the response. A
 /// connection lost while reading surfaces as <see cref="DssConnectionException"/> naming the request,
 /// and a connection that sends nothing for the idle timeout as <see cref="DssTimeoutException"/>.</summary>
-internal sealed class DssResponseStream : Stream
+internal sealed class DssResponseStream : DssReadStream
 {
     private readonly Stream _body;
     private readonly HttpResponseMessage _response;

@@ -24,10 +24,10 @@ internal static class GeneratorHarness
         MetadataReference.CreateFromFile(typeof(DssClient).Assembly.Location),
     ];
 
-    public static CSharpCompilation CreateCompilation(string source = "namespace Consumer; internal static class Program { }") =>
+    public static CSharpCompilation CreateCompilation(string source = "namespace Consumer; internal static class Program { }", CSharpParseOptions? parseOptions = null) =>
         CSharpCompilation.Create(
             "Consumer",
-            [CSharpSyntaxTree.ParseText(source, ParseOptions, path: "/project/Program.cs")],
+            [CSharpSyntaxTree.ParseText(source, parseOptions ?? ParseOptions, path: "/project/Program.cs")],
             References,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
@@ -37,11 +37,12 @@ internal static class GeneratorHarness
     public static GeneratorDriver CreateDriver(
         IEnumerable<AdditionalText> schemas,
         IReadOnlyDictionary<string, string>? properties = null,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileOptions = null) =>
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileOptions = null,
+        CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             [new DssApiGenerator().AsSourceGenerator()],
             schemas,
-            ParseOptions,
+            parseOptions ?? ParseOptions,
             new TestOptionsProvider(
                 (properties ?? new Dictionary<string, string>()).ToDictionary(p => "build_property." + p.Key, p => p.Value),
                 fileOptions),
