@@ -5,7 +5,6 @@ using DssApi.Generator.Emit;
 using DssApi.Generator.Model;
 using DssApi.Generator.OpenApi;
 using DssApi.Generator.Schema;
-using DssApi.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;

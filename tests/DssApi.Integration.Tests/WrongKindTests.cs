@@ -28,4 +28,14 @@ public class WrongKindTests
         Assert.Equal(42, (int?)settings.GetRaw()["shortDesc"]);
         Assert.Equal("kinds", settings.Id);
     }
+
+    [Fact]
+    public void A_nested_record_of_the_wrong_kind_names_its_path_instead_of_reading_as_missing()
+    {
+        var status = DeploymentLightStatus.FromJson(new JsonObject { ["deploymentBasicInfo"] = "d1" });
+
+        Assert.StartsWith("The JSON at $.deploymentBasicInfo holds a string where an object was expected",
+            Assert.Throws<DssProtocolException>(() => status.DeploymentBasicInfo).Message);
+        Assert.Equal("d1", (string?)status.GetRaw()["deploymentBasicInfo"]);
+    }
 }

@@ -102,7 +102,7 @@ internal sealed class TypeMapper
         TypeName.Number => $"{Names.DssJson}.AsDouble({node})",
         TypeName.Json => node,
         _ when IsEnum(type) => $"{Qualified(type)}.FromJson({node})",
-        _ => $"({node} is {Names.JsonObject} __object ? {Qualified(type)}.FromJson(__object) : null)",
+        _ => $"({Names.DssJson}.AsObjectOrNull({node}) is {{ }} __object ? {Qualified(type)}.FromJson(__object) : null)",
     };
 
     /// <summary>An expression reading <paramref name="node"/> as one item of a list or map (never null).</summary>

@@ -6,6 +6,11 @@ internal sealed class ArrayBufferWriter<T>(int initialCapacity) : IBufferWriter<
     private T[] _buffer = new T[initialCapacity];
     private int _written;
 
+    public ArrayBufferWriter()
+        : this(256)
+    {
+    }
+
     public ReadOnlyMemory<T> WrittenMemory => _buffer.AsMemory(0, _written);
 
     public void Advance(int count) => _written += count;

@@ -21,6 +21,30 @@ internal static class FrameworkCompatibility
         }
     }
 
+    extension(ArgumentException)
+    {
+        public static void ThrowIfNullOrEmpty([NotNull] string? argument, [CallerArgumentExpression(nameof(argument))] string? paramName = null)
+        {
+            ArgumentNullException.ThrowIfNull(argument, paramName);
+            if (argument.Length == 0)
+            {
+                throw new ArgumentException("The value cannot be an empty string.", paramName);
+            }
+        }
+    }
+
+    extension(ArgumentOutOfRangeException)
+    {
+        public static void ThrowIfLessThanOrEqual<T>(T value, T other, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+            where T : IComparable<T>
+        {
+            if (value.CompareTo(other) <= 0)
+            {
+                throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be greater than {other}.");
+            }
+        }
+    }
+
     extension(ExceptionDispatchInfo)
     {
         [DoesNotReturn]
@@ -44,6 +68,13 @@ internal static class FrameworkCompatibility
 
     extension(File)
     {
+        public static async Task WriteAllTextAsync(string path, string? contents, CancellationToken cancellationToken)
+        {
+            using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            cancellationToken.ThrowIfCancellationRequested();
+            await writer.WriteAsync(contents).ConfigureAwait(false);
+        }
+
         public static void Move(string sourceFileName, string destFileName, bool overwrite)
         {
             if (overwrite && File.Exists(destFileName))
@@ -76,6 +107,21 @@ internal static class FrameworkCompatibility
     extension(Encoding encoding)
     {
         public string GetString(ReadOnlySpan<byte> bytes) => encoding.GetString(bytes.ToArray());
+    }
+
+    /// <summary>Not atomic as net8.0's is, so it locks the table: two readers of one response may attach at once.</summary>
+    extension<TKey, TValue>(ConditionalWeakTable<TKey, TValue> table)
+        where TKey : class
+        where TValue : class
+    {
+        public void AddOrUpdate(TKey key, TValue value)
+        {
+            lock (table)
+            {
+                table.Remove(key);
+                table.Add(key, value);
+            }
+        }
     }
 
     extension(Stream source)

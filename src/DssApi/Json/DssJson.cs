@@ -124,11 +124,13 @@ public static class DssJson
     /// <param name="node">A JSON value.</param>
     /// <returns>A JSON object.</returns>
     /// <exception cref="DssProtocolException">The node holds another kind of value.</exception>
-    public static JsonObject AsObjectOrEmpty(JsonNode? node) => ObjectOrNull(node) ?? new JsonObject();
+    public static JsonObject AsObjectOrEmpty(JsonNode? node) => AsObjectOrNull(node) ?? new JsonObject();
 
-    /// <summary>The object <paramref name="node"/> is; null when it is missing.</summary>
+    /// <summary>The object <paramref name="node"/> is; null when it is missing or a JSON null.</summary>
+    /// <param name="node">A JSON value.</param>
+    /// <returns>A JSON object, or null.</returns>
     /// <exception cref="DssProtocolException">The node holds another kind of value.</exception>
-    internal static JsonObject? ObjectOrNull(JsonNode? node) => node switch
+    public static JsonObject? AsObjectOrNull(JsonNode? node) => node switch
     {
         null => null,
         JsonObject obj => obj,
@@ -218,7 +220,7 @@ public static class DssJson
     /// <exception cref="DssProtocolException">The field holds another kind of value, which adding would lose.</exception>
     public static JsonObject GetOrAddObject(JsonObject owner, string name)
     {
-        if (ObjectOrNull(owner[name]) is { } obj)
+        if (AsObjectOrNull(owner[name]) is { } obj)
         {
             return obj;
         }

@@ -31,7 +31,7 @@ public sealed class DssJsonMap<T> : IDictionary<string, T>, IReadOnlyDictionary<
         _write = write;
     }
 
-    private JsonObject? Existing => DssJson.ObjectOrNull(_owner[_name]);
+    private JsonObject? Existing => DssJson.AsObjectOrNull(_owner[_name]);
 
     private JsonObject Object => DssJson.GetOrAddObject(_owner, _name);
 

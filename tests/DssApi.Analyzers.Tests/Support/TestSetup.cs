@@ -25,7 +25,15 @@ internal static class TestSetup
 
     /// <summary>Runs the generator over the real DSS schema for <paramref name="compilation"/>, with the MSBuild properties given or none.</summary>
     public static GeneratorDriverRunResult Generate(Compilation compilation, AnalyzerConfigOptionsProvider? options = null) =>
-        CSharpGeneratorDriver.Create([new DssApiGenerator().AsSourceGenerator()], [new SchemaText(Schema.Value)], optionsProvider: options)
+        CSharpGeneratorDriver.Create([new DssApiGenerator().AsSourceGenerator()], [new FileText("/0/dss-api.json", Schema.Value)], optionsProvider: options)
+            .RunGenerators(compilation).GetRunResult();
+
+    /// <summary>Runs the generator over the real DSS schema and OpenAPI documents of deployed services,
+    /// each given with the client name its <c>DssApiServiceClient</c> metadata names.</summary>
+    public static GeneratorDriverRunResult Generate(Compilation compilation, IReadOnlyList<(string Path, string Text, string ClientName)> serviceDocuments) =>
+        CSharpGeneratorDriver.Create([new DssApiGenerator().AsSourceGenerator()],
+                [new FileText("/0/dss-api.json", Schema.Value), .. serviceDocuments.Select(document => new FileText(document.Path, document.Text))],
+                optionsProvider: new ServiceClientMetadata(serviceDocuments.ToDictionary(document => document.Path, document => document.ClientName)))
             .RunGenerators(compilation).GetRunResult();
 
     public static readonly ReferenceAssemblies NoDownload = new ReferenceAssemblies("net10.0").AddAssemblies(ImmutableArray<string>.Empty);
@@ -68,10 +76,32 @@ internal static class TestSetup
         }
         """;
 
-    private sealed class SchemaText(string text) : AdditionalText
+    private sealed class FileText(string path, string text) : AdditionalText
     {
-        public override string Path => "/0/dss-api.json";
+        public override string Path => path;
 
         public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+
+    /// <summary>The <c>DssApiServiceClient</c> metadata of additional files, as MSBuild hands it to the generator.</summary>
+    private sealed class ServiceClientMetadata(Dictionary<string, string> clientNameByPath) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions => Metadata.None;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Metadata.None;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+            clientNameByPath.TryGetValue(textFile.Path, out var clientName) ? new Metadata(clientName) : Metadata.None;
+
+        private sealed class Metadata(string? clientName) : AnalyzerConfigOptions
+        {
+            public static readonly Metadata None = new(null);
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                value = key == "build_metadata.AdditionalFiles.DssApiServiceClient" ? clientName : null;
+                return value is not null;
+            }
+        }
     }
 }
