@@ -274,17 +274,18 @@ internal sealed class HandleEmitter
                     ? $"SendOnceForJsonAsync(dssRequest, {Check(sentOnce, CheckBindings(sentOnce, bindings))}, cancellationToken)"
                     : "SendForJsonAsync(dssRequest, cancellationToken)";
                 W.Line($"var dssResponse = await {pipeline}.{send}{Await};");
-                if (route.Returns is ReturnKind.List or ReturnKind.Type && ReadsDss)
-                {
-                    W.Line($"{Origin("dssResponse.Node")};");
-                }
-
                 if (route.Returns == ReturnKind.Type && _types.Info(route.ReturnType!) is { Category: TypeCategory.Saved } settings)
                 {
+                    // Settings hold their client themselves: no origin to record on the hot path of a round trip.
                     EmitLoadSettings(settings, bindings);
                 }
                 else
                 {
+                    if (route.Returns is ReturnKind.List or ReturnKind.Type && ReadsDss)
+                    {
+                        W.Line($"{Origin("dssResponse.Node")};");
+                    }
+
                     W.Line($"return {ReadResponse(route, bindings)};");
                 }
 
