@@ -56,7 +56,7 @@ public sealed class DssPipeline
         _timeout = options.Timeout;
         _downloadIdleTimeout = options.DownloadIdleTimeout;
         _maxResponseBytes = options.MaxResponseBytes;
-        _scrubber = DssSecretScrubber.For(authorization, _extraHeaders.Select(header => header.Value));
+        _scrubber = DssSecretScrubber.For(authorization, _extraHeaders.Select(header => header.Value).Concat(ticket is null ? [] : [ticket.Reveal()]));
         _slowRouteTimeout = options.SlowRouteTimeout;
         _logger = logger;
         _retrying = CreateRetryPipeline(options.Retry);

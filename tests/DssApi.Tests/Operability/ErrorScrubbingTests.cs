@@ -77,6 +77,25 @@ public class ErrorScrubbingTests
     }
 
     [Fact]
+    public async Task An_internal_ticket_is_scrubbed_too()
+    {
+        const string Ticket = "internal-ticket-value";
+        await using var server = await LoopbackServer.StartAsync((request, context) => LoopbackServer.RespondJson(context,
+            JsonSerializer.Serialize(new { message = "Unknown API ticket " + request.Headers["X-DKU-APITicket"] }), 401));
+        using var client = Clients.For(server, options =>
+        {
+            options.ApiKey = null;
+            options.InternalTicket = Ticket;
+        });
+
+        var error = await Assert.ThrowsAsync<DssApiException>(() => client.Pipeline.SendAsync(new DssRequest(HttpMethod.Get, "/api-deployer/infras"), default));
+
+        Assert.Equal(Ticket, (string?)Assert.Single(server.Requests).Headers["X-DKU-APITicket"]);
+        Assert.Contains("Unknown API ticket ***", error.Message);
+        AssertHoldsNoSecret(error, Ticket);
+    }
+
+    [Fact]
     public async Task A_huge_error_message_is_cut_to_a_bounded_length()
     {
         var huge = new string('x', 10_000_000);
