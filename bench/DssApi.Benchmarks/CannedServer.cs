@@ -16,7 +16,8 @@ namespace DssApi.Benchmarks;
 /// A loopback server that answers canned bytes, so a benchmark measures the client, not the server:
 /// <c>/dip/publicapi/download/{bytes}</c> streams that many bytes from one buffer, and
 /// <c>/dip/publicapi/projects/{projectKey}/apiservices/{serviceId}/settings</c> answers canned settings, and
-/// <c>/dip/publicapi/futures/{jobId}</c> runs jobs that finish a set time after they are registered.
+/// <c>/dip/publicapi/futures/{jobId}</c> runs jobs that finish a set time after they are registered, and
+/// <c>/public/api/v1/{serviceId}/{endpointId}/predict</c> answers a canned prediction.
 /// </summary>
 public sealed class CannedServer : IAsyncDisposable
 {
@@ -30,6 +31,9 @@ public sealed class CannedServer : IAsyncDisposable
 
     /// <summary>What <c>GET .../apiservices/{serviceId}/settings</c> answers; a PUT there answers 200.</summary>
     public byte[] ServiceSettings { get; set; } = [];
+
+    /// <summary>What <c>POST /public/api/v1/{serviceId}/{endpointId}/predict</c> answers.</summary>
+    public byte[] Prediction { get; set; } = [];
 
     /// <summary>Requests received on the futures route.</summary>
     public int FutureRequests;
@@ -71,6 +75,12 @@ public sealed class CannedServer : IAsyncDisposable
                 break;
             case ["dip", "publicapi", "projects", _, "apiservices", _, "settings"]:
                 await context.Request.Body.CopyToAsync(System.IO.Stream.Null);
+                break;
+            case ["public", "api", "v1", _, _, "predict"]:
+                await context.Request.Body.CopyToAsync(System.IO.Stream.Null);
+                context.Response.ContentType = "application/json";
+                context.Response.ContentLength = Prediction.Length;
+                await context.Response.Body.WriteAsync(Prediction);
                 break;
             case ["dip", "publicapi", "futures", var jobId]:
                 Interlocked.Increment(ref FutureRequests);

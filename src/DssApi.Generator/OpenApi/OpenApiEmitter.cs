@@ -248,7 +248,7 @@ internal static class OpenApiEmitter
     private static void EmitRead(CodeWriter w, RecordModel record)
     {
         w.Open($"internal static {record.TypeName} Read(ref {Reader} reader)");
-        w.Line($"{Typed}DssTypedJson.StartObject(ref reader, {CodeWriter.Literal(record.TypeName)});");
+        w.Line($"{Typed}DssTypedJson.StartObject(ref reader);");
         foreach (var value in record.Values)
         {
             w.Line($"{TypeOf(value, forResult: true)}? {Local(value)} = null;");
@@ -264,13 +264,13 @@ internal static class OpenApiEmitter
             var wire = CodeWriter.Literal(value.Wire);
             var readValue = value.Kind switch
             {
-                ValueKind.Number => $"{Typed}DssTypedJson.Number(ref reader, {wire})",
-                ValueKind.Integer => $"{Typed}DssTypedJson.Integer(ref reader, {wire})",
-                ValueKind.String => $"{Typed}DssTypedJson.String(ref reader, {wire})",
-                ValueKind.Boolean => $"{Typed}DssTypedJson.Boolean(ref reader, {wire})",
-                ValueKind.DateTime => $"{Typed}DssTypedJson.DateTime(ref reader, {wire})",
-                ValueKind.Enum => $"{Typed}DssTypedJson.String(ref reader, {wire}) is {{ }} text ? new {value.TypeName}(text) : default({value.TypeName}?)",
-                ValueKind.NumberMap => $"{Typed}DssTypedJson.NumberMap(ref reader, {wire})",
+                ValueKind.Number => $"{Typed}DssTypedJson.Number(ref reader)",
+                ValueKind.Integer => $"{Typed}DssTypedJson.Integer(ref reader)",
+                ValueKind.String => $"{Typed}DssTypedJson.String(ref reader)",
+                ValueKind.Boolean => $"{Typed}DssTypedJson.Boolean(ref reader)",
+                ValueKind.DateTime => $"{Typed}DssTypedJson.DateTime(ref reader)",
+                ValueKind.Enum => $"{Typed}DssTypedJson.String(ref reader) is {{ }} text ? new {value.TypeName}(text) : default({value.TypeName}?)",
+                ValueKind.NumberMap => $"{Typed}DssTypedJson.NumberMap(ref reader)",
                 ValueKind.Record => $"reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : {value.TypeName}.Read(ref reader)",
                 _ => $"{Typed}DssTypedJson.Node(ref reader)",
             };

@@ -93,6 +93,12 @@ public sealed class DssPipeline
             static (attempt, _, _) => Task.FromResult(new DssJsonResponse(ParseJson(attempt.Body, attempt.Route), attempt.Body, attempt.Route)),
             cancellationToken);
 
+    /// <summary>Sends a request and returns its JSON body as it came, unparsed, for a reader that knows its
+    /// shape (the typed clients of deployed services); an empty body gives no bytes. The checks are those of
+    /// <see cref="SendForJsonAsync"/> but the parse, which is the reader's.</summary>
+    public Task<ReadOnlyMemory<byte>> SendForUtf8Async(DssRequest request, CancellationToken cancellationToken) =>
+        ExecuteAsync(request, ExpectedBody.JsonOrNothing, static (attempt, _, _) => Task.FromResult(attempt.Body), cancellationToken);
+
     /// <summary>Sends a request and reads its body as UTF-8 text.</summary>
     public Task<string> SendForTextAsync(DssRequest request, CancellationToken cancellationToken) =>
         ExecuteAsync(request, ExpectedBody.NotAPage,

@@ -7,53 +7,53 @@ namespace DssApi.Typed;
 
 /// <summary>
 /// Reads the values of typed answers from the token a <see cref="Utf8JsonReader"/> is on; JSON null
-/// reads as null. A value of another type than the document says is a <see cref="DssProtocolException"/>
-/// naming the member.
+/// reads as null. A value of another kind than the document says is a <see cref="DssProtocolException"/>
+/// naming its JSON path in the answer.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DssTypedJson
 {
     /// <summary>A string.</summary>
-    public static string? String(ref Utf8JsonReader reader, string member) => reader.TokenType switch
+    public static string? String(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
         JsonTokenType.String => reader.GetString(),
-        _ => throw Unexpected(ref reader, member, "a string"),
+        _ => throw Unexpected(ref reader, "a string"),
     };
 
     /// <summary>A number.</summary>
-    public static double? Number(ref Utf8JsonReader reader, string member) => reader.TokenType switch
+    public static double? Number(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
         JsonTokenType.Number => reader.GetDouble(),
-        _ => throw Unexpected(ref reader, member, "a number"),
+        _ => throw Unexpected(ref reader, "a number"),
     };
 
     /// <summary>An integer.</summary>
-    public static long? Integer(ref Utf8JsonReader reader, string member) => reader.TokenType switch
+    public static long? Integer(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
         JsonTokenType.Number when reader.TryGetInt64(out var value) => value,
-        _ => throw Unexpected(ref reader, member, "an integer"),
+        _ => throw Unexpected(ref reader, "an integer"),
     };
 
     /// <summary>true or false.</summary>
-    public static bool? Boolean(ref Utf8JsonReader reader, string member) => reader.TokenType switch
+    public static bool? Boolean(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.Null => null,
         JsonTokenType.True => true,
         JsonTokenType.False => false,
-        _ => throw Unexpected(ref reader, member, "true or false"),
+        _ => throw Unexpected(ref reader, "true or false"),
     };
 
     /// <summary>A date and time written as an ISO 8601 string.</summary>
-    public static DateTimeOffset? DateTime(ref Utf8JsonReader reader, string member) =>
-        String(ref reader, member) is not { } text ? null
+    public static DateTimeOffset? DateTime(ref Utf8JsonReader reader) =>
+        String(ref reader) is not { } text ? null
         : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value
-        : throw new DssProtocolException($"'{member}' of the answer is \"{text}\", which is not a date and time");
+        : throw new DssTypedValueException(reader.TokenStartIndex, $"the string \"{text}\"", "a date and time");
 
     /// <summary>An object whose values are all numbers, such as probabilities, explanations or timing.</summary>
-    public static IReadOnlyDictionary<string, double>? NumberMap(ref Utf8JsonReader reader, string member)
+    public static IReadOnlyDictionary<string, double>? NumberMap(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -62,7 +62,7 @@ public static class DssTypedJson
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw Unexpected(ref reader, member, "an object of numbers");
+            throw Unexpected(ref reader, "an object of numbers");
         }
 
         var map = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -70,7 +70,7 @@ public static class DssTypedJson
         {
             var key = reader.GetString()!;
             reader.Read();
-            if (Number(ref reader, member + "." + key) is { } value)
+            if (Number(ref reader) is { } value)
             {
                 map[key] = value;
             }
@@ -80,11 +80,11 @@ public static class DssTypedJson
     }
 
     /// <summary>A list of values read one by one.</summary>
-    public static IReadOnlyList<T> List<T>(ref Utf8JsonReader reader, DssJsonRead<T> read, string member)
+    public static IReadOnlyList<T> List<T>(ref Utf8JsonReader reader, DssJsonRead<T> read)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw Unexpected(ref reader, member, "a list");
+            throw Unexpected(ref reader, "a list");
         }
 
         var items = new List<T>();
@@ -104,24 +104,39 @@ public static class DssTypedJson
         (unknown ??= [])[member] = JsonNode.Parse(ref reader);
 
     /// <summary>Checks that a record's answer is an object before its members are read.</summary>
-    public static void StartObject(ref Utf8JsonReader reader, string what)
+    public static void StartObject(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw Unexpected(ref reader, what, "an object");
+            throw Unexpected(ref reader, "an object");
         }
     }
 
-    private static DssProtocolException Unexpected(ref Utf8JsonReader reader, string member, string expected) =>
-        new($"'{member}' of the answer is {Describe(reader.TokenType)}, not {expected}");
+    private static DssTypedValueException Unexpected(ref Utf8JsonReader reader, string expected) =>
+        new(reader.TokenStartIndex, reader.TokenType switch
+        {
+            JsonTokenType.String => "a string",
+            JsonTokenType.Number => "a number",
+            JsonTokenType.True or JsonTokenType.False => "a boolean",
+            JsonTokenType.StartObject => "an object",
+            JsonTokenType.StartArray => "a list",
+            _ => "null",
+        }, expected);
+}
 
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "a list",
-        _ => "null",
-    };
+/// <summary>
+/// A value of a typed answer that is not of the kind the document says, at a byte offset of the answer:
+/// the path is worked out from the offset only when this happens, so a good answer costs no path tracking.
+/// </summary>
+internal sealed class DssTypedValueException(long offset, string found, string expected)
+    : DssProtocolException($"The answer holds {found} where {expected} was expected.")
+{
+    /// <summary>Where the value starts in the answer's bytes.</summary>
+    public long Offset { get; } = offset;
+
+    /// <summary>What the value is, such as "a string".</summary>
+    public string Found { get; } = found;
+
+    /// <summary>What the document says it is.</summary>
+    public string Expected { get; } = expected;
 }

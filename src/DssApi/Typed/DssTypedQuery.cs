@@ -34,7 +34,7 @@ public static class DssTypedQuery
             WriteOptions(writer, options, withContext: true);
         });
         var answer = await SendAsync(node, endpointId, verb, body, cancellationToken).ConfigureAwait(false);
-        return ReadAnswer(answer.Span, resultKey, endpointId, (ref Utf8JsonReader reader) =>
+        return ReadAnswer(answer, resultKey, endpointId, (ref Utf8JsonReader reader) =>
         {
             if (reader.TokenType != JsonTokenType.StartArray)
             {
@@ -84,7 +84,7 @@ public static class DssTypedQuery
             WriteOptions(writer, options, withContext: false);
         });
         var answer = await SendAsync(node, endpointId, verb, body, cancellationToken).ConfigureAwait(false);
-        return ReadAnswer(answer.Span, resultsKey, endpointId, (ref Utf8JsonReader reader) => DssTypedJson.List(ref reader, read, resultsKey));
+        return ReadAnswer(answer, resultsKey, endpointId, (ref Utf8JsonReader reader) => DssTypedJson.List(ref reader, read));
     }
 
     /// <summary>Queries with the parameters as the whole body (SQL queries, functions); answered under <paramref name="resultKey"/>.</summary>
@@ -99,7 +99,7 @@ public static class DssTypedQuery
         }
 
         var answer = await SendAsync(node, endpointId, verb, buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
-        return ReadAnswer(answer.Span, resultKey, endpointId, read);
+        return ReadAnswer(answer, resultKey, endpointId, read);
     }
 
     private static ReadOnlyMemory<byte> Write(Action<Utf8JsonWriter> members)
@@ -179,14 +179,14 @@ public static class DssTypedQuery
     {
         ArgumentNullException.ThrowIfNull(node);
         var request = new DssRequest(HttpMethod.Post, "/{endpointId}/" + verb, endpointId).WithJsonBody(body);
-        var response = await node.Pipeline.SendForJsonAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.Utf8;
+        return await node.Pipeline.SendForUtf8Async(request, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the answer's envelope: the result under its key, <c>apiContext</c> and <c>timing</c>; other members are skipped.</summary>
-    private static DssEndpointAnswer<T> ReadAnswer<T>(ReadOnlySpan<byte> utf8, string resultKey, string endpointId, DssJsonRead<T> read)
+    /// <summary>Reads the answer's envelope: the result under its key, <c>apiContext</c> and <c>timing</c>; other
+    /// members are skipped here and stay in the bytes the answer keeps for <see cref="DssEndpointAnswer{T}.GetRaw"/>.</summary>
+    private static DssEndpointAnswer<T> ReadAnswer<T>(ReadOnlyMemory<byte> utf8, string resultKey, string endpointId, DssJsonRead<T> read)
     {
-        var reader = new Utf8JsonReader(utf8);
+        var reader = new Utf8JsonReader(utf8.Span);
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -213,7 +213,7 @@ public static class DssTypedQuery
                 }
                 else if (name == "timing")
                 {
-                    timing = DssTypedJson.NumberMap(ref reader, "timing") ?? timing;
+                    timing = DssTypedJson.NumberMap(ref reader) ?? timing;
                 }
                 else
                 {
@@ -222,12 +222,17 @@ public static class DssTypedQuery
             }
 
             return hasValue
-                ? new DssEndpointAnswer<T> { Value = value, ApiContext = context, Timing = timing }
+                ? new DssEndpointAnswer<T> { Value = value, ApiContext = context, Timing = timing, Utf8 = utf8 }
                 : throw new DssProtocolException($"Endpoint {endpointId} answered no '{resultKey}'");
+        }
+        catch (DssTypedValueException wrongKind)
+        {
+            throw new DssProtocolException($"The JSON at {DssJsonPath.At(utf8.Span, wrongKind.Offset)} of the answer of endpoint {endpointId} holds " +
+                $"{wrongKind.Found} where {wrongKind.Expected} was expected; GetRaw() shows the answer as the endpoint sent it.", wrongKind);
         }
         catch (JsonException exception)
         {
-            throw new DssProtocolException($"Endpoint {endpointId} answered JSON that cannot be read: {exception.Message}", exception);
+            throw new DssProtocolException($"Endpoint {endpointId} answered a body that is not valid JSON: {exception.Message}", exception);
         }
     }
 
@@ -240,9 +245,9 @@ public static class DssTypedQuery
             reader.Read();
             switch (name)
             {
-                case "serviceId": service = DssTypedJson.String(ref reader, name); break;
-                case "endpointId": endpoint = DssTypedJson.String(ref reader, name); break;
-                case "serviceGeneration": generation = DssTypedJson.String(ref reader, name); break;
+                case "serviceId": service = DssTypedJson.String(ref reader); break;
+                case "endpointId": endpoint = DssTypedJson.String(ref reader); break;
+                case "serviceGeneration": generation = DssTypedJson.String(ref reader); break;
                 default: reader.Skip(); break;
             }
         }
