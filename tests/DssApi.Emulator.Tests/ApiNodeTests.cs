@@ -233,6 +233,63 @@ public sealed class ApiNodeTests
     }
 
     [Fact]
+    public async Task FunctionEndpointRunsTheDemoFunctionItNames()
+    {
+        await using var dss = await TestDss.StartAsync();
+        var function = TestDss.Endpoint("discount", "PY_FUNCTION");
+        function["code"] = "def basket_discount(basket_size, loyalty): ...";
+        function["userFunctionName"] = "basket_discount";
+        await dss.DeployAsync("svc", [function]);
+
+        using var post = await dss.QueryAsync("svc", "discount", "run", new JsonObject { ["basket_size"] = 20, ["loyalty"] = "gold" });
+        using var get = await dss.Http.GetAsync("/public/api/v1/svc/discount/run?basket_size=10");
+        var posted = await TestDss.ReadJsonAsync(post);
+
+        Assert.Equal(4.5, posted["response"]!.GetValue<double>());
+        Assert.Equal(["wait", "execution", "functionInternal"], posted["timing"]!.AsObject().Select(step => step.Key));
+        Assert.Equal(1.5, (await TestDss.ReadJsonAsync(get))["response"]!.GetValue<double>());
+        Assert.Equal("HEALTHY", (await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status"))["health"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SqlEndpointRunsEachSelectOverTheDemoDatasets()
+    {
+        await using var dss = await TestDss.StartAsync();
+        var sql = TestDss.Endpoint("customers", "SQL_QUERY");
+        sql["connection"] = "warehouse";
+        sql["queries"] = JsonNode.Parse("""
+            [{"query": "SELECT customer_id, name FROM customers WHERE country = ? AND tenure_months = ?", "inputParameters": ["country", "tenure"]},
+             {"query": "select name, tenure_months from customers where country = 'FI';", "maxResults": 1}]
+            """);
+        await dss.DeployAsync("svc", [sql]);
+
+        using var post = await dss.QueryAsync("svc", "customers", "query", new JsonObject { ["country"] = "FI", ["tenure"] = 61 });
+        using var get = await dss.Http.GetAsync("/public/api/v1/svc/customers/query?country=US&tenure=3");
+        using var missing = await dss.QueryAsync("svc", "customers", "query", new JsonObject { ["country"] = "US" });
+
+        Assert.Equal("""
+            [{"columns":[{"name":"customer_id","type":"string"},{"name":"name","type":"string"}],"rows":[["c3","Linus (duplicate)"]]},{"columns":[{"name":"name","type":"string"},{"name":"tenure_months","type":"bigint"}],"rows":[["Linus",60]]}]
+            """, (await TestDss.ReadJsonAsync(post))["results"]!.ToJsonString());
+        Assert.Equal("""[["c2","Grace"]]""", (await TestDss.ReadJsonAsync(get))["results"]![0]!["rows"]!.ToJsonString());
+        await TestDss.AssertErrorAsync(missing, HttpStatusCode.BadRequest, ErrorTypes.IllegalArgument, "Parameter 'tenure' of SQL query endpoint customers is missing");
+        Assert.Equal("HEALTHY", (await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status"))["health"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SqlEndpointWithAQueryTheEmulatorCannotRunIsNotLoaded()
+    {
+        await using var dss = await TestDss.StartAsync();
+        var sql = TestDss.Endpoint("counts", "SQL_QUERY");
+        sql["queries"] = JsonNode.Parse("""[{"query": "SELECT country, COUNT(*) FROM customers GROUP BY country", "inputParameters": []}]""");
+        await dss.DeployAsync("svc", [sql]);
+
+        using var post = await dss.QueryAsync("svc", "counts", "query", new JsonObject());
+
+        await TestDss.AssertErrorAsync(post, HttpStatusCode.ServiceUnavailable, ErrorTypes.EndpointUnavailable, "GROUP BY country");
+        Assert.Equal("WARNING", (await dss.GetJsonAsync("api-deployer/deployments/dep-svc/status"))["health"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task SqlEndpointAnswers503AlsoOnGetAndPredictRefusesGet()
     {
         await using var dss = await TestDss.StartAsync();

@@ -62,6 +62,51 @@ public sealed class TypedClientTests
     }
 
     [Fact]
+    public async Task Typed_lookups_sql_queries_function_calls_and_effects_answer_what_the_untyped_calls_answer()
+    {
+        await using var dss = await DssEmulator.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(20) });
+        using var client = Client(dss);
+        await DeployAsync(client, dss);
+        using var node = new DssApiNodeClient(new DssApiNodeClientOptions
+        {
+            Url = new Uri(dss.Url),
+            ServiceId = ServiceId,
+            HttpMessageHandler = new SocketsHttpHandler { UseProxy = false },
+        });
+        using var typed = new ChurnScoringClient(node);
+
+        var ada = await typed.Customers.LookupAsync(new ChurnScoringClient.CustomersKeys { CustomerId = "c1" });
+        var adaRaw = await node.LookupRecordAsync("customers", new JsonObject { ["customer_id"] = "c1" });
+        Assert.Equal(new ChurnScoringClient.CustomersLookupData { CustomerId = "c1", CustomerName = "Ada", TenureMonths = 24, Country = "FR" }, ada.Value.Data);
+        Assert.Equal((string?)adaRaw.Data!["customer_name"], ada.Value.Data!.CustomerName);
+        Assert.Equal((double?)adaRaw.Data["tenure_months"], ada.Value.Data.TenureMonths);
+        Assert.Equal(new DssAnswerContext(ServiceId, "customers", "v1"), ada.ApiContext);
+
+        var several = await typed.Customers.LookupManyAsync([new() { CustomerId = "c2" }, new() { CustomerId = "nobody" }]);
+        var severalRaw = await node.LookupRecordsAsync("customers",
+            [new JsonObject { ["data"] = new JsonObject { ["customer_id"] = "c2" } }, new JsonObject { ["data"] = new JsonObject { ["customer_id"] = "nobody" } }]);
+        Assert.Equal(severalRaw.Results!.Select(found => (string?)found.Data?["customer_name"]), several.Value.Select(found => found.Data?.CustomerName));
+        Assert.Equal(severalRaw.Results!.Select(found => found.Ignored), several.Value.Select(found => found.Ignored));
+
+        var finns = await typed.Orders.QueryAsync(new ChurnScoringClient.OrdersParameters { Country = "FI" });
+        var finnsRaw = await node.SqlQueryAsync("orders", new JsonObject { ["country"] = "FI" });
+        Assert.True(JsonNode.DeepEquals(finnsRaw.GetRaw()["results"], finns.Value), finns.Value?.ToJsonString());
+        Assert.Equal("""[["c3","Linus"],["c3","Linus (duplicate)"]]""", finns.Value![0]!["rows"]!.ToJsonString());
+
+        var arguments = new JsonObject { ["basket_size"] = 20, ["loyalty"] = "gold" };
+        var discount = await typed.Score.RunAsync(new ChurnScoringClient.ScoreParameters { Unlisted = arguments });
+        var discountRaw = await node.RunFunctionAsync("score", arguments.DeepClone().AsObject());
+        Assert.Equal(discountRaw.Response!.GetValue<double>(), discount.Value!.GetValue<double>());
+        Assert.Equal(4.5, discount.Value!.GetValue<double>());
+        Assert.Contains("execution", discount.Timing.Keys);
+
+        var effects = await typed.Uplift.PredictEffectManyAsync([new() { BasketSize = 10 }, new() { Loyalty = ChurnScoringClient.UpliftLoyalty.Gold }]);
+        var effectsRaw = await node.PredictEffectsAsync("uplift",
+            [new JsonObject { ["features"] = new JsonObject { ["basket_size"] = 10 } }, new JsonObject { ["features"] = new JsonObject { ["loyalty"] = "gold" } }]);
+        Assert.Equal(effectsRaw.Results!.Select(effect => effect.GetRaw()["predictedEffect"]!.GetValue<double>()), effects.Value.Select(effect => effect.PredictedEffect!.Value));
+    }
+
+    [Fact]
     public async Task SaveAsync_of_an_unknown_deployment_is_a_DssApiException_and_writes_nothing()
     {
         await using var dss = await DssEmulator.StartAsync(new DssEmulatorOptions());
@@ -75,7 +120,7 @@ public sealed class TypedClientTests
     }
 
     [Fact]
-    public async Task The_compiled_document_is_what_SaveAsync_pulls_from_the_emulator_for_those_endpoints()
+    public async Task The_compiled_document_is_what_SaveAsync_pulls_from_the_emulator_for_every_endpoint()
     {
         await using var dss = await DssEmulator.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(20) });
         using var client = Client(dss);
@@ -86,9 +131,9 @@ public sealed class TypedClientTests
         var pulled = JsonNode.Parse(File.ReadAllText(file))!;
         File.Delete(file);
         var compiled = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "churn-scoring.openapi.json")))!;
+        Assert.Equal(13, compiled["paths"]!.AsObject().Count);
 
-        Assert.Equal(["/churn/predict", "/churn/predict-multi", "/house-price/predict", "/house-price/predict-multi", "/segments/predict", "/segments/predict-multi",
-            "/sales/forecast", "/uplift/predict-effect", "/uplift/predict-effect-multi"], pulled["paths"]!.AsObject().Select(path => path.Key));
+        Assert.Equal(compiled["paths"]!.AsObject().Select(path => path.Key), pulled["paths"]!.AsObject().Select(path => path.Key));
         foreach (var (path, operation) in pulled["paths"]!.AsObject())
         {
             Assert.True(JsonNode.DeepEquals(operation, compiled["paths"]![path]), path);
@@ -116,6 +161,13 @@ public sealed class TypedClientTests
         settings.AddClusteringEndpoint("segments", "customer_segments");
         settings.AddForecastingEndpoint("sales", "daily_sales_forecaster");
         settings.AddCausalPredictionEndpoint("uplift", "promo_uplift", computePropensity: false);
+        settings.AddDatasetsLookupEndpoint("customers");
+        settings.GetRaw()["endpoints"]!.AsArray().Last()!["lookups"] = JsonNode.Parse("""
+            [{"datasetRef": "customers", "on": [{"resourceLookupCol": "customer_id", "inputLookupKey": "customer_id"}],
+              "columnsMapping": {"name": "customer_name", "tenure_months": "tenure_months", "country": "country"}}]
+            """);
+        settings.AddSqlQueryEndpoint("orders", "warehouse", "SELECT customer_id, name FROM customers WHERE country = ?", ["country"]);
+        settings.AddPythonFunctionEndpoint("score", code: "def basket_discount(basket_size, loyalty): ...", functionName: "basket_discount");
         settings.AuthMethod = AuthMethod.Public;
         await settings.SaveAsync();
         await service.CreatePackageAsync("v1");

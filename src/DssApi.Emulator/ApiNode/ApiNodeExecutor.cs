@@ -8,7 +8,8 @@ namespace DssApi.Emulator.ApiNode;
 
 /// <summary>
 /// Answers one query to a served endpoint the way the API node does (dss-protocol §4): picks the generation,
-/// checks the endpoint answers that verb, scores or looks up, and adds <c>timing</c> and <c>apiContext</c>.
+/// checks the endpoint answers that verb, scores, looks up, runs the function or the SQL queries, and adds
+/// <c>timing</c> and <c>apiContext</c>.
 /// </summary>
 internal static class ApiNodeExecutor
 {
@@ -33,13 +34,25 @@ internal static class ApiNodeExecutor
 
     public static IReadOnlyList<string> VerbsOf(string endpointType) => VerbsByEndpointType[endpointType];
 
+    /// <summary>Why the emulator cannot execute the endpoint, so that it is not loaded; null when it can.</summary>
+    public static string? WhyNotServable(JsonObject endpoint, DemoProject demo) => endpoint.Text("type") switch
+    {
+        "STD_PREDICTION" or "STD_CLUSTERING" or "STD_FORECAST" or "STD_CAUSAL_PREDICTION" or "DATASETS_LOOKUP" => null,
+        "PY_FUNCTION" => demo.Functions.ContainsKey(FunctionName(endpoint)) ? null
+            : $"the DSS emulator runs, for a PY_FUNCTION endpoint, the demo project's function its userFunctionName names " +
+                $"({string.Join(", ", demo.Functions.Keys)}) instead of its Python code, and there is no function {FunctionName(endpoint)}",
+        "SQL_QUERY" => SqlQueryRunner.WhyNotServable(endpoint, demo),
+        var type => $"the DSS emulator cannot execute {type} endpoints",
+    };
+
     /// <param name="served">The service answering.</param>
     /// <param name="endpointId">The endpoint addressed.</param>
     /// <param name="verb">The last path segment: predict, forecast, lookup …</param>
     /// <param name="body">The query.</param>
     /// <param name="fingerprint">What identifies this request for a RANDOM traffic split.</param>
     /// <param name="seed">The emulator's seed.</param>
-    public static JsonObject Execute(ServedService served, string endpointId, string verb, JsonObject body, string fingerprint, int seed)
+    /// <param name="demo">The demo project: its functions and the datasets SQL queries read.</param>
+    public static JsonObject Execute(ServedService served, string endpointId, string verb, JsonObject body, string fingerprint, int seed, DemoProject demo)
     {
         const string owner = "query";
         var mapping = served.Snapshot.Settings["generationsMapping"]!.AsObject();
@@ -55,7 +68,7 @@ internal static class ApiNodeExecutor
 
         if (served.Snapshot.UnavailableEndpoints.Contains(endpointId))
         {
-            throw DssError.EndpointUnavailable($"Endpoint {endpointId} is not loaded: the DSS emulator cannot execute {type} endpoints");
+            throw DssError.EndpointUnavailable($"Endpoint {endpointId} is not loaded: {WhyNotServable(endpoint, demo)}");
         }
 
         var watch = Stopwatch.StartNew();
@@ -79,17 +92,22 @@ internal static class ApiNodeExecutor
             {
                 ["results"] = EachItem(body, item => DatasetLookup.Lookup(content, endpoint, DssJson.RequireObject(item, "data", "item"))),
             },
+            "run" => new JsonObject { ["response"] = ModelScorer.RunFunction(demo.Functions[FunctionName(endpoint)], body) },
+            "query" => new JsonObject { ["results"] = SqlQueryRunner.Run(endpoint, body, demo) },
             _ => throw DssError.EndpointUnavailable($"Endpoint {endpointId} cannot answer '{verb}' in the DSS emulator"),
         };
-        response["timing"] = new JsonObject
-        {
-            ["preProcessing"] = 0,
-            ["wait"] = 0,
-            ["enrich"] = 0,
-            ["preparation"] = 0,
-            ["prediction"] = (long)watch.Elapsed.TotalMicroseconds,
-            ["postProcessing"] = 0,
-        };
+        var elapsed = (long)watch.Elapsed.TotalMicroseconds;
+        response["timing"] = verb == "run"
+            ? new JsonObject { ["wait"] = 0, ["execution"] = elapsed, ["functionInternal"] = elapsed }
+            : new JsonObject
+            {
+                ["preProcessing"] = 0,
+                ["wait"] = 0,
+                ["enrich"] = 0,
+                ["preparation"] = 0,
+                ["prediction"] = elapsed,
+                ["postProcessing"] = 0,
+            };
         response["apiContext"] = new JsonObject
         {
             ["serviceId"] = served.ServiceId,
@@ -98,6 +116,8 @@ internal static class ApiNodeExecutor
         };
         return response;
     }
+
+    private static string FunctionName(JsonObject endpoint) => endpoint["userFunctionName"]?.GetValue<string>() ?? "api_py_function";
 
     private static PackagedModel Model(PackageContent content, JsonObject endpoint)
     {

@@ -56,5 +56,5 @@ internal static class ApiNodeRoutes
 
     private static DssResponse Answer(EmulatorContext context, DssRequest request, ServedService served, JsonObject body, string fingerprint) =>
         DssResponse.Json(context.Store.Read(_ =>
-            ApiNodeExecutor.Execute(served, request.Route("endpointId"), request.Route("verb"), body, fingerprint, context.Options.Seed)));
+            ApiNodeExecutor.Execute(served, request.Route("endpointId"), request.Route("verb"), body, fingerprint, context.Options.Seed, context.Demo)));
 }

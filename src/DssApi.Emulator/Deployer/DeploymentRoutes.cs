@@ -296,7 +296,7 @@ internal static class DeploymentRoutes
                 {
                     return (JsonNode)new JsonObject
                     {
-                        ["response"] = ApiNodeExecutor.Execute(served, id, verb, query, query.ToJsonString(), context.Options.Seed),
+                        ["response"] = ApiNodeExecutor.Execute(served, id, verb, query, query.ToJsonString(), context.Options.Seed, context.Demo),
                     };
                 }
                 catch (DssError error)

@@ -15,9 +15,6 @@ namespace DssApi.Emulator.Deployer;
 internal static class DeploymentUpdates
 {
     /// <summary>The endpoint types whose models or data the emulator can serve; other types fail to load (503).</summary>
-    private static readonly HashSet<string> ServableEndpointTypes =
-        ["STD_PREDICTION", "STD_CLUSTERING", "STD_FORECAST", "STD_CAUSAL_PREDICTION", "DATASETS_LOOKUP"];
-
     private static readonly string[] Steps = ["Preparing deployment", "Deploying to API nodes", "Activating service"];
 
     /// <summary>Records a RUNNING update and starts its future; a second update while one runs is refused.</summary>
@@ -209,7 +206,7 @@ internal static class DeploymentUpdates
             DeployedOn = EmulatorContext.Now(),
             UnavailableEndpoints = generations.Values
                 .SelectMany(content => content.Endpoints)
-                .Where(endpoint => !ServableEndpointTypes.Contains(endpoint.Text("type")))
+                .Where(endpoint => ApiNodeExecutor.WhyNotServable(endpoint, context.Demo) is not null)
                 .Select(endpoint => endpoint.Text("id"))
                 .Distinct()
                 .ToList(),

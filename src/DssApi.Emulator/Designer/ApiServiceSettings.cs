@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DssApi.Emulator.Hosting;
 using DssApi.Emulator.Routing;
@@ -152,11 +153,31 @@ internal static class ApiServiceSettings
             }
         }
 
+        foreach (var (node, index) in (DssJson.OptionalArray(endpoint, "queries", owner) ?? []).Select((node, index) => (node, index)))
+        {
+            ValidateSqlQuery(node, $"{owner}, queries[{index}]");
+        }
+
         foreach (var (node, index) in (DssJson.OptionalArray(endpoint, "testQueries", owner) ?? []).Select((node, index) => (node, index)))
         {
             var testQuery = node as JsonObject ?? throw DssError.MalformedRequest($"testQueries[{index}] in {owner} must be a JSON object");
             DssJson.OptionalString(testQuery, "name", $"{owner}, testQueries[{index}]");
             DssJson.OptionalObject(testQuery, "q", $"{owner}, testQueries[{index}]");
+        }
+    }
+
+    /// <summary>A query of a SQL query endpoint (dss-protocol §5.1), as the API node runs it.</summary>
+    private static void ValidateSqlQuery(JsonNode? node, string owner)
+    {
+        var query = node as JsonObject ?? throw DssError.MalformedRequest($"{owner} must be a JSON object");
+        DssJson.RequireString(query, "query", owner);
+        DssJson.OptionalNumber(query, "maxResults", owner);
+        foreach (var (name, index) in (DssJson.OptionalArray(query, "inputParameters", owner) ?? []).Select((name, index) => (name, index)))
+        {
+            if (name?.GetValueKind() != JsonValueKind.String)
+            {
+                throw DssError.MalformedRequest($"inputParameters[{index}] in {owner} must be a string");
+            }
         }
     }
 

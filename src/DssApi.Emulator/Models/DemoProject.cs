@@ -4,11 +4,13 @@ using DssApi.Emulator.State;
 
 namespace DssApi.Emulator.Models;
 
-/// <summary>The demo project every emulator starts with: saved models and datasets defined as data.</summary>
+/// <summary>The demo project every emulator starts with: saved models, the functions function endpoints run,
+/// and datasets, defined as data.</summary>
 internal sealed record DemoProject(
     string ProjectKey,
     string Name,
     IReadOnlyList<SavedModelDefinition> SavedModels,
+    IReadOnlyDictionary<string, JsonObject> Functions,
     IReadOnlyDictionary<string, DatasetTable> Datasets)
 {
     private const string ResourceName = "DssApi.Emulator.demo-project.json";
@@ -32,5 +34,5 @@ internal sealed record SavedModelDefinition(
     string ActiveVersion,
     IReadOnlyDictionary<string, JsonObject> Versions);
 
-/// <summary>A small in-memory table that lookup endpoints read.</summary>
+/// <summary>A small in-memory table that lookup and SQL query endpoints read.</summary>
 internal sealed record DatasetTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<JsonNode?>> Rows);

@@ -41,6 +41,9 @@ internal static class ModelScorer
         return result;
     }
 
+    /// <summary>What a demo function returns for its arguments: the same linear formula as the regression models.</summary>
+    public static double RunFunction(JsonObject function, JsonObject arguments) => Round(LinearScore(function, arguments));
+
     /// <summary>Forecasts every time series found in <paramref name="items"/> (grouped by the identifier columns).</summary>
     public static JsonArray Forecast(PackagedModel model, JsonArray items)
     {
