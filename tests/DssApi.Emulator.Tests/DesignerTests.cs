@@ -103,6 +103,22 @@ public sealed class DesignerTests
         await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorTypes.Malformed, "'endpoints'");
     }
 
+    [Theory]
+    [InlineData("""[{"query":1}]""", "'query' in endpoint q, queries[0] must be a string")]
+    [InlineData("""["SELECT 1"]""", "queries[0] must be a JSON object")]
+    [InlineData("""[{"query":"SELECT * FROM customers WHERE country = ?","inputParameters":[7]}]""", "inputParameters[0] in endpoint q, queries[0] must be a string")]
+    [InlineData("""[{"query":"SELECT * FROM customers","maxResults":"ten"}]""", "'maxResults' in endpoint q, queries[0] must be")]
+    public async Task SqlQueriesOfTheWrongShapeAre400NamingWhere(string queries, string problem)
+    {
+        await using var dss = await TestDss.StartAsync();
+        await dss.SendOkAsync(HttpMethod.Post, $"projects/{dss.Project}/apiservices/svc");
+
+        using var response = await dss.SendAsync(HttpMethod.Put, $"projects/{dss.Project}/apiservices/svc/settings",
+            $$"""{"endpoints":[{"id":"q","type":"SQL_QUERY","queries":{{queries}}}]}""");
+
+        await TestDss.AssertErrorAsync(response, HttpStatusCode.BadRequest, ErrorTypes.Malformed, problem);
+    }
+
     [Fact]
     public async Task PackagesAreCreatedListedSummarizedAndDeleted()
     {
