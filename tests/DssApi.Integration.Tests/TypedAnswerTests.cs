@@ -31,16 +31,16 @@ public sealed class TypedAnswerTests
 
         var error = await Assert.ThrowsAsync<DssProtocolException>(() => client.Churn.PredictManyAsync([Customer, Customer]));
 
-        Assert.Equal("The JSON at $.results[1].probas.churn of the answer of endpoint churn holds a string where a number was expected; " +
-            "GetRaw() shows the answer as the endpoint sent it.", error.Message);
+        Assert.Equal("The JSON at $.results[1].probas.churn of the answer of endpoint churn holds a string where the service's OpenAPI document " +
+            "says a number; regenerate the client from the deployed document, or read the answer with the untyped calls of its Node.", error.Message);
     }
 
     [Theory]
-    [InlineData("""{"result": [7]}""", "$.result[0] of the answer of endpoint churn holds a number where an object was expected")]
+    [InlineData("""{"result": [7]}""", "$.result[0] of the answer of endpoint churn holds a number where the service's OpenAPI document says an object")]
     [InlineData("""{"result": {"prediction": "churn", "explanations": {"tenure_months": 0.5, "monthly-charges": true}}}""",
-        "$.result.explanations['monthly-charges'] of the answer of endpoint churn holds a boolean where a number was expected")]
+        "$.result.explanations['monthly-charges'] of the answer of endpoint churn holds a boolean where the service's OpenAPI document says a number")]
     [InlineData("""{"result": {"unknown": [1, {"a": 2}], "probaPercentile": 1.5}}""",
-        "$.result.probaPercentile of the answer of endpoint churn holds a number where an integer was expected")]
+        "$.result.probaPercentile of the answer of endpoint churn holds a number where the service's OpenAPI document says an integer")]
     public async Task Each_kind_of_mismatch_names_where_it_is(string answer, string expected)
     {
         var (server, client) = await AnsweringAsync(answer);
@@ -62,7 +62,7 @@ public sealed class TypedAnswerTests
         var error = await Assert.ThrowsAsync<DssProtocolException>(() =>
             client.Sales.ForecastAsync([new ChurnScoringClient.SalesRecord { Date = DateTimeOffset.UnixEpoch, Sales = 1 }]));
 
-        Assert.StartsWith("The JSON at $.results[0].time of the answer of endpoint sales holds the string \"yesterday\" where a date and time was expected",
+        Assert.StartsWith("The JSON at $.results[0].time of the answer of endpoint sales holds the string \"yesterday\" where the service's OpenAPI document says a date and time",
             error.Message, StringComparison.Ordinal);
     }
 

@@ -15,12 +15,7 @@ public sealed class TypedClientTests
         await using var dss = await DssEmulator.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(20) });
         using var client = Client(dss);
         await DeployAsync(client, dss);
-        using var node = new DssApiNodeClient(new DssApiNodeClientOptions
-        {
-            Url = new Uri(dss.Url),
-            ServiceId = ServiceId,
-            HttpMessageHandler = new SocketsHttpHandler { UseProxy = false },
-        });
+        using var node = NodeClient(dss);
         using var typed = new ChurnScoringClient(node);
 
         var churnFeatures = new ChurnScoringClient.ChurnFeatures { TenureMonths = 10, MonthlyCharges = 70, Contract = ChurnScoringClient.ChurnContract.MonthToMonth, SupportCalls = 2 };
@@ -67,12 +62,7 @@ public sealed class TypedClientTests
         await using var dss = await DssEmulator.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(20) });
         using var client = Client(dss);
         await DeployAsync(client, dss);
-        using var node = new DssApiNodeClient(new DssApiNodeClientOptions
-        {
-            Url = new Uri(dss.Url),
-            ServiceId = ServiceId,
-            HttpMessageHandler = new SocketsHttpHandler { UseProxy = false },
-        });
+        using var node = NodeClient(dss);
         using var typed = new ChurnScoringClient(node);
 
         var ada = await typed.Customers.LookupAsync(new ChurnScoringClient.CustomersKeys { CustomerId = "c1" });
@@ -149,6 +139,13 @@ public sealed class TypedClientTests
     {
         Url = new Uri(dss.Url),
         ApiKey = dss.AdminApiKey,
+        HttpMessageHandler = new SocketsHttpHandler { UseProxy = false },
+    });
+
+    private static DssApiNodeClient NodeClient(DssEmulator dss) => new(new DssApiNodeClientOptions
+    {
+        Url = new Uri(dss.Url),
+        ServiceId = ServiceId,
         HttpMessageHandler = new SocketsHttpHandler { UseProxy = false },
     });
 

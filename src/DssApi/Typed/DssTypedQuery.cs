@@ -228,7 +228,8 @@ public static class DssTypedQuery
         catch (DssTypedValueException wrongKind)
         {
             throw new DssProtocolException($"The JSON at {DssJsonPath.At(utf8.Span, wrongKind.Offset)} of the answer of endpoint {endpointId} holds " +
-                $"{wrongKind.Found} where {wrongKind.Expected} was expected; GetRaw() shows the answer as the endpoint sent it.", wrongKind);
+                $"{wrongKind.Found} where the service's OpenAPI document says {wrongKind.Expected}; regenerate the client from the deployed " +
+                "document, or read the answer with the untyped calls of its Node.", wrongKind);
         }
         catch (JsonException exception)
         {
