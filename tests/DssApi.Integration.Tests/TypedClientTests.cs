@@ -5,18 +5,14 @@ using DssApi.Typed;
 namespace DssApi.Integration.Tests;
 
 /// <summary>The client generated from the emulator's OpenAPI document (ChurnScoringClient), against the emulator: the same answers as the untyped calls.</summary>
-public sealed class TypedClientTests
+public sealed class TypedClientTests(DeployedChurnScoring deployed) : IClassFixture<DeployedChurnScoring>
 {
-    private const string ServiceId = "churn-scoring";
+    private const string ServiceId = DeployedChurnScoring.ServiceId;
 
     [Fact]
     public async Task Typed_calls_answer_what_the_untyped_calls_answer()
     {
-        await using var dss = await DssEmulator.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(20) });
-        using var client = Client(dss);
-        await DeployAsync(client, dss);
-        using var node = NodeClient(dss);
-        using var typed = new ChurnScoringClient(node);
+        var (node, typed) = (deployed.Node, deployed.Typed);
 
         var churnFeatures = new ChurnScoringClient.ChurnFeatures { TenureMonths = 10, MonthlyCharges = 70, Contract = ChurnScoringClient.ChurnContract.MonthToMonth, SupportCalls = 2 };
         var churn = await typed.Churn.PredictAsync(churnFeatures, new DssQueryOptions { WithExplanations = true, ExplanationCount = 2 });
@@ -59,11 +55,7 @@ public sealed class TypedClientTests
     [Fact]
     public async Task Typed_lookups_sql_queries_function_calls_and_effects_answer_what_the_untyped_calls_answer()
     {
-        await using var dss = await DssEmulator.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(20) });
-        using var client = Client(dss);
-        await DeployAsync(client, dss);
-        using var node = NodeClient(dss);
-        using var typed = new ChurnScoringClient(node);
+        var (node, typed) = (deployed.Node, deployed.Typed);
 
         var ada = await typed.Customers.LookupAsync(new ChurnScoringClient.CustomersKeys { CustomerId = "c1" });
         var adaRaw = await node.LookupRecordAsync("customers", new JsonObject { ["customer_id"] = "c1" });
@@ -112,12 +104,8 @@ public sealed class TypedClientTests
     [Fact]
     public async Task The_compiled_document_is_what_SaveAsync_pulls_from_the_emulator_for_every_endpoint()
     {
-        await using var dss = await DssEmulator.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(20) });
-        using var client = Client(dss);
-        await DeployAsync(client, dss);
-
         var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".openapi.json");
-        await DssOpenApiDocument.SaveAsync(client, ServiceId + "-dep", file);
+        await DssOpenApiDocument.SaveAsync(deployed.Client, ServiceId + "-dep", file);
         var pulled = JsonNode.Parse(File.ReadAllText(file))!;
         File.Delete(file);
         var compiled = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "churn-scoring.openapi.json")))!;
@@ -135,19 +123,49 @@ public sealed class TypedClientTests
         }
     }
 
-    private static DssClient Client(DssEmulator dss) => new(new DssClientOptions
+    internal static DssClient Client(DssEmulator dss) => new(new DssClientOptions
     {
         Url = new Uri(dss.Url),
         ApiKey = dss.AdminApiKey,
         HttpMessageHandler = new SocketsHttpHandler { UseProxy = false },
     });
 
-    private static DssApiNodeClient NodeClient(DssEmulator dss) => new(new DssApiNodeClientOptions
+}
+
+/// <summary>The emulator with the churn-scoring service deployed, one endpoint of every kind, shared by the tests of a class.</summary>
+public sealed class DeployedChurnScoring : IAsyncLifetime
+{
+    public const string ServiceId = "churn-scoring";
+
+    public DssEmulator Dss { get; private set; } = null!;
+
+    public DssClient Client { get; private set; } = null!;
+
+    public DssApiNodeClient Node { get; private set; } = null!;
+
+    internal ChurnScoringClient Typed { get; private set; } = null!;
+
+    public async Task InitializeAsync()
     {
-        Url = new Uri(dss.Url),
-        ServiceId = ServiceId,
-        HttpMessageHandler = new SocketsHttpHandler { UseProxy = false },
-    });
+        Dss = await DssEmulator.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(20) });
+        Client = TypedClientTests.Client(Dss);
+        await DeployAsync(Client, Dss);
+        Node = new DssApiNodeClient(new DssApiNodeClientOptions
+        {
+            Url = new Uri(Dss.Url),
+            ServiceId = ServiceId,
+            HttpMessageHandler = new SocketsHttpHandler { UseProxy = false },
+        });
+        Typed = new ChurnScoringClient(Node);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Typed.Dispose();
+        Node.Dispose();
+        Client.Dispose();
+        await Dss.DisposeAsync();
+    }
 
     private static async Task DeployAsync(DssClient client, DssEmulator dss)
     {
