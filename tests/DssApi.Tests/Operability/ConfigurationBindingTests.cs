@@ -172,7 +172,9 @@ public sealed class ConfigurationBindingTests : IDisposable
         });
         using var host = Build(builder =>
         {
-            builder.Services.AddDssClient("prod", builder.Configuration.GetSection("Dss:Prod"));
+            // A handler added to one client's HttpClient is in that client's requests only.
+            builder.Services.AddDssClient("prod", builder.Configuration.GetSection("Dss:Prod"))
+                .AddHttpMessageHandler(() => new HeaderAddingHandler("X-Via", "prod-http-client"));
             builder.Services.AddDssClient("test", builder.Configuration.GetSection("Dss:Test"));
         });
         await host.StartAsync();
@@ -182,8 +184,10 @@ public sealed class ConfigurationBindingTests : IDisposable
         await SendAsync(host.Services.GetRequiredKeyedService<DssClient>("test"));
         await SendAsync(factory.CreateClient("test"));
 
-        Assert.Equal(Basic("prod-key"), Assert.Single(prod.Requests).Headers["Authorization"]);
+        var prodRequest = Assert.Single(prod.Requests);
+        Assert.Equal((Basic("prod-key"), "prod-http-client"), (prodRequest.Headers["Authorization"], prodRequest.Headers["X-Via"]));
         Assert.All(test.Requests, request => Assert.Equal(Basic("test-key"), request.Headers["Authorization"]));
+        Assert.All(test.Requests, request => Assert.False(request.Headers.ContainsKey("X-Via")));
         Assert.Equal(2, test.Requests.Count);
         Assert.Same(factory.CreateClient("prod"), host.Services.GetRequiredKeyedService<DssClient>("prod"));
         Assert.Null(host.Services.GetService<DssClient>());
@@ -192,6 +196,15 @@ public sealed class ConfigurationBindingTests : IDisposable
         var unknown = Assert.Throws<InvalidOperationException>(() => factory.CreateClient("staging"));
         Assert.Equal("No DSS client named 'staging' is registered; registered with AddDssClient: 'prod', 'test'.", unknown.Message);
         await host.StopAsync();
+    }
+
+    private sealed class HeaderAddingHandler(string name, string value) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Add(name, value);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     [Fact]
