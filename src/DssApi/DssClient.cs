@@ -13,6 +13,7 @@ public sealed class DssClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
+    private volatile DssFuturePollingOptions _futurePolling;
 
     /// <summary>Creates a client for the DSS at <paramref name="url"/> with an API key.</summary>
     /// <param name="url">The DSS base URL, such as <c>https://dss.example.com:11200</c>.</param>
@@ -46,7 +47,7 @@ public sealed class DssClient : IDisposable
 
         var baseUrl = DssHttpStack.AppendPath(options.Url, "/dip/publicapi", "DssClientOptions.Url");
         Url = options.Url!;
-        FuturePolling = options.FuturePolling;
+        _futurePolling = options.FuturePolling;
         var logger = DssHttpStack.CreateLogger(options);
         if (httpFromFactory is not null)
         {
@@ -67,15 +68,27 @@ public sealed class DssClient : IDisposable
     public Uri Url { get; }
 
     /// <summary>How futures created through this client poll.</summary>
-    public DssFuturePollingOptions FuturePolling { get; }
+    public DssFuturePollingOptions FuturePolling => _futurePolling;
 
     /// <summary>The transport the generated handles send their requests through.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public DssPipeline Pipeline { get; }
 
+    /// <summary>The subscription to configuration reloads of a client registered with <c>AddDssClient</c>.</summary>
+    internal IDisposable? ReloadSubscription { get; set; }
+
+    /// <summary>Applies the timeouts, size cap, retries and polling of <paramref name="options"/> from the
+    /// next request or wait on; the connection (URL, credentials, headers, TLS) stays as it was built.</summary>
+    internal void Retune(DssClientOptions options)
+    {
+        Pipeline.Retune(options);
+        _futurePolling = options.FuturePolling;
+    }
+
     /// <summary>Releases the HTTP stack, if this client created it.</summary>
     public void Dispose()
     {
+        ReloadSubscription?.Dispose();
         if (_ownsHttp)
         {
             _http.Dispose();

@@ -301,11 +301,21 @@ public sealed class StandaloneTests
     {
         await using var dss = await TestDss.StartAsync(new DssEmulatorOptions { Latency = TimeSpan.FromMilliseconds(150) });
 
-        var watch = Stopwatch.StartNew();
         using var response = await dss.SendAsync(HttpMethod.Get, "api-deployer/stages");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(watch.ElapsedMilliseconds >= 150, $"answered after {watch.ElapsedMilliseconds} ms");
+        Assert.Equal("150", Assert.Single(response.Headers.GetValues("X-DssEmulator-Latency-Ms")));
+    }
+
+    [Fact]
+    public async Task WithoutLatencyNoDelayIsReported()
+    {
+        await using var dss = await TestDss.StartAsync();
+
+        using var response = await dss.SendAsync(HttpMethod.Get, "api-deployer/stages");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("X-DssEmulator-Latency-Ms"));
     }
 
     private static async Task AssertOkAsync(Task<HttpResponseMessage> request)

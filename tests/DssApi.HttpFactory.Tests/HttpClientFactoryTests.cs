@@ -61,11 +61,19 @@ public class HttpClientFactoryTests
             options.ApiKey = ApiKey;
             options.Timeout = TimeSpan.FromMinutes(30);
         });
+        services.AddDssClient("prod", options =>
+        {
+            options.Url = new Uri("http://127.0.0.1:2");
+            options.ApiKey = ApiKey;
+        });
         using var provider = services.BuildServiceProvider();
 
-        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(Microsoft.Extensions.DependencyInjection.DssApiServiceCollectionExtensions.HttpClientName);
+        var factory = provider.GetRequiredService<IHttpClientFactory>();
+        var http = factory.CreateClient(Microsoft.Extensions.DependencyInjection.DssApiServiceCollectionExtensions.HttpClientName);
+        var named = factory.CreateClient("DssApi:prod");
 
         Assert.Equal(Timeout.InfiniteTimeSpan, http.Timeout);
+        Assert.Equal(Timeout.InfiniteTimeSpan, named.Timeout);
     }
 
     [Fact]

@@ -9,15 +9,27 @@ namespace DssApi.Package.Tests;
 public class ConsumerTests(PackedPackage package, ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_plain_consumer_adds_the_package_and_its_typed_calls_reach_dss()
+    public async Task A_plain_consumer_adds_the_package_binds_the_client_from_appsettings_json_and_its_typed_calls_reach_dss()
     {
         var consumer = new Consumer(package, output, "plain");
         consumer.AddProject("App");
         consumer.AddPackage("App");
+        consumer.Succeed("add package Microsoft.Extensions.Hosting --version 10.0.0", "App");
+        // The URL and key come from the environment (DssApi__Url, DssApi__ApiKey), the rest from the file.
+        consumer.Write("App/appsettings.json", """
+            { "DssApi": { "Timeout": "00:00:30", "Retry": { "MaxRetries": 2 }, "FuturePolling": { "InitialDelay": "00:00:00.050" } } }
+            """);
         consumer.Write("App/Program.cs", """
             using DssApi;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
 
-            using var client = new DssClient(Environment.GetEnvironmentVariable("DSS_URL")!, Environment.GetEnvironmentVariable("DSS_API_KEY")!);
+            var builder = Host.CreateApplicationBuilder(args);
+            builder.Services.AddDssClient(builder.Configuration);
+            using var host = builder.Build();
+            await host.StartAsync();
+            var client = host.Services.GetRequiredService<DssClient>();
+            Console.WriteLine($"futures poll first after {client.FuturePolling.InitialDelay.TotalMilliseconds} ms");
             var project = client.GetProject(Environment.GetEnvironmentVariable("DSS_PROJECT")!);
             var service = await project.CreateApiServiceAsync("from-package");
             var settings = await service.GetSettingsAsync();
@@ -33,9 +45,10 @@ public class ConsumerTests(PackedPackage package, ITestOutputHelper output)
         consumer.Succeed("build --no-incremental", "App");
         var run = consumer.Succeed("run --no-build", "App", new Dictionary<string, string>
         {
-            ["DSS_URL"] = dss.Url, ["DSS_API_KEY"] = dss.AdminApiKey, ["DSS_PROJECT"] = dss.DemoProjectKey,
+            ["DssApi__Url"] = dss.Url, ["DssApi__ApiKey"] = dss.AdminApiKey, ["DSS_PROJECT"] = dss.DemoProjectKey,
         });
 
+        Assert.Contains("futures poll first after 50 ms", run.Output);
         Assert.Contains("service from-package: churn STD_PREDICTION", run.Output);
     }
 

@@ -12,6 +12,9 @@ namespace DssApi.Emulator.Hosting;
 /// </summary>
 internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable routes, ILogger<EmulatorPipeline> logger)
 {
+    /// <summary>The response header that carries the latency added to the response, in milliseconds.</summary>
+    public const string LatencyHeader = "X-DssEmulator-Latency-Ms";
+
     private readonly Random _faults = new(context.Options.Seed);
     private readonly Lock _faultsGate = new();
 
@@ -26,6 +29,8 @@ internal sealed class EmulatorPipeline(EmulatorContext context, RouteTable route
             if (options.Latency > TimeSpan.Zero)
             {
                 await Task.Delay(options.Latency, http.RequestAborted);
+                // Says what was applied, so a test checks the switch without timing the machine.
+                http.Response.Headers[LatencyHeader] = ((long)options.Latency.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
             }
 
             switch (fault)

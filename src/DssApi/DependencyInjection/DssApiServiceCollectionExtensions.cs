@@ -8,25 +8,28 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers a <see cref="DssClient"/> in a service collection.</summary>
+/// <summary>Registers <see cref="DssClient"/>s in a service collection: a default one, and named ones for
+/// applications that talk to several DSS instances.</summary>
 public static class DssApiServiceCollectionExtensions
 {
     /// <summary>The configuration section read by default: <c>DssApi</c> (<c>DssApi:Url</c>, <c>DssApi:ApiKey</c> …).</summary>
     public const string DefaultConfigurationSection = "DssApi";
 
-    /// <summary>The name of the <see cref="HttpClient"/> the client sends through.</summary>
+    /// <summary>The name of the <see cref="HttpClient"/> the default client sends through; a named
+    /// client's is <c>DssApi:&lt;name&gt;</c>.</summary>
     public const string HttpClientName = "DssApi";
 
     /// <summary>
-    /// Registers a singleton <see cref="DssClient"/> over <c>IHttpClientFactory</c>, with options
-    /// read from the <c>DssApi</c> configuration section (<c>Url</c>, <c>ApiKey</c>, <c>Timeout</c>, <c>SlowRouteTimeout</c>,
-    /// <c>UserAgent</c>, <c>DangerousAcceptAnyServerCertificate</c>, <c>ExtraHeaders:&lt;name&gt;</c>,
-    /// <c>Retry:MaxRetries</c>, <c>Retry:BaseDelay</c>, <c>Retry:MaxDelay</c>, <c>DownloadIdleTimeout</c>,
-    /// <c>MaxResponseBytes</c>, <c>FuturePolling:DefaultTimeout</c>) then adjusted by <paramref name="configure"/>. The options
-    /// are validated when the host starts, with a message naming what is wrong.
+    /// Registers a singleton <see cref="DssClient"/> over <c>IHttpClientFactory</c>, with options read from
+    /// the <c>DssApi</c> configuration section (every option of <see cref="DssClientOptions"/> but those only
+    /// code can set: <c>HttpClient</c>, <c>HttpMessageHandler</c>, <c>LoggerFactory</c>, <c>ClientCertificate</c>)
+    /// then adjusted by <paramref name="configure"/>. The options are validated when the host starts, with a
+    /// message naming what is wrong; a key that matches no option is an error naming it and the closest
+    /// option. When the configuration is reloaded, timeouts, retries and future polling apply to the live
+    /// client; a changed URL, key, header or TLS setting is logged as a warning and needs a new client.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The application configuration (or the section itself).</param>
+    /// <param name="configuration">The application configuration (or the <c>DssApi</c> section itself).</param>
     /// <param name="configure">Adjusts the options after they are read from configuration.</param>
     /// <returns>The builder of the named HTTP client, to add handlers to it.</returns>
     public static IHttpClientBuilder AddDssClient(this IServiceCollection services, IConfiguration configuration,
@@ -36,11 +39,7 @@ public static class DssApiServiceCollectionExtensions
         var section = configuration is IConfigurationSection { Key: DefaultConfigurationSection }
             ? configuration
             : configuration.GetSection(DefaultConfigurationSection);
-        return services.AddDssClient(options =>
-        {
-            DssClientOptionsBinder.Bind(section, options);
-            configure?.Invoke(options);
-        });
+        return services.Register(Options.Options.DefaultName, section, configure);
     }
 
     /// <summary>Registers a singleton <see cref="DssClient"/> over <c>IHttpClientFactory</c>, with
@@ -50,18 +49,86 @@ public static class DssApiServiceCollectionExtensions
     /// <returns>The builder of the named HTTP client, to add handlers to it.</returns>
     public static IHttpClientBuilder AddDssClient(this IServiceCollection services, Action<DssClientOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<DssClientOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DssClientOptions>, DssClientOptionsValidator>());
-        services.TryAddSingleton(provider =>
+        return services.Register(Options.Options.DefaultName, section: null, configure);
+    }
+
+    /// <summary>
+    /// Registers a client named <paramref name="name"/>, for an application that talks to several DSS
+    /// instances: its options are read from <paramref name="configuration"/> itself (such as
+    /// <c>configuration.GetSection("Dss:Prod")</c>), as <see cref="AddDssClient(IServiceCollection, IConfiguration, Action{DssClientOptions})"/>
+    /// reads the <c>DssApi</c> section, and it has its own <see cref="HttpClient"/> (<c>DssApi:&lt;name&gt;</c>).
+    /// Get it from <see cref="IDssClientFactory"/> or as a keyed service (<c>[FromKeyedServices("prod")]</c>).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The name of the client.</param>
+    /// <param name="configuration">The configuration section of this client.</param>
+    /// <param name="configure">Adjusts the options after they are read from configuration.</param>
+    /// <returns>The builder of the client's HTTP client, to add handlers to it.</returns>
+    public static IHttpClientBuilder AddDssClient(this IServiceCollection services, string name, IConfiguration configuration,
+        Action<DssClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.Register(name, configuration, configure);
+    }
+
+    /// <summary>Registers a client named <paramref name="name"/> with options set in code; see
+    /// <see cref="AddDssClient(IServiceCollection, string, IConfiguration, Action{DssClientOptions})"/>.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The name of the client.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder of the client's HTTP client, to add handlers to it.</returns>
+    public static IHttpClientBuilder AddDssClient(this IServiceCollection services, string name, Action<DssClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        return services.Register(name, section: null, configure);
+    }
+
+    /// <summary>The name of the <see cref="HttpClient"/> of the client registered as <paramref name="name"/>.</summary>
+    internal static string HttpClientNameOf(string name) => name.Length == 0 ? HttpClientName : $"{HttpClientName}:{name}";
+
+    /// <summary>The options of the client registered as <paramref name="name"/>, logging through the application's loggers.</summary>
+    internal static DssClientOptions Resolve(IServiceProvider provider, string name)
+    {
+        var options = provider.GetRequiredService<IOptionsMonitor<DssClientOptions>>().Get(name);
+        options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
+        return options;
+    }
+
+    private static IHttpClientBuilder Register(this IServiceCollection services, string name, IConfiguration? section,
+        Action<DssClientOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<DssClientOptions>(name);
+        if (section is not null)
         {
-            var options = Resolve(provider);
-            var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-            return new DssClient(options, http);
-        });
-        return services.AddHttpClient(HttpClientName)
-            // DssApi:Timeout is the timeout that applies, per attempt; the HttpClient's own 100 s must not cut it short.
+            options.Configure(bound => DssClientConfiguration.Bind(section, bound));
+            services.AddSingleton<IOptionsChangeTokenSource<DssClientOptions>>(new DssConfigurationChangeTokenSource(name, section));
+        }
+
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        var configurationPath = section is null
+            ? (name.Length == 0 ? DefaultConfigurationSection : name)
+            : (section as IConfigurationSection)?.Path ?? string.Empty;
+        var registration = new DssClientRegistration(name, configurationPath);
+        services.AddSingleton(registration);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DssClientOptions>, DssClientOptionsValidator>());
+        services.TryAddSingleton<IDssClientFactory, DssClientFactory>();
+        services.TryAddKeyedSingleton(name, (provider, _) => DssClientFactory.Build(provider, registration));
+        if (name.Length == 0)
+        {
+            services.TryAddSingleton(static provider => provider.GetRequiredKeyedService<DssClient>(Options.Options.DefaultName));
+        }
+
+        return services.AddHttpClient(HttpClientNameOf(name))
+            // The client's own Timeout is the one that applies, per attempt; the HttpClient's 100 s must not cut it short.
             .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan)
             // The factory's logging handlers write every header at Trace: the Authorization header and the extra
             // headers carry secrets, so no header value of this client is ever logged.
@@ -70,15 +137,8 @@ public static class DssApiServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {
-                var options = Resolve(provider);
-                return DssHttpStack.CreateHandler(options, options.Url!, DssHttpStack.CreateLogger(options));
+                var resolved = Resolve(provider, name);
+                return DssHttpStack.CreateHandler(resolved, resolved.Url!, DssHttpStack.CreateLogger(resolved));
             });
-    }
-
-    private static DssClientOptions Resolve(IServiceProvider provider)
-    {
-        var options = provider.GetRequiredService<IOptions<DssClientOptions>>().Value;
-        options.LoggerFactory ??= provider.GetService<ILoggerFactory>();
-        return options;
     }
 }

@@ -31,4 +31,7 @@ internal static partial class DssLog
 
     [LoggerMessage(9, LogLevel.Information, "DSS request DELETE {RouteTemplate} lost its answer, and the retry found nothing to delete: taken as deleted by the earlier attempt")]
     public static partial void DeletedByLostAttempt(ILogger logger, string routeTemplate);
+
+    [LoggerMessage(10, LogLevel.Warning, "DSS client configuration changed {Keys}, which the client's connection is built from: the running client keeps the earlier values; restart the application (or create a new client) to use the new ones")]
+    public static partial void ConnectionSettingsChanged(ILogger logger, string keys);
 }

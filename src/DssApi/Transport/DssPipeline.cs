@@ -33,14 +33,9 @@ public sealed class DssPipeline
     private readonly DssSecret? _ticket;
     private readonly KeyValuePair<string, string>[] _extraHeaders;
     private readonly string _userAgent;
-    private readonly TimeSpan _timeout;
-    private readonly TimeSpan _downloadIdleTimeout;
-    private readonly int _maxResponseBytes;
     private readonly DssSecretScrubber _scrubber;
-    private readonly TimeSpan? _slowRouteTimeout;
     private readonly ILogger _logger;
-    private readonly ResiliencePipeline<HttpResponseMessage> _retrying;
-    private readonly ResiliencePipeline<bool> _retryingUnlessDone;
+    private volatile Tuning _tuning;
 
     private static readonly ResiliencePropertyKey<IDescribedRequest> RequestKey = new("DssApi.Request");
 
@@ -53,15 +48,22 @@ public sealed class DssPipeline
         _authorization = authorization;
         _extraHeaders = options.ExtraHeaders.ToArray();
         _userAgent = options.UserAgent ?? DefaultUserAgent;
-        _timeout = options.Timeout;
-        _downloadIdleTimeout = options.DownloadIdleTimeout;
-        _maxResponseBytes = options.MaxResponseBytes;
         _scrubber = DssSecretScrubber.For(authorization, _extraHeaders.Select(header => header.Value).Concat(ticket is null ? [] : [ticket.Reveal()]));
-        _slowRouteTimeout = options.SlowRouteTimeout;
         _logger = logger;
-        _retrying = CreateRetryPipeline(options.Retry);
-        _retryingUnlessDone = CreateRetryUnlessDonePipeline(options.Retry);
+        _tuning = Tune(options);
     }
+
+    /// <summary>What may change on a live client, such as when its configuration is reloaded: timeouts,
+    /// the size cap and retries. Swapped whole, so that a request never mixes two settings.</summary>
+    private sealed record Tuning(TimeSpan AttemptTimeout, TimeSpan? SlowRouteTimeout, TimeSpan DownloadIdleTimeout, int MaxResponseBytes,
+        ResiliencePipeline<HttpResponseMessage> Retrying, ResiliencePipeline<bool> RetryingUnlessDone);
+
+    private Tuning Tune(DssTransportOptions options) => new(options.Timeout, options.SlowRouteTimeout, options.DownloadIdleTimeout,
+        options.MaxResponseBytes, CreateRetryPipeline(options.Retry), CreateRetryUnlessDonePipeline(options.Retry));
+
+    /// <summary>Applies the timeouts, size cap and retries of <paramref name="options"/> to the requests
+    /// that start from now on; the connection (URL, credentials, headers, TLS) stays as it was built.</summary>
+    internal void Retune(DssTransportOptions options) => _tuning = Tune(options);
 
     /// <summary>The base URL every request path is appended to.</summary>
     public string BaseUrl => _baseUrl;
@@ -112,7 +114,7 @@ public sealed class DssPipeline
         ExecuteAsync(request, ExpectedBody.Streamed, static async (attempt, response, token) =>
         {
             var body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-            return (Stream)new DssResponseStream(body, response, attempt.Route, attempt.Pipeline._downloadIdleTimeout);
+            return (Stream)new DssResponseStream(body, response, attempt.Route, attempt.Tuning.DownloadIdleTimeout);
         }, cancellationToken);
 
     /// <summary>Whether the object a read request names exists: true when DSS answers it, false when
@@ -151,7 +153,7 @@ public sealed class DssPipeline
         {
             var once = new SendOnceState(this, createRequest, tookEffect, whatToCheck);
             context.Properties.Set(RequestKey, once);
-            var outcome = await _retryingUnlessDone.ExecuteOutcomeAsync(static async (context, state) =>
+            var outcome = await _tuning.RetryingUnlessDone.ExecuteOutcomeAsync(static async (context, state) =>
             {
                 var request = state.NextRequest();
                 try
@@ -280,7 +282,7 @@ public sealed class DssPipeline
         context.Properties.Set(RequestKey, attempt);
         try
         {
-            var resilience = IsSafeToRepeat(request.Method) ? _retrying : ResiliencePipeline<HttpResponseMessage>.Empty;
+            var resilience = IsSafeToRepeat(request.Method) ? attempt.Tuning.Retrying : ResiliencePipeline<HttpResponseMessage>.Empty;
             var outcome = await resilience.ExecuteOutcomeAsync(static (context, pipeline) => pipeline.SendAttemptAsync(context), context, this)
                 .ConfigureAwait(false);
             if (outcome.Exception is not null)
@@ -409,7 +411,7 @@ public sealed class DssPipeline
         var attempt = (Attempt)context.Properties.GetValue(RequestKey, null!);
         attempt.Count++;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        var attemptTimeout = attempt.Request.AttemptTimeout(_timeout, _slowRouteTimeout);
+        var attemptTimeout = attempt.Request.AttemptTimeout(attempt.Tuning.AttemptTimeout, attempt.Tuning.SlowRouteTimeout);
         if (attemptTimeout != Timeout.InfiniteTimeSpan)
         {
             timeout.CancelAfter(attemptTimeout);
@@ -463,7 +465,7 @@ public sealed class DssPipeline
     private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, Attempt attempt, CancellationToken cancellationToken)
     {
         var declared = response.Content.Headers.ContentLength;
-        if (declared > _maxResponseBytes)
+        if (declared > attempt.Tuning.MaxResponseBytes)
         {
             throw TooLarge(attempt, $"declared {declared} bytes");
         }
@@ -483,14 +485,14 @@ public sealed class DssPipeline
                 return exact;
             }
 
-            var buffer = new byte[Math.Min(16 * 1024, _maxResponseBytes + 1)];
+            var buffer = new byte[Math.Min(16 * 1024, attempt.Tuning.MaxResponseBytes + 1)];
             var count = 0;
             while (true)
             {
                 if (count == buffer.Length)
                 {
                     // One byte over the cap is enough to know the body is too large.
-                    Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, _maxResponseBytes + 1L));
+                    Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, attempt.Tuning.MaxResponseBytes + 1L));
                 }
 
                 var read = await body.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
@@ -500,7 +502,7 @@ public sealed class DssPipeline
                 }
 
                 count += read;
-                if (count > _maxResponseBytes)
+                if (count > attempt.Tuning.MaxResponseBytes)
                 {
                     throw TooLarge(attempt, "sent more");
                 }
@@ -509,7 +511,7 @@ public sealed class DssPipeline
     }
 
     private DssProtocolException TooLarge(Attempt attempt, string what) =>
-        new($"{attempt.Route} answered a body larger than the {_maxResponseBytes} bytes the client reads ({what}, counted after " +
+        new($"{attempt.Route} answered a body larger than the {attempt.Tuning.MaxResponseBytes} bytes the client reads ({what}, counted after " +
             "decompression); it was not read further. If DSS really sends that much, raise MaxResponseBytes.");
 
     /// <summary>The wait a 429 or 503 asks for in <c>Retry-After</c>, as a delay or a date.</summary>
@@ -642,6 +644,9 @@ public sealed class DssPipeline
         public DssPipeline Pipeline { get; } = pipeline;
         public DssRequest Request { get; } = request;
         public ExpectedBody Expected { get; } = expected;
+
+        /// <summary>The timeouts, size cap and retries this request keeps, whatever a reload changes meanwhile.</summary>
+        public Tuning Tuning { get; } = pipeline._tuning;
 #if NETSTANDARD2_0
         // netstandard2.0 has no way to turn canonicalization off: there the platform's Uri decides.
         public Uri Uri { get; } = new(pipeline._baseUrl + request.Path + request.Query);

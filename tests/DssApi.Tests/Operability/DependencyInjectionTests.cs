@@ -56,14 +56,4 @@ public class DependencyInjectionTests
         Assert.Contains("DssApi:Timeout must be positive", error.Message);
         Assert.Contains("DssApi:SlowRouteTimeout must be positive, not 00:00:00", error.Message);
     }
-
-    [Fact]
-    public void An_unreadable_value_names_its_key()
-    {
-        using var host = Build(new() { ["DssApi:Url"] = "http://127.0.0.1:1", ["DssApi:ApiKey"] = "k", ["DssApi:Retry:MaxDelay"] = "soon" });
-
-        var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<IOptions<DssClientOptions>>().Value);
-
-        Assert.Equal("DssApi:Retry:MaxDelay: 'soon' is not a time span (use hh:mm:ss, e.g. 00:00:30).", error.Message);
-    }
 }

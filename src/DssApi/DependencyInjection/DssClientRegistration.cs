@@ -1,0 +1,9 @@
+namespace DssApi.DependencyInjection;
+
+/// <summary>A client registered with <c>AddDssClient</c>: its name (empty for the default client) and the
+/// configuration path its options are read from, which every message about them names.</summary>
+internal sealed record DssClientRegistration(string Name, string ConfigurationPath)
+{
+    /// <summary>The configuration key of an option of this client, such as <c>Dss:Prod:Url</c>.</summary>
+    public string Key(string option) => ConfigurationPath.Length == 0 ? option : $"{ConfigurationPath}:{option}";
+}
