@@ -11,11 +11,11 @@ namespace DssApi.Cli;
 /// </summary>
 internal sealed class CliConnection
 {
-    public const string UrlVariable = "DSS_URL";
-    public const string ApiKeyVariable = "DSS_API_KEY";
-    public const string ConfigVariable = "DSSAPI_CONFIG";
-    public const string ProfileVariable = "DSSAPI_PROFILE";
-    public const string DefaultProfile = "default";
+    private const string UrlVariable = DssClientOptions.UrlVariable;
+    private const string ApiKeyVariable = DssClientOptions.ApiKeyVariable;
+    private const string ConfigVariable = "DSSAPI_CONFIG";
+    private const string ProfileVariable = "DSSAPI_PROFILE";
+    private const string DefaultProfile = "default";
 
     public Option<string?> Url { get; } = new("--url")
     {
@@ -42,7 +42,7 @@ internal sealed class CliConnection
         string? Variable(string name) => console.Environment(name) is { Length: > 0 } value ? value.Trim() : null;
 
         var url = parse.GetValue(Url) ?? Variable(UrlVariable);
-        var apiKey = Variable(ApiKeyVariable);
+        DssSecret? apiKey = Variable(ApiKeyVariable);
         var file = url is not null && apiKey is not null ? null : FindConfigFile(parse, console);
         var profile = file is null ? null : ReadProfile(file, parse.GetValue(Profile) ?? Variable(ProfileVariable), console);
         url ??= profile?.Url;
@@ -79,19 +79,16 @@ internal sealed class CliConnection
         });
     }
 
-    private string? FindConfigFile(ParseResult parse, CliConsole console)
-    {
-        if ((parse.GetValue(Config) ?? console.Environment(ConfigVariable)) is { Length: > 0 } named)
-        {
-            return File.Exists(named) ? named : throw new CliUsageException($"Config file {named} does not exist");
-        }
+    private string? NamedConfigFile(ParseResult parse, CliConsole console) =>
+        parse.GetValue(Config) ?? (console.Environment(ConfigVariable) is { Length: > 0 } named ? named : null);
 
-        return ConfigCandidates(parse, console).FirstOrDefault(File.Exists);
-    }
+    private string? FindConfigFile(ParseResult parse, CliConsole console) => NamedConfigFile(parse, console) is { } named
+        ? File.Exists(named) ? named : throw new CliUsageException($"Config file {named} does not exist")
+        : ConfigCandidates(parse, console).FirstOrDefault(File.Exists);
 
     private IEnumerable<string> ConfigCandidates(ParseResult parse, CliConsole console)
     {
-        if ((parse.GetValue(Config) ?? console.Environment(ConfigVariable)) is { Length: > 0 } named)
+        if (NamedConfigFile(parse, console) is { } named)
         {
             yield return named;
             yield break;
@@ -109,7 +106,8 @@ internal sealed class CliConnection
     }
 
     /// <summary>What a profile gives: <c>{ "profiles": { "prod": { "url", "apiKeyVariable" | "apiKey", "noCheckCertificate", "clientCertificate", "clientCertificateKey" } } }</c>.</summary>
-    private sealed record ConfigProfile(string Name, string? Url, string? ApiKey, bool NoCheckCertificate, X509Certificate2? ClientCertificate);
+    /// <remarks>The key is a <see cref="DssSecret"/>, so that even the record's printed form hides it.</remarks>
+    private sealed record ConfigProfile(string Name, string? Url, DssSecret? ApiKey, bool NoCheckCertificate, X509Certificate2? ClientCertificate);
 
     private static ConfigProfile ReadProfile(string file, string? name, CliConsole console)
     {

@@ -100,6 +100,17 @@ public sealed class ConnectionTests : EmulatorTest
             $"no API key: set DSS_API_KEY, or set \"apiKeyVariable\" (or \"apiKey\") in a profile ({looked})", result.Error.Trim());
     }
 
+    [Fact]
+    public async Task A_named_config_file_that_does_not_exist_is_an_error_even_when_a_default_one_exists()
+    {
+        ConfigFile(Folder, Dss.Url);
+        var missing = Path.Combine(Folder, "missing.json");
+
+        var result = await ListAsync(Variables((ProfileKeyVariable, Dss.AdminApiKey)), "--config", missing);
+
+        Assert.Equal((DssCli.Failure, $"error: Config file {missing} does not exist"), (result.ExitCode, result.Error.Trim()));
+    }
+
     [Theory]
     [InlineData("{ \"profiles\": { \"default\": { \"url\": 3 } } }", "profiles.default.url: expected a string")]
     [InlineData("{ \"profiles\": { \"default\": { \"apiKeyVariable\": \"UNSET_KEY\" } } }", "profiles.default.apiKeyVariable: environment variable UNSET_KEY is not set")]
