@@ -138,6 +138,19 @@ public sealed class VerbTests : EmulatorTest
         Assert.Matches(@"error: The update of deployment churn-dev did not finish within 1ms; it goes on in DSS: wait again with dssapi futures wait \S+", deploy.Error);
     }
 
+    [Fact]
+    public async Task A_deploy_that_leaves_the_deployment_unhealthy_exits_1_with_its_health_messages()
+    {
+        await ApplyAsync();
+        // v2 adds an endpoint the emulator cannot run: the update succeeds, the health is WARNING.
+        await ApplyAsync(DesiredFile(package: "v2", extraEndpoint: "- { id: score, type: PY_FUNCTION, code: 'x' }"));
+
+        var deploy = await RunAsync("deploy", "churn-dev", "--version", "v2", "--wait");
+
+        Assert.Equal(DssCli.Failure, deploy.ExitCode);
+        Assert.Contains("error: Deployment churn-dev was updated to v2 but is WARNING: Endpoint score cannot be executed by the DSS emulator", deploy.Error);
+    }
+
     [Theory]
     [InlineData("10 minutes")]
     [InlineData("-5s")]
