@@ -20,11 +20,12 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, Func<string,
     public bool InGitHubActions => Environment("GITHUB_ACTIONS") == "true";
 
     /// <summary>
-    /// Whether to draw for a person: standard output is a terminal, the terminal can draw (<c>TERM</c> is not
-    /// <c>dumb</c>), and no CI runner reads the log (those set <c>CI</c>, and GitHub Actions sets <c>GITHUB_ACTIONS</c>).
+    /// Whether to draw for a person: standard output and error (tables, progress) are a terminal, the terminal can
+    /// draw (<c>TERM</c> is not <c>dumb</c>), and no CI runner reads the log (those set <c>CI</c>, and GitHub Actions
+    /// sets <c>GITHUB_ACTIONS</c>).
     /// </summary>
-    public static bool IsInteractiveTerminal(bool outputRedirected, Func<string, string?> environment) =>
-        !outputRedirected
+    public static bool IsInteractiveTerminal(bool redirected, Func<string, string?> environment) =>
+        !redirected
         && environment("TERM") != "dumb"
         && string.IsNullOrEmpty(environment("CI"))
         && environment("GITHUB_ACTIONS") != "true";
@@ -83,14 +84,15 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, Func<string,
     /// Runs work that reports progress: on a terminal the last step shows on a live status line; elsewhere each
     /// step is a line on standard error, indented, as <c>apply</c> prints its steps.
     /// </summary>
-    public async Task<T> WithProgressAsync<T>(string start, Func<Action<string>, Task<T>> work)
+    public async Task WithProgressAsync(string start, Func<Action<string>, Task> work)
     {
         if (!Interactive)
         {
-            return await work(step => Error.WriteLine($"  {step}"));
+            await work(step => Error.WriteLine($"  {step}"));
+            return;
         }
 
-        return await Terminal(Error).Status().StartAsync(Markup.Escape(start), context => work(step => context.Status(Markup.Escape(step))));
+        await Terminal(Error).Status().StartAsync(Markup.Escape(start), context => work(step => context.Status(Markup.Escape(step))));
     }
 
     private static IAnsiConsole Terminal(TextWriter writer) =>

@@ -58,7 +58,8 @@ internal static class DssCli
                     Print(made, json: false, console);
                 }
 
-                await made.ApplyAsync(new SynchronousProgress<ApplyProgress>(step => console.Error.WriteLine($"  {step.Change}: {step.Message}")), cancellationToken);
+                await console.WithProgressAsync("Applying", report =>
+                    made.ApplyAsync(new SynchronousProgress<ApplyProgress>(step => report($"{step.Change}: {step.Message}")), cancellationToken));
                 if (json)
                 {
                     console.WriteJson(made.ToJson());

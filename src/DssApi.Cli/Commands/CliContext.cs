@@ -69,8 +69,10 @@ internal sealed record CliContext(CliConsole Console, CliConnection Connection, 
         var timeout = ParseDuration(timeoutOption.Name, timeoutText);
         try
         {
-            return await Console.WithProgressAsync($"Waiting for {what}", report =>
-                job.WaitForCompletionAsync(timeout, new SynchronousProgress<DssFutureStatus>(status => report(DescribeJob(status))), cancellationToken));
+            var result = default(T);
+            await Console.WithProgressAsync($"Waiting for {what}", async report =>
+                result = await job.WaitForCompletionAsync(timeout, new SynchronousProgress<DssFutureStatus>(status => report(DescribeJob(status))), cancellationToken));
+            return result!;
         }
         catch (DssTimeoutException)
         {
