@@ -74,6 +74,17 @@ internal static class DssCli
         }));
 
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && console.InGitHubActions)
+        {
+            // A workflow shows annotations, not help text: a bad command line reads like any other error of the step.
+            foreach (var error in parsed.Errors)
+            {
+                console.WriteError(error.Message);
+            }
+
+            return Failure;
+        }
+
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
     }
 

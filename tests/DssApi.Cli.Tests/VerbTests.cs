@@ -185,6 +185,15 @@ public sealed class VerbTests : EmulatorTest
     }
 
     [Fact]
+    public async Task In_GitHub_Actions_a_bad_command_line_is_an_annotation_too()
+    {
+        var deploy = await RunAsync(name => name == "GITHUB_ACTIONS" ? "true" : Environment(name), "deploy", "churn-dev");
+
+        Assert.Equal(DssCli.Failure, deploy.ExitCode);
+        Assert.Equal(("", "::error::Option '--version' is required."), (deploy.Out, deploy.Error.Trim()));
+    }
+
+    [Fact]
     public async Task The_tool_as_a_process_prints_status_as_json()
     {
         await ApplyAsync();
