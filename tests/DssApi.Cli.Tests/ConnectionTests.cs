@@ -101,6 +101,26 @@ public sealed class ConnectionTests : EmulatorTest
     }
 
     [Fact]
+    public async Task The_tool_as_a_process_reads_dssapi_json_in_its_working_directory_and_names_the_files_it_looked_at_when_there_is_none()
+    {
+        var home = Path.Combine(Folder, "home");
+        var environment = new Dictionary<string, string?>
+        {
+            ["DSS_URL"] = null, ["DSS_API_KEY"] = null, ["DSSAPI_CONFIG"] = null, ["DSSAPI_PROFILE"] = null, ["XDG_CONFIG_HOME"] = null,
+            ["HOME"] = home, [ProfileKeyVariable] = Dss.AdminApiKey,
+        };
+
+        var without = await RunProcessAsync(environment, "services", "list");
+        ConfigFile(Folder, Dss.Url);
+        var with = await RunProcessAsync(environment, "services", "list");
+
+        Assert.Equal(DssCli.Failure, without.ExitCode);
+        Assert.Contains($"(looked at no config file ({Path.Combine(Folder, "dssapi.json")}, {Path.Combine(home, ".config", "dssapi", "config.json")}))", without.Error);
+        Assert.True(with.ExitCode == DssCli.Success, with.Error);
+        Assert.Equal("SERVICE  NAME  VERSIONS  DEPLOYMENTS", with.Out.Trim());
+    }
+
+    [Fact]
     public async Task A_named_config_file_that_does_not_exist_is_an_error_even_when_a_default_one_exists()
     {
         ConfigFile(Folder, Dss.Url);
