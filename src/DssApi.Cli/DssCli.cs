@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using DssApi.Cli.Commands;
 using DssApi.Deploy;
 
 namespace DssApi.Cli;
@@ -17,7 +17,7 @@ internal static class DssCli
     public static async Task<int> RunAsync(string[] args, CliConsole console)
     {
         var file = new Argument<string>("file") { Description = "The desired-state file (YAML, or JSON when it ends in .json)." };
-        var url = new Option<string?>("--url") { Description = "The DSS URL; DSS_URL when not given. The API key is read from DSS_API_KEY.", Recursive = true };
+        var connection = new CliConnection();
         var output = new Option<string>("--output") { Description = "text (the default) or json.", DefaultValueFactory = _ => "text", Recursive = true };
         output.AcceptOnlyFromAmong("text", "json");
         var prune = new Option<bool>("--prune") { Description = "Delete the deployments, published services and infrastructures, and remove the endpoints, that the file does not describe." };
@@ -25,14 +25,22 @@ internal static class DssCli
 
         var plan = new Command("plan", "Show what apply would change; exit code 0 when nothing, 2 when something.") { file, prune, resetSecrets };
         var apply = new Command("apply", "Make DSS match the file, in dependency order, waiting for deployment updates.") { file, prune, resetSecrets };
-        var rollout = RolloutCommand.Create(console, url, output);
-        var root = new RootCommand("dssapi: desired state and guarded rollouts for Dataiku DSS API services, infrastructures and deployments.") { plan, apply, rollout };
-        root.Options.Add(url);
+        var cli = new CliContext(console, connection, output);
+        var rollout = RolloutCommand.Create(console, connection, output);
+        var root = new RootCommand("dssapi: desired state, guarded rollouts and the everyday verbs for Dataiku DSS API services, infrastructures and deployments.")
+        {
+            plan, apply, rollout,
+            ServicesCommand.Create(cli), PackageCommands.CreatePackage(cli), PackageCommands.Publish(cli), DeployCommand.Create(cli),
+            StatusCommand.Create(cli), FuturesCommand.Create(cli), OpenApiCommand.Create(cli),
+        };
+        root.Options.Add(connection.Url);
+        root.Options.Add(connection.Config);
+        root.Options.Add(connection.Profile);
         root.Options.Add(output);
 
         plan.SetAction((parse, cancellationToken) => RunGuardedAsync(console, async () =>
         {
-            var (client, made) = await PlanAsync(parse, console, file, url, prune, resetSecrets, cancellationToken);
+            var (client, made) = await PlanAsync(parse, console, file, connection, prune, resetSecrets, cancellationToken);
             using (client)
             {
                 Print(made, parse.GetValue(output) == "json", console);
@@ -41,7 +49,7 @@ internal static class DssCli
         }));
         apply.SetAction((parse, cancellationToken) => RunGuardedAsync(console, async () =>
         {
-            var (client, made) = await PlanAsync(parse, console, file, url, prune, resetSecrets, cancellationToken);
+            var (client, made) = await PlanAsync(parse, console, file, connection, prune, resetSecrets, cancellationToken);
             using (client)
             {
                 var json = parse.GetValue(output) == "json";
@@ -50,10 +58,11 @@ internal static class DssCli
                     Print(made, json: false, console);
                 }
 
-                await made.ApplyAsync(new SynchronousProgress<ApplyProgress>(step => console.Error.WriteLine($"  {step.Change}: {step.Message}")), cancellationToken);
+                await console.WithProgressAsync("Applying", report =>
+                    made.ApplyAsync(new SynchronousProgress<ApplyProgress>(step => report($"{step.Change}: {step.Message}")), cancellationToken));
                 if (json)
                 {
-                    console.Out.WriteLine(made.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                    console.WriteJson(made.ToJson());
                 }
                 else
                 {
@@ -65,14 +74,25 @@ internal static class DssCli
         }));
 
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && console.InGitHubActions)
+        {
+            // A workflow shows annotations, not help text: a bad command line reads like any other error of the step.
+            foreach (var error in parsed.Errors)
+            {
+                console.WriteError(error.Message);
+            }
+
+            return Failure;
+        }
+
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
     }
 
-    private static async Task<(DssClient Client, Plan Plan)> PlanAsync(ParseResult parse, CliConsole console, Argument<string> file, Option<string?> url,
+    private static async Task<(DssClient Client, Plan Plan)> PlanAsync(ParseResult parse, CliConsole console, Argument<string> file, CliConnection connection,
         Option<bool> prune, Option<bool> resetSecrets, CancellationToken cancellationToken)
     {
         var state = DesiredState.Load(parse.GetValue(file)!, console.Environment);
-        var client = Connect(parse.GetValue(url), console);
+        var client = connection.Open(parse, console);
         try
         {
             var options = new PlanOptions { Prune = parse.GetValue(prune), ResetSecrets = parse.GetValue(resetSecrets) };
@@ -83,15 +103,6 @@ internal static class DssCli
             client.Dispose();
             throw;
         }
-    }
-
-    public static DssClient Connect(string? url, CliConsole console)
-    {
-        var address = url ?? console.Environment("DSS_URL") ?? throw new CliUsageException("No DSS URL: give --url or set DSS_URL");
-        var apiKey = console.Environment("DSS_API_KEY") ?? throw new CliUsageException("No API key: set DSS_API_KEY");
-        return Uri.TryCreate(address, UriKind.Absolute, out var uri)
-            ? new DssClient(new DssClientOptions { Url = uri, ApiKey = apiKey })
-            : throw new CliUsageException($"Invalid DSS URL '{address}'");
     }
 
     public static async Task<int> RunGuardedAsync(CliConsole console, Func<Task<int>> run)
@@ -109,7 +120,7 @@ internal static class DssCli
 
             return Failure;
         }
-        catch (Exception exception) when (exception is CliUsageException or DesiredStateApplyException or RolloutFailedException or ArgumentException
+        catch (Exception exception) when (exception is CliUsageException or CliFailureException or DesiredStateApplyException or RolloutFailedException or ArgumentException
             or InvalidOperationException or DssApiException or DssConnectionException
             or DssTimeoutException or DssOutcomeUnknownException or IOException or UnauthorizedAccessException)
         {
@@ -122,7 +133,7 @@ internal static class DssCli
     {
         if (json)
         {
-            console.Out.WriteLine(plan.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            console.WriteJson(plan.ToJson());
             return;
         }
 
@@ -137,5 +148,8 @@ internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     public void Report(T value) => report(value);
 }
 
-/// <summary>A command line that cannot run: no URL, no key, a bad URL.</summary>
+/// <summary>A command line that cannot run: no URL, no key, a bad URL, a bad config file.</summary>
 internal sealed class CliUsageException(string message) : Exception(message);
+
+/// <summary>A command that ran and failed in a way it explains in one sentence: a job that failed or outlasted its timeout, an unhealthy deployment.</summary>
+internal sealed class CliFailureException(string message) : Exception(message);

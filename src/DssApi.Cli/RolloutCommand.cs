@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DssApi.Deploy;
 
@@ -9,7 +8,7 @@ namespace DssApi.Cli;
 /// <summary><c>dssapi rollout</c>: a guarded rollout of a deployment to a new version.</summary>
 internal static class RolloutCommand
 {
-    public static Command Create(CliConsole console, Option<string?> url, Option<string> output)
+    public static Command Create(CliConsole console, CliConnection connection, Option<string> output)
     {
         var deployment = new Argument<string>("deployment") { Description = "The deployment rolled out." };
         var version = new Option<string>("--to") { Description = "The version the traffic moves to.", Required = true };
@@ -35,13 +34,13 @@ internal static class RolloutCommand
                 RunTestQueries = parse.GetValue(testQueries),
                 TestQueriesEndpointId = parse.GetValue(endpoint),
             };
-            using var client = DssCli.Connect(parse.GetValue(url), console);
+            using var client = connection.Open(parse, console);
             var final = await Rollout.RunAsync(client, options,
                 new SynchronousProgress<RolloutProgress>(step => console.Error.WriteLine($"  {step.Share:P0}: {step.Message}")), cancellationToken);
             if (parse.GetValue(output) == "json")
             {
                 var traffic = new JsonArray([.. final.Select(share => (JsonNode)new JsonObject { ["version"] = share.Version, ["share"] = share.Share })]);
-                console.Out.WriteLine(new JsonObject { ["deployment"] = options.DeploymentId, ["traffic"] = traffic }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                console.WriteJson(new JsonObject { ["deployment"] = options.DeploymentId, ["traffic"] = traffic });
             }
             else
             {

@@ -1,69 +1,7 @@
-using System.Diagnostics;
-using DssApi.Emulator;
-
 namespace DssApi.Cli.Tests;
 
-public sealed class CliTests : IAsyncLifetime
+public sealed class CliTests : EmulatorTest
 {
-    private DssEmulator _dss = null!;
-    private string _folder = null!;
-
-    public async Task InitializeAsync()
-    {
-        _dss = await DssEmulator.StartAsync(new DssEmulatorOptions { UpdateStepDuration = TimeSpan.FromMilliseconds(5) });
-        _folder = Directory.CreateTempSubdirectory("dssapi-cli-").FullName;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _dss.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    private string WriteFile(string name, string text)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
-    private string DesiredFile(string modelRef = "churn_classifier", string package = "v1", string extraEndpoint = "") => WriteFile("dss.yaml", $$"""
-        apiServices:
-          - project: {{_dss.DemoProjectKey}}
-            id: churn
-            endpoints:
-              - { id: churn, type: STD_PREDICTION, modelRef: {{modelRef}} }
-              {{extraEndpoint}}
-            package: {{package}}
-        infrastructures:
-          - id: dev
-            stage: Development
-            type: STATIC
-            settings:
-              apiNodes:
-                - { url: "{{_dss.Url}}", adminAPIKey: "${NODE_KEY}" }
-        deployments:
-          - { id: churn-dev, service: churn, infra: dev, version: v1 }
-        """);
-
-    private string? Environment(string name) => name switch
-    {
-        "DSS_URL" => _dss.Url,
-        "DSS_API_KEY" => _dss.AdminApiKey,
-        "NODE_KEY" => "node-key-value",
-        _ => null,
-    };
-
-    private async Task<(int ExitCode, string Out, string Error)> RunAsync(Func<string, string?> environment, params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await DssCli.RunAsync(args, new CliConsole(output, error, environment));
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
-    private Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunAsync(Environment, args);
-
     [Fact]
     public async Task Plan_apply_plan_on_a_fresh_DSS_exits_2_then_0_then_0()
     {
@@ -161,36 +99,5 @@ public sealed class CliTests : IAsyncLifetime
         var bad = await RunProcessAsync("plan", WriteFile("bad.json", "{ \"apiServices\": 3 }"));
         Assert.Equal(DssCli.Failure, bad.ExitCode);
         Assert.Contains("bad.json(1,18): error: apiServices: expected a list, found a number (3)", bad.Error);
-    }
-
-    // The tool's own build output (same configuration as the tests), where its dependencies are, as installed.
-    private static string ToolPath()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        var framework = testOutput.Name;
-        var configuration = testOutput.Parent!.Name;
-        var repository = testOutput.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        return Path.Combine(repository, "src", "DssApi.Cli", "bin", configuration, framework, "DssApi.Cli.dll");
-    }
-
-    private async Task<(int ExitCode, string Error)> RunProcessAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(ToolPath());
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DSS_URL"] = _dss.Url;
-        start.Environment["DSS_API_KEY"] = _dss.AdminApiKey;
-        start.Environment["NODE_KEY"] = "node-key-value";
-        start.Environment.Remove("GITHUB_ACTIONS");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await output;
-        return (process.ExitCode, await error);
     }
 }
