@@ -71,6 +71,14 @@ public sealed class RolloutTests : IAsyncLifetime
         ["q"] = new JsonObject { ["features"] = new JsonObject { ["tenure_months"] = 10, ["monthly_charges"] = 20, ["contract"] = "one-year", ["support_calls"] = 5 } },
     };
 
+    /// <summary>After a rollback: the split before the rollout is live and healthy again.</summary>
+    private async Task AssertServesV1AloneAndHealthyAsync()
+    {
+        var (traffic, health) = await LiveAsync();
+        Assert.Equal([new TrafficShare("v1", 1)], traffic);
+        Assert.Equal(DeploymentHealth.Healthy, health);
+    }
+
     private async Task<(IReadOnlyList<TrafficShare>? Traffic, DeploymentHealth? Health)> LiveAsync()
     {
         var deployment = _client.GetApiDeployer().GetDeployment("churn-dev");
@@ -107,9 +115,7 @@ public sealed class RolloutTests : IAsyncLifetime
         Assert.Equal(("health", 0.1), (failure.Gate, failure.Share));
         Assert.Contains("Endpoint score cannot be executed", failure.Observed);
         Assert.StartsWith("Rollout of deployment churn-dev stopped at 10 %: the health gate failed (WARNING: ", failure.Message);
-        var (traffic, health) = await LiveAsync();
-        Assert.Equal([new TrafficShare("v1", 1)], traffic);
-        Assert.Equal(DeploymentHealth.Healthy, health);
+        await AssertServesV1AloneAndHealthyAsync();
     }
 
     [Fact]
@@ -123,9 +129,7 @@ public sealed class RolloutTests : IAsyncLifetime
 
         Assert.Equal(("same predictions", 0.1), (failure.Gate, failure.Share));
         Assert.Equal("query 1 (frequent caller): v1 predicted \"churn\", v2 predicted \"stay\"", failure.Observed);
-        var (traffic, health) = await LiveAsync();
-        Assert.Equal([new TrafficShare("v1", 1)], traffic);
-        Assert.Equal(DeploymentHealth.Healthy, health);
+        await AssertServesV1AloneAndHealthyAsync();
     }
 
     [Fact]
