@@ -11,7 +11,7 @@ trap 'rm -rf "$out"' EXIT
 command -v clang >/dev/null || { apt-get update -qq && apt-get install -y -qq clang zlib1g-dev >/dev/null; }
 
 cd "$repo"
-dotnet publish src/DssApi.Cli -c Release -r linux-x64 -p:DssApiCliNativeAot=true -o "$out/aot" > "$out/aot.log" 2>&1 || { tail -30 "$out/aot.log"; exit 1; }
+dotnet publish src/DssApi.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$out/aot" > "$out/aot.log" 2>&1 || { tail -30 "$out/aot.log"; exit 1; }
 warnings=$( { grep -E 'warning (IL|AOT)[0-9]+' "$out/aot.log" || true; } | sort -u | wc -l)
 
 first_line_ms() { # command...: milliseconds until the program prints its first line

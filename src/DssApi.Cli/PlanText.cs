@@ -21,6 +21,11 @@ internal static class PlanText
             {
                 output.WriteLine($"      {secret}: secret, unknown, left unchanged (--reset-secrets writes it)");
             }
+
+            foreach (var warning in change.Warnings)
+            {
+                output.WriteLine($"      warning: {warning}");
+            }
         }
 
         foreach (var item in plan.NotInFile)

@@ -24,6 +24,19 @@ public sealed class CliTests : EmulatorTest
     }
 
     [Fact]
+    public async Task A_literal_secret_is_warned_about_without_being_printed()
+    {
+        const string literalKey = "literal-node-key";
+        Assert.Equal(DssCli.Success, (await RunAsync("apply", DesiredFile(nodeKey: literalKey))).ExitCode);
+
+        var plan = await RunAsync("plan", DesiredFile(nodeKey: literalKey));
+
+        Assert.Equal(DssCli.Success, plan.ExitCode);
+        Assert.Contains("      warning: apiNodes[0].adminAPIKey: a secret is written in the file", plan.Out);
+        Assert.DoesNotContain(literalKey, plan.Out + plan.Error);
+    }
+
+    [Fact]
     public async Task A_drifted_setting_is_shown_and_corrected()
     {
         Assert.Equal(DssCli.Success, (await RunAsync("apply", DesiredFile())).ExitCode);

@@ -28,7 +28,7 @@ public abstract class EmulatorTest : IAsyncLifetime
         return path;
     }
 
-    protected string DesiredFile(string modelRef = "churn_classifier", string package = "v1", string extraEndpoint = "") => WriteFile("dss.yaml", $$"""
+    protected string DesiredFile(string modelRef = "churn_classifier", string package = "v1", string extraEndpoint = "", string nodeKey = "${NODE_KEY}") => WriteFile("dss.yaml", $$"""
         apiServices:
           - project: {{Dss.DemoProjectKey}}
             id: churn
@@ -42,7 +42,7 @@ public abstract class EmulatorTest : IAsyncLifetime
             type: STATIC
             settings:
               apiNodes:
-                - { url: "{{Dss.Url}}", adminAPIKey: "${NODE_KEY}" }
+                - { url: "{{Dss.Url}}", adminAPIKey: "{{nodeKey}}" }
         deployments:
           - { id: churn-dev, service: churn, infra: dev, version: v1 }
         """);

@@ -6,10 +6,12 @@ namespace DssApi.Deploy.Tests;
 public sealed class PlanApplyTests : IAsyncLifetime
 {
     private const string NodeKeyVariable = "NODE_KEY";
+    private const string NodeUrlVariable = "NODE_URL";
     private DssEmulator _dss = null!;
     private WriteCounter _counter = null!;
     private DssClient _client = null!;
     private string _nodeKey = "first-node-key";
+    private string? _nodeUrl;
 
     public async Task InitializeAsync()
     {
@@ -24,7 +26,7 @@ public sealed class PlanApplyTests : IAsyncLifetime
         await _dss.DisposeAsync();
     }
 
-    private DesiredState State(string modelRef = "churn_classifier", string traffic = "version: v1") => DesiredState.Parse(Encoding.UTF8.GetBytes($$"""
+    private DesiredState State(string modelRef = "churn_classifier", string traffic = "version: v1", string nodeKey = "${" + NodeKeyVariable + "}", string? nodeUrl = null) => DesiredState.Parse(Encoding.UTF8.GetBytes($$"""
         apiServices:
           - project: {{_dss.DemoProjectKey}}
             id: churn
@@ -40,14 +42,14 @@ public sealed class PlanApplyTests : IAsyncLifetime
             type: STATIC
             settings:
               apiNodes:
-                - url: {{_dss.Url}}
-                  adminAPIKey: ${{{NodeKeyVariable}}}
+                - url: {{nodeUrl ?? _dss.Url}}
+                  adminAPIKey: {{nodeKey}}
         deployments:
           - id: churn-dev
             service: churn
             infra: dev
             {{traffic}}
-        """), "dss.yaml", name => name == NodeKeyVariable ? _nodeKey : null);
+        """), "dss.yaml", name => name switch { NodeKeyVariable => _nodeKey, NodeUrlVariable => _nodeUrl, _ => null });
 
     private async Task<Plan> ApplyAsync(DesiredState state, PlanOptions? options = null)
     {
@@ -129,6 +131,51 @@ public sealed class PlanApplyTests : IAsyncLifetime
         var writesBefore = _counter.Writes;
         await reset.ApplyAsync();
         Assert.Equal(1, _counter.Writes - writesBefore);
+    }
+
+    [Fact]
+    public async Task A_literal_secret_is_never_drift_and_never_printed()
+    {
+        const string literalKey = "literal-node-key";
+
+        var first = await ApplyAsync(State(nodeKey: literalKey));
+
+        var infra = first.Changes.Single(change => change.Kind == ObjectKind.Infrastructure);
+        Assert.Equal(["apiNodes[0].adminAPIKey: a secret is written in the file; secrets belong in ${NAME} references to environment variables"], infra.Warnings);
+        Assert.Contains(new FieldChange("apiNodes", null, $$"""[{"url":"{{_dss.Url}}","adminAPIKey":"(secret)"}]"""), infra.Fields);
+        Assert.DoesNotContain(literalKey, first.ToJson().ToJsonString());
+
+        var writesBefore = _counter.Writes;
+        var second = await ApplyAsync(State(nodeKey: literalKey));
+
+        Assert.False(second.HasChanges);
+        Assert.Equal(0, _counter.Writes - writesBefore);
+        var again = second.Changes.Single(change => change.Kind == ObjectKind.Infrastructure);
+        Assert.Equal(["apiNodes[0].adminAPIKey"], again.SecretsLeftAlone);
+        Assert.Single(again.Warnings);
+        Assert.DoesNotContain(literalKey, second.ToJson().ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_node_url_from_the_environment_is_compared_and_its_drift_corrected()
+    {
+        _nodeUrl = _dss.Url;
+        await ApplyAsync(State(nodeUrl: "${" + NodeUrlVariable + "}"));
+        Assert.False((await State(nodeUrl: "${" + NodeUrlVariable + "}").PlanAsync(_client)).HasChanges);
+        var settings = await _client.GetApiDeployer().GetInfra("dev").GetSettingsAsync();
+        settings.GetRaw()["apiNodes"]![0]!["url"] = "http://127.0.0.1:9";
+        await settings.SaveAsync();
+
+        var plan = await State(nodeUrl: "${" + NodeUrlVariable + "}").PlanAsync(_client);
+
+        var change = Assert.Single(plan.Changes, change => change.Action != ChangeAction.None && change.Kind == ObjectKind.Infrastructure);
+        Assert.Equal([new FieldChange("apiNodes[0].url", "\"http://127.0.0.1:9\"", $"\"{_dss.Url}\"")], change.Fields);
+        Assert.Empty(change.Warnings);
+        var writesBefore = _counter.Writes;
+        await plan.ApplyAsync();
+        Assert.True(_counter.Writes - writesBefore >= 1);
+        Assert.Equal(_dss.Url, (await _client.GetApiDeployer().GetInfra("dev").GetSettingsAsync()).GetRaw()["apiNodes"]![0]!["url"]!.GetValue<string>());
+        Assert.False((await State(nodeUrl: "${" + NodeUrlVariable + "}").PlanAsync(_client)).HasChanges);
     }
 
     [Fact]

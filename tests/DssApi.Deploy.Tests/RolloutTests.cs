@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 using DssApi.Emulator;
 
 namespace DssApi.Deploy.Tests;
@@ -49,6 +51,34 @@ public sealed class RolloutTests : IAsyncLifetime
         await service.PublishPackageAsync("v2");
     }
 
+    /// <summary>
+    /// Makes <paramref name="version"/> of a demo saved model the active one, as DSS's saved-model API does: the next
+    /// package pins it, so it answers differently from a package built on another version.
+    /// </summary>
+    private async Task SetActiveModelVersionAsync(string savedModelId, string version)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            $"{_dss.Url}/dip/publicapi/projects/{_dss.DemoProjectKey}/savedmodels/{savedModelId}/versions/{version}/actions/setActive");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(_dss.AdminApiKey + ":")));
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+    }
+
+    // Package v1 pins churn_classifier v2 (the demo's active version), which predicts churn here; v1 of the model predicts stay.
+    private static JsonObject FrequentCaller() => new()
+    {
+        ["name"] = "frequent caller",
+        ["q"] = new JsonObject { ["features"] = new JsonObject { ["tenure_months"] = 10, ["monthly_charges"] = 20, ["contract"] = "one-year", ["support_calls"] = 5 } },
+    };
+
+    /// <summary>After a rollback: the split before the rollout is live and healthy again.</summary>
+    private async Task AssertServesV1AloneAndHealthyAsync()
+    {
+        var (traffic, health) = await LiveAsync();
+        Assert.Equal([new TrafficShare("v1", 1)], traffic);
+        Assert.Equal(DeploymentHealth.Healthy, health);
+    }
+
     private async Task<(IReadOnlyList<TrafficShare>? Traffic, DeploymentHealth? Health)> LiveAsync()
     {
         var deployment = _client.GetApiDeployer().GetDeployment("churn-dev");
@@ -56,8 +86,8 @@ public sealed class RolloutTests : IAsyncLifetime
         return (Planning.TrafficMapping.Read(mapping), (await deployment.GetHeavyStatusAsync()).Health);
     }
 
-    private static RolloutOptions Options(string version = "v2") =>
-        new() { DeploymentId = "churn-dev", Version = version, BakeTime = TimeSpan.Zero, RunTestQueries = true, TestQueriesEndpointId = "churn" };
+    private static RolloutOptions Options(string version = "v2", PredictionComparison? comparePredictions = null) =>
+        new() { DeploymentId = "churn-dev", Version = version, BakeTime = TimeSpan.Zero, RunTestQueries = true, TestQueriesEndpointId = "churn", ComparePredictions = comparePredictions };
 
     [Fact]
     public async Task A_healthy_version_is_rolled_out_step_by_step()
@@ -85,9 +115,75 @@ public sealed class RolloutTests : IAsyncLifetime
         Assert.Equal(("health", 0.1), (failure.Gate, failure.Share));
         Assert.Contains("Endpoint score cannot be executed", failure.Observed);
         Assert.StartsWith("Rollout of deployment churn-dev stopped at 10 %: the health gate failed (WARNING: ", failure.Message);
-        var (traffic, health) = await LiveAsync();
-        Assert.Equal([new TrafficShare("v1", 1)], traffic);
-        Assert.Equal(DeploymentHealth.Healthy, health);
+        await AssertServesV1AloneAndHealthyAsync();
+    }
+
+    [Fact]
+    public async Task A_version_that_predicts_another_class_fails_the_prediction_gate_and_is_rolled_back()
+    {
+        await SetActiveModelVersionAsync("churn_classifier", "v1");
+        await PublishV2Async(healthy: true);
+
+        var failure = await Assert.ThrowsAsync<RolloutFailedException>(() =>
+            Rollout.RunAsync(_client, Options(comparePredictions: new PredictionComparison { Queries = [FrequentCaller()] })));
+
+        Assert.Equal(("same predictions", 0.1), (failure.Gate, failure.Share));
+        Assert.Equal("query 1 (frequent caller): v1 predicted \"churn\", v2 predicted \"stay\"", failure.Observed);
+        await AssertServesV1AloneAndHealthyAsync();
+    }
+
+    [Fact]
+    public async Task A_version_that_predicts_the_same_on_the_saved_test_queries_passes_the_prediction_gate()
+    {
+        var service = _client.GetProject(_dss.DemoProjectKey).GetApiService("churn");
+        var settings = await service.GetSettingsAsync();
+        settings.GetRaw()["endpoints"]![0]!["testQueries"] = new JsonArray(FrequentCaller());
+        await settings.SaveAsync();
+        await PublishV2Async(healthy: true);
+        var comparison = await PredictionComparison.FromTestQueriesAsync(_client, _dss.DemoProjectKey, "churn", "churn");
+
+        var final = await Rollout.RunAsync(_client, Options(comparePredictions: comparison));
+
+        Assert.Equal([new TrafficShare("v2", 1)], final);
+    }
+
+    [Theory]
+    [InlineData(20_000, true)]
+    [InlineData(1_000, false)]
+    public async Task Regression_predictions_may_differ_within_the_tolerance(double tolerance, bool passes)
+    {
+        var state = DesiredState.Parse(Encoding.UTF8.GetBytes($$"""
+            apiServices:
+              - { project: {{_dss.DemoProjectKey}}, id: price, endpoints: [ { id: price, type: STD_PREDICTION, modelRef: house_price_regressor } ], package: v1 }
+            infrastructures:
+              - { id: dev, stage: Development, type: STATIC, settings: { apiNodes: [ { url: "{{_dss.Url}}", adminAPIKey: key } ] } }
+            deployments:
+              - { id: churn-dev, service: churn, infra: dev, version: v1 }
+              - { id: price-dev, service: price, infra: dev, version: v1 }
+            """), "dss.yaml");
+        await (await state.PlanAsync(_client)).ApplyAsync();
+        await SetActiveModelVersionAsync("house_price_regressor", "v2");
+        var service = _client.GetProject(_dss.DemoProjectKey).GetApiService("price");
+        await service.CreatePackageAsync("v2");
+        await service.PublishPackageAsync("v2");
+        var house = new JsonObject { ["q"] = new JsonObject { ["features"] = new JsonObject { ["surface_m2"] = 50, ["rooms"] = 2, ["city"] = "Nice" } } };
+        var options = new RolloutOptions
+        {
+            DeploymentId = "price-dev",
+            Version = "v2",
+            BakeTime = TimeSpan.Zero,
+            ComparePredictions = new PredictionComparison { Queries = [house], Tolerance = tolerance },
+        };
+
+        if (passes)
+        {
+            Assert.Equal([new TrafficShare("v2", 1)], await Rollout.RunAsync(_client, options));
+        }
+        else
+        {
+            var failure = await Assert.ThrowsAsync<RolloutFailedException>(() => Rollout.RunAsync(_client, options));
+            Assert.Equal("query 1: v1 predicted 195000, v2 predicted 211000", failure.Observed);
+        }
     }
 
     [Fact]

@@ -41,6 +41,45 @@ public sealed class SecretFieldTests : IAsyncLifetime
     public void The_dss_schema_reads_without_errors() => Assert.Empty(DssSchema.Diagnostics);
 
     [Fact]
+    public void The_catalog_lists_the_secret_fields_of_each_kind_of_dss_settings()
+    {
+        var catalog = Assert.Single(SchemaMerger.Merge([DssSchema], CancellationToken.None).Items.OfType<SecretFieldCatalogItem>());
+        string[] Paths(string settings) => [.. catalog.Settings.Single(entry => entry.SettingsName == settings).Paths];
+
+        Assert.Equal(["ApiServiceSettings", "DeploymentSettings", "InfraSettings", "PublishedServiceSettings"], catalog.Settings.Select(entry => entry.SettingsName));
+        Assert.Equal(["defaultApiNodeLogging.eventServerAuthKey", "apiNodes[].adminAPIKey"], Paths("InfraSettings"));
+        Assert.Empty(Paths("ApiServiceSettings"));
+    }
+
+    [Fact]
+    public void The_catalog_follows_maps_and_lists_stops_at_types_that_hold_themselves_and_stays_internal()
+    {
+        const string schema = """
+            {
+              "records": { "Node": { "fields": { "key": { "type": "string", "secret": true }, "children": "list<Node>" } } },
+              "settings": { "S": { "identity": { "id": "string" }, "fields": { "nodes": "map<Node>", "token": { "type": "string", "secret": true }, "plain": "string" },
+                                   "save": { "method": "PUT", "path": "/s/{id}" } } }
+            }
+            """;
+
+        var run = GeneratorHarness.Run([("/project/s.dssapi.json", schema)], new Dictionary<string, string> { ["DssApiAccessibility"] = "public" });
+
+        Assert.Empty(run.Diagnostics);
+        GeneratorHarness.AssertCompilesCleanly(run.Output);
+        var catalog = run.Result.GeneratedSources.Single(source => source.HintName == "DssSecretFieldPaths.g.cs").SourceText.ToString();
+        Assert.Contains("internal static class DssSecretFieldPaths", catalog, StringComparison.Ordinal);
+        Assert.Contains("S { get; } = new string[] { \"nodes.*.key\", \"token\" };", catalog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_schema_type_named_like_the_catalog_is_reported_instead_of_generated_twice()
+    {
+        var run = GeneratorHarness.Run([("/project/s.dssapi.json", """{ "records": { "DssSecretFieldPaths": { "fields": { "a": "string" } } } }""")]);
+
+        Assert.Contains(run.SchemaDiagnostics, diagnostic => diagnostic.Id == Diagnostics.DiagnosticDescriptors.DuplicateNameId);
+    }
+
+    [Fact]
     public async Task Reading_secrets_changes_nothing_and_a_save_sends_back_what_dss_sent()
     {
         _server.Reply("GET", "/infras/static/settings", StaticInfraJson);

@@ -4,12 +4,13 @@ using System.Text.RegularExpressions;
 namespace DssApi.Deploy.Loading;
 
 /// <summary>
-/// <c>${NAME}</c> references to environment variables, the way a desired state names its secrets. The state and
-/// the plan keep the reference text; the clear value is read only into the body of a request.
+/// <c>${NAME}</c> references to environment variables: how a desired state gives its secrets, and any value the
+/// pipeline decides (a node URL, say). The state keeps the reference text; a secret's clear value is read only
+/// into the body of a request, another value also into the plan's comparison.
 /// </summary>
 internal static partial class SecretReferences
 {
-    /// <summary>Whether a value of the file is (or contains) a secret.</summary>
+    /// <summary>Whether a value of the file holds a reference.</summary>
     public static bool HasReference(string text) => text.Contains("${", StringComparison.Ordinal);
 
     /// <summary>Why a string's references cannot be resolved: malformed, or naming an unset variable.</summary>

@@ -7,8 +7,9 @@ namespace DssApi.Deploy;
 /// <summary>
 /// What should exist in DSS: API services, infrastructures, published services and deployments. Load it from a
 /// JSON or YAML file with <see cref="Load"/>, or build it in code; then <see cref="PlanAsync"/> tells what applying
-/// it would change. Secrets are written as <c>${ENV_VAR}</c> references and resolved only when a request is sent,
-/// so neither this object nor a plan ever holds their clear text.
+/// it would change. Any string may hold <c>${ENV_VAR}</c> references, resolved when the plan compares and when a
+/// request is sent. Secret fields (those the DSS schema marks secret, such as an API node's <c>adminAPIKey</c>)
+/// belong in references, so neither this object nor a plan ever holds their clear text.
 /// </summary>
 public sealed record DesiredState
 {
@@ -107,7 +108,7 @@ public sealed record DesiredInfrastructure
 
     /// <summary>
     /// Type-specific settings, e.g. <c>apiNodes</c> of a STATIC infrastructure, compared field by field; a list is
-    /// compared item by item. Secrets (<c>${NAME}</c>) are written at creation, and later only with
+    /// compared item by item. Secret fields (by the DSS schema) are written at creation, and later only with
     /// <see cref="PlanOptions.ResetSecrets"/>.
     /// </summary>
     public JsonObject Settings { get; init; } = [];

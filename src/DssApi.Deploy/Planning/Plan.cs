@@ -46,7 +46,10 @@ public enum ChangeAction
     Delete,
 }
 
-/// <summary>One field whose value apply changes; values are JSON text, secrets only as their <c>${NAME}</c> reference.</summary>
+/// <summary>
+/// One field whose value apply changes; values are JSON text, with the file's <c>${NAME}</c> references resolved,
+/// except in secret fields: those show their reference, or <c>(secret)</c>.
+/// </summary>
 /// <param name="Path">The field, e.g. <c>endpoints[id=churn].modelRef</c>.</param>
 /// <param name="Current">DSS's value; null when DSS has none.</param>
 /// <param name="Desired">The file's value; null when the field goes away.</param>
@@ -72,6 +75,12 @@ public sealed record PlannedChange
     /// only at creation or with <see cref="PlanOptions.ResetSecrets"/>.
     /// </summary>
     public IReadOnlyList<string> SecretsLeftAlone { get; init; } = [];
+
+    /// <summary>
+    /// What the file should do otherwise, e.g. a secret written as a literal value instead of a <c>${NAME}</c>
+    /// reference; a warning names the field, never the secret.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>Carries the change out; null for <see cref="ChangeAction.None"/>.</summary>
     internal Func<ApplyContext, Task>? Execute { get; init; }
@@ -179,6 +188,7 @@ public sealed class Plan
                 ["desired"] = field.Desired,
             })]),
             ["secretsLeftAlone"] = new JsonArray([.. change.SecretsLeftAlone.Select(path => (JsonNode)path)]),
+            ["warnings"] = new JsonArray([.. change.Warnings.Select(warning => (JsonNode)warning)]),
         })]),
         ["notInFile"] = new JsonArray([.. NotInFile.Select(item => (JsonNode)new JsonObject
         {

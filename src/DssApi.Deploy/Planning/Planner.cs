@@ -66,12 +66,13 @@ internal sealed class Planner
         var desired = InfraSettings(infra);
         var handle = _client.GetApiDeployer().GetInfra(infra.Id);
         var current = exists ? (await handle.GetSettingsAsync(_cancellationToken).ConfigureAwait(false)).GetRaw() : new JsonObject();
-        AddObjectChange(ObjectKind.Infrastructure, infra.Id, exists, Diff(desired, current, !exists || _options.ResetSecrets), async context =>
+        AddObjectChange(ObjectKind.Infrastructure, infra.Id, exists, Diff(DssSecretFieldPaths.InfraSettings, desired, current, !exists || _options.ResetSecrets), async context =>
         {
             var target = exists
                 ? handle
                 : await context.Client.GetApiDeployer().CreateInfraAsync(infra.Id, infra.Stage, new InfraType(infra.Type), cancellationToken: context.CancellationToken).ConfigureAwait(false);
-            await SaveMergedAsync(context, await target.GetSettingsAsync(context.CancellationToken).ConfigureAwait(false), desired, !exists || context.Options.ResetSecrets).ConfigureAwait(false);
+            await SaveMergedAsync(context, await target.GetSettingsAsync(context.CancellationToken).ConfigureAwait(false), DssSecretFieldPaths.InfraSettings, desired,
+                !exists || context.Options.ResetSecrets).ConfigureAwait(false);
         });
     }
 
@@ -81,18 +82,18 @@ internal sealed class Planner
         var handle = project.GetApiService(service.Id);
         var exists = (await project.ListApiServicesAsync(_cancellationToken).ConfigureAwait(false)).Any(item => item.Id == service.Id);
         var settings = exists ? await handle.GetSettingsAsync(_cancellationToken).ConfigureAwait(false) : null;
-        var diff = new SettingsDiff(writeSecrets: !exists || _options.ResetSecrets, _state.Environment);
+        var diff = new SettingsDiff(DssSecretFieldPaths.ApiServiceSettings, writeSecrets: !exists || _options.ResetSecrets, _state.Environment);
         var current = settings?.GetRaw() ?? new JsonObject();
         if (service.AuthMethod is { } authMethod)
         {
-            diff.Compare(authMethod, current["authMethod"], "authMethod");
+            diff.Compare(authMethod, current["authMethod"], FieldPath.Root.Field("authMethod"));
         }
 
         var currentEndpoints = current["endpoints"] as JsonArray ?? [];
         foreach (var endpoint in service.Endpoints)
         {
             var id = endpoint["id"]!.GetValue<string>();
-            diff.Compare(endpoint, currentEndpoints.FirstOrDefault(item => item?["id"]?.GetValue<string>() == id) ?? new JsonObject(), $"endpoints[id={id}]");
+            diff.Compare(endpoint, currentEndpoints.FirstOrDefault(item => item?["id"]?.GetValue<string>() == id) ?? new JsonObject(), FieldPath.Root.Field("endpoints").ItemWithId(id));
         }
 
         var extraEndpoints = currentEndpoints.Select(item => item?["id"]?.GetValue<string>())
@@ -111,7 +112,8 @@ internal sealed class Planner
                 ? handle
                 : await context.Client.GetProject(service.Project).CreateApiServiceAsync(service.Id, context.CancellationToken).ConfigureAwait(false);
             var fresh = await target.GetSettingsAsync(context.CancellationToken).ConfigureAwait(false);
-            MergeApiService(fresh.GetRaw(), service, new SettingsDiff(!exists || context.Options.ResetSecrets, context.State.Environment), context.Options.Prune);
+            MergeApiService(fresh.GetRaw(), service, new SettingsDiff(DssSecretFieldPaths.ApiServiceSettings, !exists || context.Options.ResetSecrets, context.State.Environment),
+                context.Options.Prune);
             if (fresh.HasChanges)
             {
                 context.Report("saving settings");
@@ -159,7 +161,7 @@ internal sealed class Planner
     {
         if (service.AuthMethod is { } authMethod)
         {
-            settings["authMethod"] = diff.Merge(authMethod, settings["authMethod"]);
+            settings["authMethod"] = diff.Merge(authMethod, settings["authMethod"], FieldPath.Root.Field("authMethod"));
         }
 
         if (settings["endpoints"] is not JsonArray endpoints)
@@ -170,14 +172,15 @@ internal sealed class Planner
         foreach (var endpoint in service.Endpoints)
         {
             var id = endpoint["id"]!.GetValue<string>();
+            var path = FieldPath.Root.Field("endpoints").ItemWithId(id);
             var index = endpoints.Select((item, i) => (item, i)).FirstOrDefault(pair => pair.item?["id"]?.GetValue<string>() == id, (null, -1)).i;
             if (index < 0)
             {
-                endpoints.Add(diff.Merge(endpoint, null));
+                endpoints.Add(diff.Merge(endpoint, null, path));
             }
             else
             {
-                diff.Merge(endpoint, endpoints[index]);
+                diff.Merge(endpoint, endpoints[index], path);
             }
         }
 
@@ -194,11 +197,12 @@ internal sealed class Planner
     {
         var handle = _client.GetApiDeployer().GetService(service.Id);
         var current = exists ? (await handle.GetSettingsAsync(_cancellationToken).ConfigureAwait(false)).GetRaw() : new JsonObject();
-        var diff = Diff(service.Settings, current, !exists || _options.ResetSecrets);
+        var diff = Diff(DssSecretFieldPaths.PublishedServiceSettings, service.Settings, current, !exists || _options.ResetSecrets);
         AddObjectChange(ObjectKind.PublishedService, service.Id, exists, diff, async context =>
         {
             var target = exists ? handle : await context.Client.GetApiDeployer().CreateServiceAsync(service.Id, context.CancellationToken).ConfigureAwait(false);
-            await SaveMergedAsync(context, await target.GetSettingsAsync(context.CancellationToken).ConfigureAwait(false), service.Settings, !exists || context.Options.ResetSecrets).ConfigureAwait(false);
+            await SaveMergedAsync(context, await target.GetSettingsAsync(context.CancellationToken).ConfigureAwait(false), DssSecretFieldPaths.PublishedServiceSettings, service.Settings,
+                !exists || context.Options.ResetSecrets).ConfigureAwait(false);
         });
     }
 
@@ -207,8 +211,8 @@ internal sealed class Planner
         var handle = _client.GetApiDeployer().GetDeployment(deployment.Id);
         var desired = DeploymentSettings(deployment);
         var current = exists ? (await handle.GetSettingsAsync(_cancellationToken).ConfigureAwait(false)).GetRaw() : new JsonObject();
-        var diff = new SettingsDiff(writeSecrets: true, _state.Environment);
-        diff.Compare(desired["enabled"], current["enabled"], "enabled");
+        var diff = new SettingsDiff(DssSecretFieldPaths.DeploymentSettings, writeSecrets: true, _state.Environment);
+        diff.Compare(desired["enabled"], current["enabled"], FieldPath.Root.Field("enabled"));
         if (!SameTraffic(current["generationsMapping"] as JsonObject, deployment))
         {
             diff.Changes.Add(new FieldChange("generationsMapping", current["generationsMapping"]?.ToJsonString(), desired["generationsMapping"]!.ToJsonString()));
@@ -304,6 +308,7 @@ internal sealed class Planner
             Action = !exists ? ChangeAction.Create : diff.Changes.Count > 0 ? ChangeAction.Update : ChangeAction.None,
             Fields = diff.Changes,
             SecretsLeftAlone = diff.SecretsLeftAlone,
+            Warnings = diff.Warnings,
             Execute = exists && diff.Changes.Count == 0 ? null : createOrUpdate,
         });
 
@@ -316,16 +321,16 @@ internal sealed class Planner
         }
     }
 
-    private SettingsDiff Diff(JsonObject desired, JsonObject current, bool writeSecrets)
+    private SettingsDiff Diff(IReadOnlyList<string> secretFields, JsonObject desired, JsonObject current, bool writeSecrets)
     {
-        var diff = new SettingsDiff(writeSecrets, _state.Environment);
-        diff.Compare(desired, current, "");
+        var diff = new SettingsDiff(secretFields, writeSecrets, _state.Environment);
+        diff.Compare(desired, current, FieldPath.Root);
         return diff;
     }
 
-    private static async Task SaveMergedAsync(ApplyContext context, DssSettings settings, JsonObject desired, bool writeSecrets)
+    private static async Task SaveMergedAsync(ApplyContext context, DssSettings settings, IReadOnlyList<string> secretFields, JsonObject desired, bool writeSecrets)
     {
-        new SettingsDiff(writeSecrets, context.State.Environment).Merge(desired, settings.GetRaw());
+        new SettingsDiff(secretFields, writeSecrets, context.State.Environment).Merge(desired, settings.GetRaw(), FieldPath.Root);
         if (!settings.HasChanges)
         {
             return;

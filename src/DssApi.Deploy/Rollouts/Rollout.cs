@@ -24,8 +24,14 @@ public sealed class RolloutOptions
     /// <summary>Also run the service's test queries through the deployer at each check: any error fails the step.</summary>
     public bool RunTestQueries { get; init; }
 
-    /// <summary>The endpoint whose test queries run; needed when the service has several.</summary>
+    /// <summary>The endpoint whose test queries run (and whose predictions are compared); needed when the service has several.</summary>
     public string? TestQueriesEndpointId { get; init; }
+
+    /// <summary>
+    /// Also check at each step that the new version predicts what the version it replaces (the one with the largest
+    /// share before the rollout) predicts on the same queries; null (the default) skips this gate.
+    /// </summary>
+    public PredictionComparison? ComparePredictions { get; init; }
 
     /// <summary>How long each deployment update is waited for.</summary>
     public TimeSpan UpdateTimeout { get; init; } = TimeSpan.FromMinutes(30);
@@ -50,7 +56,7 @@ public sealed class RolloutFailedException : Exception
         Restored = restored;
     }
 
-    /// <summary>The gate that failed: <c>health</c> or <c>test queries</c>.</summary>
+    /// <summary>The gate that failed: <c>health</c>, <c>test queries</c> or <c>same predictions</c>.</summary>
     public string Gate { get; }
 
     /// <summary>The new version's share at the step that failed.</summary>
@@ -65,8 +71,8 @@ public sealed class RolloutFailedException : Exception
 
 /// <summary>
 /// Guarded rollouts: the traffic moves to a new version step by step; after each step's update the deployment's
-/// health (and, optionally, its test queries) is watched for a bake time, and a failed gate restores the previous
-/// split. A rollout run again after an interruption continues from the split that is live.
+/// health (and, optionally, its test queries and whether it predicts as the previous version) is watched for a bake
+/// time, and a failed gate restores the previous split. A rollout run again after an interruption continues from the split that is live.
 /// </summary>
 public static class Rollout
 {
@@ -86,6 +92,13 @@ public static class Rollout
         IReadOnlyList<TrafficShare> live = TrafficMapping.Read((await deployment.GetSettingsAsync(cancellationToken).ConfigureAwait(false)).GetRaw()["generationsMapping"] as JsonObject)
             ?? throw new InvalidOperationException($"Deployment {options.DeploymentId} has no generations mapping to roll out from");
         var liveShare = TrafficMapping.ShareOf(live, options.Version);
+        var predictions = options.ComparePredictions is { } comparison && PreviousVersion(live, options.Version) is { } previousVersion
+            ? await PredictionGate.StartAsync(deployment, comparison, options.TestQueriesEndpointId, previousVersion, options.Version, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (options.ComparePredictions is not null && predictions is null)
+        {
+            progress?.Report(new RolloutProgress(liveShare, "predictions not compared: no previous version is served"));
+        }
 
         // Resuming: the steps below the live share are done; the live one is watched again.
         foreach (var share in options.Steps.Where(share => share >= liveShare - 1e-9))
@@ -100,7 +113,7 @@ public static class Rollout
                 await DeploymentUpdates.StartAndWaitAsync(client, options.DeploymentId, options.UpdateTimeout, Report, cancellationToken).ConfigureAwait(false);
             }
 
-            if (await WatchAsync(deployment, options, Report, cancellationToken).ConfigureAwait(false) is { } failure)
+            if (await WatchAsync(deployment, options, predictions, live, Report, cancellationToken).ConfigureAwait(false) is { } failure)
             {
                 Report($"{failure.Gate} gate failed: {failure.Observed}; going back to {Describe(previous)}");
                 await SetTrafficAsync(client, options, previous, cancellationToken).ConfigureAwait(false);
@@ -132,8 +145,12 @@ public static class Rollout
         return true;
     }
 
-    private static async Task<(string Gate, string Observed)?> WatchAsync(DssApiDeployerDeployment deployment, RolloutOptions options, Action<string> report,
-        CancellationToken cancellationToken)
+    /// <summary>The version the new one replaces: the one with the largest share besides it; null when it serves alone.</summary>
+    private static string? PreviousVersion(IReadOnlyList<TrafficShare> traffic, string newVersion) =>
+        traffic.Where(share => share.Version != newVersion).OrderByDescending(share => share.Share).FirstOrDefault()?.Version;
+
+    private static async Task<(string Gate, string Observed)?> WatchAsync(DssApiDeployerDeployment deployment, RolloutOptions options, PredictionGate? predictions,
+        IReadOnlyList<TrafficShare> served, Action<string> report, CancellationToken cancellationToken)
     {
         var bakeEnd = DateTimeOffset.UtcNow + options.BakeTime;
         while (true)
@@ -153,6 +170,11 @@ public static class Rollout
                 {
                     return ("test queries", $"{errors.Count} of {result.Responses.Count} test queries failed: {errors[0].Error?["message"]}");
                 }
+            }
+
+            if (predictions is not null && await predictions.CheckAsync(served, cancellationToken).ConfigureAwait(false) is { } difference)
+            {
+                return (PredictionGate.Name, difference);
             }
 
             report("gates passed");

@@ -27,6 +27,9 @@ internal static class SourceEmitter
             case HandleItem handleItem:
                 HandleEmitter.Emit(context, handleItem);
                 break;
+            case SecretFieldCatalogItem catalog:
+                SecretFieldCatalogEmitter.Emit(context, catalog);
+                break;
         }
 
         var hintName = item is HandleItem { Handle.IsClient: true } client ? client.Name + "Extensions" : item.Name;

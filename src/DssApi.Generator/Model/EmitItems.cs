@@ -42,5 +42,21 @@ internal sealed record ObjectItem(ObjectDef Object, UnionCaseOf? CaseOf, Equatab
 /// <param name="SlowRouteTimeoutSeconds">The default per-attempt timeout of the handle's slow routes; null when it has none.</param>
 internal sealed record HandleItem(HandleDef Handle, EquatableArray<TypeReference> References, int? SlowRouteTimeoutSeconds) : EmitItem(Handle.Name);
 
+/// <summary>Where the secret fields of one kind of saved settings are.</summary>
+/// <param name="SettingsName">The settings type, e.g. InfraSettings.</param>
+/// <param name="Paths">JSON paths from the settings object, in the grammar <see cref="SecretFieldCatalogItem"/> describes.</param>
+internal sealed record SettingsSecrets(string SettingsName, EquatableArray<string> Paths);
+
+/// <summary>
+/// The catalog of secret fields per kind of saved settings, for code that compares settings without
+/// reflection. A path names a field per step, joined by <c>.</c>; <c>[]</c> stands for every item of a
+/// list and <c>*</c> for every value of a map; a union's settings include the fields of all its cases.
+/// </summary>
+internal sealed record SecretFieldCatalogItem(EquatableArray<SettingsSecrets> Settings) : EmitItem(TypeName)
+{
+    /// <summary>The generated type's name, reserved so that no schema type takes it.</summary>
+    public const string TypeName = "DssSecretFieldPaths";
+}
+
 /// <summary>Every generated file's model, plus the schema errors.</summary>
 internal sealed record ApiModel(EquatableArray<EmitItem> Items, EquatableArray<Diagnostics.DiagnosticInfo> Diagnostics);

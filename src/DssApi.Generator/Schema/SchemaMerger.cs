@@ -25,6 +25,9 @@ internal sealed partial class SchemaMerger
     private readonly Dictionary<string, TypeReference> _types = new(StringComparer.Ordinal);
     private SlowRouteTimeout? _slowRouteTimeout;
 
+    private SchemaMerger() =>
+        _typeNames.Add(SecretFieldCatalogItem.TypeName, new SourceLocation(Emit.SourceEmitter.ToolName, default));
+
     public static ApiModel Merge(ImmutableArray<SchemaDocument> documents, CancellationToken cancellationToken)
     {
         var merger = new SchemaMerger();
@@ -72,6 +75,11 @@ internal sealed partial class SchemaMerger
         {
             cancellationToken.ThrowIfCancellationRequested();
             items.Add(ResolveHandle(definition));
+        }
+
+        if (SecretFieldCatalog() is { } catalog)
+        {
+            items.Add(catalog);
         }
 
         return items;
