@@ -74,8 +74,8 @@ public sealed class DssClient : IDisposable
     [EditorBrowsable(EditorBrowsableState.Never)]
     public DssPipeline Pipeline { get; }
 
-    /// <summary>The subscription to configuration reloads of a client registered with <c>AddDssClient</c>.</summary>
-    internal IDisposable? ReloadSubscription { get; set; }
+    /// <summary>The subscriptions to configuration reloads of a client registered with <c>AddDssClient</c>.</summary>
+    internal List<IDisposable> ReloadSubscriptions { get; } = [];
 
     /// <summary>Applies the timeouts, size cap, retries and polling of <paramref name="options"/> from the
     /// next request or wait on; the connection (URL, credentials, headers, TLS) stays as it was built.</summary>
@@ -88,7 +88,11 @@ public sealed class DssClient : IDisposable
     /// <summary>Releases the HTTP stack, if this client created it.</summary>
     public void Dispose()
     {
-        ReloadSubscription?.Dispose();
+        foreach (var subscription in ReloadSubscriptions)
+        {
+            subscription.Dispose();
+        }
+
         if (_ownsHttp)
         {
             _http.Dispose();

@@ -22,7 +22,7 @@ public sealed partial class WorkflowTests
     }
 
     /// <summary>
-    /// Each command, run without DSS_URL, gets past the parser and stops where it would first reach DSS: the
+    /// Each command, run without DSS_URL, gets past the parser and stops where it would first connect to DSS: the
     /// command and every option exist. An unknown verb or option fails earlier, with the parser's error.
     /// </summary>
     [Fact]
@@ -34,7 +34,7 @@ public sealed partial class WorkflowTests
             using var error = new StringWriter();
             var exitCode = await DssCli.RunAsync(args, new CliConsole(output, error, name => name.StartsWith("DSS_API_NODE_", StringComparison.Ordinal) ? "from-the-workflow" : null));
 
-            Assert.True(exitCode == DssCli.Failure && error.ToString().Contains("No DSS URL: give --url or set DSS_URL", StringComparison.Ordinal),
+            Assert.True(exitCode == DssCli.Failure && error.ToString().Contains("no DSS URL: give --url, set DSS_URL", StringComparison.Ordinal),
                 $"dssapi {string.Join(' ', args)} did not parse: {error}");
         }
     }

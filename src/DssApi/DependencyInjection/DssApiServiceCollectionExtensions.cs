@@ -117,7 +117,7 @@ public static class DssApiServiceCollectionExtensions
         var configurationPath = section is null
             ? (name.Length == 0 ? DefaultConfigurationSection : name)
             : (section as IConfigurationSection)?.Path ?? string.Empty;
-        var registration = new DssClientRegistration(name, configurationPath);
+        var registration = new DssClientRegistration(name, configurationPath, section);
         services.AddSingleton(registration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DssClientOptions>, DssClientOptionsValidator>());
         services.TryAddSingleton<IDssClientFactory, DssClientFactory>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace DssApi.DependencyInjection;
 
@@ -21,13 +22,26 @@ internal sealed class DssClientFactory(IServiceProvider services, IEnumerable<Ds
         var options = DssApiServiceCollectionExtensions.Resolve(provider, registration.Name);
         var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(DssApiServiceCollectionExtensions.HttpClientNameOf(registration.Name));
         var client = new DssClient(options, http);
-        client.ReloadSubscription = monitor.OnChange((reloaded, name) =>
+        var valid = monitor.OnChange((reloaded, name) =>
         {
             if (name == registration.Name)
             {
                 DssClientReload.Apply(client, registration, options, reloaded);
             }
         });
+        if (valid is not null)
+        {
+            client.ReloadSubscriptions.Add(valid);
+        }
+
+        if (registration.Section is { } section)
+        {
+            // The monitor never reports an edit that fails to bind or validate: it throws where nobody sees it.
+            var factory = provider.GetRequiredService<IOptionsFactory<DssClientOptions>>();
+            client.ReloadSubscriptions.Add(ChangeToken.OnChange(section.GetReloadToken,
+                () => DssClientReload.ReportRejectedEdit(client, registration, factory)));
+        }
+
         return client;
     }
 }

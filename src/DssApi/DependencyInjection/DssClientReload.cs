@@ -1,4 +1,5 @@
 using DssApi.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace DssApi.DependencyInjection;
 
@@ -18,6 +19,19 @@ internal static class DssClientReload
         if (changed.Length > 0)
         {
             DssLog.ConnectionSettingsChanged(client.Pipeline.Logger, string.Join(", ", changed));
+        }
+    }
+
+    /// <summary>Logs an edit of the configuration that cannot be bound or validated, which leaves the client as it was.</summary>
+    public static void ReportRejectedEdit(DssClient client, DssClientRegistration registration, IOptionsFactory<DssClientOptions> factory)
+    {
+        try
+        {
+            factory.Create(registration.Name);
+        }
+        catch (Exception error) when (error is OptionsValidationException or InvalidOperationException)
+        {
+            DssLog.ConfigurationEditRejected(client.Pipeline.Logger, registration.ConfigurationPath, error.Message);
         }
     }
 

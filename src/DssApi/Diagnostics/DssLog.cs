@@ -34,4 +34,7 @@ internal static partial class DssLog
 
     [LoggerMessage(10, LogLevel.Warning, "DSS client configuration changed {Keys}, which the client's connection is built from: the running client keeps the earlier values; restart the application (or create a new client) to use the new ones")]
     public static partial void ConnectionSettingsChanged(ILogger logger, string keys);
+
+    [LoggerMessage(11, LogLevel.Warning, "DSS client configuration {Section} was edited but not applied, so the client keeps its earlier settings: {Problem}")]
+    public static partial void ConfigurationEditRejected(ILogger logger, string section, string problem);
 }

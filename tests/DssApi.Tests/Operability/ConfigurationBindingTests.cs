@@ -290,4 +290,48 @@ public sealed class ConfigurationBindingTests : IDisposable
         Assert.DoesNotContain("first-key", logs.AllText);
         await host.StopAsync();
     }
+
+    [Fact]
+    public async Task An_edit_that_cannot_be_applied_is_logged_and_the_live_client_keeps_its_settings()
+    {
+        await using var server = await LoopbackServer.StartAsync(503, "application/json", """{"errorType":"Busy","message":"try later"}""");
+        JsonObject Settings(string retryKey) => new()
+        {
+            ["DssApi"] = new JsonObject
+            {
+                ["Url"] = server.Url.ToString(),
+                ["ApiKey"] = "edited-key-value",
+                ["Retry"] = new JsonObject { [retryKey] = 1, ["BaseDelay"] = "00:00:00.001", ["MaxDelay"] = "00:00:00.001" },
+            },
+        };
+        WriteSettings(Settings("MaxRetries"));
+        var logs = new CapturingLoggerProvider();
+        using var host = Build(builder => builder.Services.AddDssClient(builder.Configuration), logs);
+        await host.StartAsync();
+        var client = host.Services.GetRequiredService<DssClient>();
+
+        WriteSettings(Settings("MaxRetrys"));
+        var rejected = await EventuallyAsync(() => logs.Entries.FirstOrDefault(entry => entry.Level == LogLevel.Warning
+            && entry.Message.Contains("edited but not applied")));
+        await Assert.ThrowsAsync<DssApiException>(() => SendAsync(client));
+
+        Assert.Contains("'MaxRetrys' at configuration path 'DssApi:Retry:MaxRetrys': did you mean 'MaxRetries'", rejected.Message);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.DoesNotContain("edited-key-value", logs.AllText);
+        await host.StopAsync();
+    }
+
+    /// <summary>Waits for what a file watcher reports on its own thread.</summary>
+    private static async Task<T> EventuallyAsync<T>(Func<T?> find) where T : class
+    {
+        // A guard against a hang only: the file watcher reports the edit well before.
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        T? found;
+        while ((found = find()) is null)
+        {
+            await Task.Delay(20, guard.Token);
+        }
+
+        return found;
+    }
 }
