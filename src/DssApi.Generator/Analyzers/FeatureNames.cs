@@ -7,8 +7,8 @@ namespace DssApi.Generator.Analyzers;
 public static class FeatureNames
 {
     /// <summary>
-    /// The known name that differs from <paramref name="name"/> only by case, else the one the fewest
-    /// single-character edits away (case ignored), the first listed on a tie; null when none is known.
+    /// The known name the fewest single-character edits away from <paramref name="name"/>, case ignored
+    /// (so the same name in another case first), the first listed on a tie; null when none is known.
     /// </summary>
     public static string? Closest(string name, IEnumerable<string> known)
     {
@@ -16,11 +16,6 @@ public static class FeatureNames
         var fewestEdits = int.MaxValue;
         foreach (var candidate in known)
         {
-            if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return candidate;
-            }
-
             var edits = EditDistance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (edits < fewestEdits)
             {

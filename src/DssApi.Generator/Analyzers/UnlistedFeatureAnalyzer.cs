@@ -114,7 +114,7 @@ public sealed class UnlistedFeatureAnalyzer : DssAnalyzer
             return null;
         }
 
-        // Options read at the creation: no later write to their ServiceId may come first, so any use but another property's is unknown.
+        // The client reads the options when it is created: any use of them but another property's could change the ServiceId first.
         var options = SingleValue(OperationFacts.Unwrap(creation.Arguments[0].Value), reference =>
             reference.Parent == creation.Arguments[0]
             || (OperationFacts.ConsumerOf(reference, out _) is IPropertyReferenceOperation property && property.Property.Name != "ServiceId"));
