@@ -46,7 +46,7 @@ internal static class SyntaxEdits
     }
 
     /// <summary>The name of the <c>CancellationToken</c> parameter or local visible at <paramref name="position"/>, the one declared last when there are several.</summary>
-    private static string? TokenInScope(SemanticModel model, int position)
+    public static string? TokenInScope(SemanticModel model, int position)
     {
         var tokenType = model.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
         ISymbol? nearest = null;

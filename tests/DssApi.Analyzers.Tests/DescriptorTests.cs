@@ -24,7 +24,7 @@ public sealed class DescriptorTests
     public void Every_help_link_points_at_an_existing_page()
     {
         var docs = Path.Combine(RepositoryRoot(), "docs", "diagnostics");
-        Assert.Equal(11, Descriptors.Length);
+        Assert.Equal(13, Descriptors.Length);
         Assert.All(Descriptors, descriptor =>
         {
             Assert.EndsWith($"/docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class DescriptorTests
             .Where(t => t.IsSubclassOf(typeof(CodeFixProvider)) && !t.IsAbstract)
             .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
             .ToList();
-        Assert.Equal(9, fixes.Count);
+        Assert.Equal(11, fixes.Count);
         Assert.All(fixes, fix =>
         {
             Assert.Contains(Descriptors, d => fix.FixableDiagnosticIds.Contains(d.Id));

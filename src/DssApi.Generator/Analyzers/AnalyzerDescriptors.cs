@@ -18,6 +18,7 @@ public static class AnalyzerDescriptors
     public const string CertificateValidationOffId = "DSS1009";
     public const string InvalidTrafficSplitId = "DSS1010";
     public const string NewerThanTargetId = "DSS1011";
+    public const string UnlistedFeatureId = "DSS1012";
 
     /// <summary>Diagnostic property: the local a fix works on.</summary>
     public const string LocalProperty = "Local";
@@ -27,6 +28,15 @@ public static class AnalyzerDescriptors
 
     /// <summary>Diagnostic property, present when the method's future must be waited for.</summary>
     public const string WaitProperty = "Wait";
+
+    /// <summary>Diagnostic property of DSS1012: the known feature name closest to the one reported.</summary>
+    public const string ClosestProperty = "Closest";
+
+    /// <summary>Diagnostic property of DSS1012, present when the service document gives a typed client: its name without the <c>Client</c> suffix.</summary>
+    public const string ClientProperty = "Client";
+
+    /// <summary>Diagnostic property of DSS1012: the typed client's property of the endpoint called.</summary>
+    public const string EndpointProperty = "Endpoint";
 
     /// <summary>The texts, in a resource file so that they can be translated; declared before the descriptors, which read it as they are built.</summary>
     private static readonly ResourceManager Resources = new("DssApi.Generator.Analyzers.AnalyzerResources", typeof(AnalyzerDescriptors).Assembly);
@@ -101,6 +111,19 @@ public static class AnalyzerDescriptors
         NewerThanTargetId,
         nameof(NewerThanTarget),
         Compatibility,
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnlistedFeature = Create(
+        UnlistedFeatureId,
+        nameof(UnlistedFeature),
+        Usage,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>DSS1012 too: the same rule read from the same document, about a feature's value rather than its name.</summary>
+    public static readonly DiagnosticDescriptor FeatureOfWrongKind = Create(
+        UnlistedFeatureId,
+        nameof(FeatureOfWrongKind),
+        Usage,
         DiagnosticSeverity.Warning);
 
     /// <summary>

@@ -44,4 +44,5 @@ internal sealed record OperationModel(string Verb, string MethodName, OperationS
 internal sealed record EndpointModel(string Id, string PropertyName, string TypeName, EquatableArray<OperationModel> Operations);
 
 /// <summary>What one OpenAPI document gives: the client to generate and the problems found reading it.</summary>
-internal sealed record ServiceClientModel(string ClientName, string Title, string FileName, EquatableArray<EndpointModel> Endpoints, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <param name="ServiceIds">The ids of the deployed service the document describes (what DSS1012 matches an untyped call's service id with).</param>
+internal sealed record ServiceClientModel(string ClientName, string Title, string FileName, EquatableArray<string> ServiceIds, EquatableArray<EndpointModel> Endpoints, EquatableArray<DiagnosticInfo> Diagnostics);

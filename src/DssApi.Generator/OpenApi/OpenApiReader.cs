@@ -21,6 +21,9 @@ internal sealed partial class OpenApiReader
     private const int MaxDepth = 32;
     private const string LocalReference = "#/";
 
+    /// <summary>Where an API node serves a service: its URL ends in this and the service id.</summary>
+    private const string ServicePath = "/public/api/v1/";
+
     private static readonly Dictionary<string, VerbShape> Verbs = new(StringComparer.Ordinal)
     {
         ["predict"] = new("PredictAsync", OperationShape.One, "features", "result", "Features", "Prediction"),
@@ -38,7 +41,7 @@ internal sealed partial class OpenApiReader
     private readonly List<DiagnosticInfo> _diagnostics = [];
     private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecordModel> _records = new(StringComparer.Ordinal);
-    private JsonObjectSyntax _root = null!;
+    private JsonObjectSyntax? _root;
     private string _endpointName = string.Empty;
 
     private OpenApiReader(OpenApiSource source) => _source = source;
@@ -50,7 +53,7 @@ internal sealed partial class OpenApiReader
         var reader = new OpenApiReader(source);
         var fileName = source.Path.Substring(source.Path.LastIndexOfAny(['/', '\\']) + 1);
         var endpoints = reader.ReadDocument(out var title, cancellationToken);
-        return new ServiceClientModel(source.ClientName, title, fileName, endpoints.ToEquatableArray(), reader._diagnostics.ToEquatableArray());
+        return new ServiceClientModel(source.ClientName, title, fileName, reader.ServiceIds(), endpoints.ToEquatableArray(), reader._diagnostics.ToEquatableArray());
     }
 
     private List<EndpointModel> ReadDocument(out string title, CancellationToken cancellationToken)
@@ -134,6 +137,38 @@ internal sealed partial class OpenApiReader
         }
 
         return endpoints;
+    }
+
+    /// <summary>
+    /// The service ids the document names: the last segment of each server URL under <c>/public/api/v1/</c>,
+    /// as DSS and the emulator describe a deployed service; else its title, which the emulator makes the service id.
+    /// </summary>
+    private EquatableArray<string> ServiceIds()
+    {
+        var ids = new List<string>();
+        if (_root is null)
+        {
+            return ids.ToEquatableArray();
+        }
+
+        foreach (var server in (Member(_root, "servers") as JsonArraySyntax)?.Items ?? [])
+        {
+            if (Member(server, "url") is JsonStringSyntax { Value: var url } && url.LastIndexOf(ServicePath, StringComparison.Ordinal) is var at and >= 0)
+            {
+                var id = Uri.UnescapeDataString(url.Substring(at + ServicePath.Length).TrimEnd('/'));
+                if (id.Length > 0 && id.IndexOf('/') < 0 && !ids.Contains(id))
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+
+        if (ids.Count == 0 && Member(Member(_root, "info"), "title") is JsonStringSyntax { Value.Length: > 0 } title)
+        {
+            ids.Add(title.Value);
+        }
+
+        return ids.ToEquatableArray();
     }
 
     private OperationModel ReadOperation(string verb, VerbShape shape, string endpointName, JsonObjectSyntax post)
