@@ -203,8 +203,8 @@ internal sealed class ObjectEmitter
         W.Line($"/// <summary>Views <paramref name=\"json\"/> (not a copy) as {Name}.</summary>");
         W.Doc("param", "A JSON object DSS sent or will receive.", " name=\"json\"");
         var view = ReturnsText.Of(_object.Description, Name);
-        W.Doc("returns", _object.Union is { } cases
-            ? $"{ReturnsText.WithoutPeriod(view)}, as the case its \"{cases.Discriminator}\" names ({string.Join(", ", cases.Cases.Select(c => c.Name))}), or as {Name} itself for an unknown one."
+        W.Doc("returns", _object.Union is { } unionDef
+            ? $"{ReturnsText.WithoutPeriod(view)}, as the case its \"{unionDef.Discriminator}\" names ({string.Join(", ", unionDef.Cases.Select(c => c.Name))}), or as {Name} itself for an unknown one."
             : view);
         if (_object.Union is { } union)
         {
