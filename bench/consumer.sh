@@ -1,6 +1,7 @@
 # The synthetic consumer of the benchmark scripts, and how they read what the compiler reports on
 # it; sourced by them. They set `repo` (the repository's root) and `shape` (straight, branching or
-# loops: how each typed body ends) before calling write_consumer.
+# loops: how each typed body ends; dense: a body in which nearly every line calls the API) before
+# calling write_consumer.
 
 health_check() { # the end of a typed body, in the shape asked for
   case $shape in
@@ -8,6 +9,46 @@ health_check() { # the end of a typed body, in the shape asked for
     loops) printf '        foreach (var endpoint in settings.Endpoints)\n        {\n            Console.WriteLine(endpoint);\n        }\n\n        return settings.Endpoints.Count + (status.Heavy.Health == DeploymentHealth.Healthy ? 1 : 0);' ;;
     *) printf '        return settings.Endpoints.Count + (status.Heavy.Health == DeploymentHealth.Healthy ? 1 : 0);' ;;
   esac
+}
+
+typed_body() { # the statements of a typed body, numbered $1
+  if [ "$shape" = dense ]; then
+    cat <<CS
+        var service = client.GetProject("P$1").GetApiService("service$1");
+        var settings = await service.GetSettingsAsync();
+        settings.AddPredictionEndpoint("endpoint$1", "model$1");
+        settings.AddPredictionEndpoint("second$1", "model$1");
+        await settings.SaveAsync();
+        var packages = await service.ListPackagesAsync();
+        await service.CreatePackageAsync("v$1");
+        await service.PublishPackageAsync("v$1");
+        var deployer = client.GetApiDeployer();
+        var infra = await deployer.GetInfra("infra$1").GetStatusAsync();
+        var deployment = deployer.GetDeployment("deployment$1");
+        var deploymentSettings = await deployment.GetSettingsAsync();
+        deploymentSettings.Enabled = true;
+        await deploymentSettings.SaveAsync();
+        var update = await deployment.StartUpdateAsync();
+        await update.WaitForCompletionAsync();
+        var light = await deployment.GetLightStatusAsync();
+        var heavy = await deployment.GetHeavyStatusAsync();
+        var updates = await deployment.ListUpdatesAsync();
+        var status = await deployment.GetStatusAsync();
+        return packages.Count + infra.Deployments.Count + updates.Count + settings.Endpoints.Count
+            + (heavy.Health == DeploymentHealth.Healthy ? 1 : 0) + (light.ToDeployment() == deployment ? 1 : 0) + status.GetServiceUrls().Count;
+CS
+    return
+  fi
+  cat <<CS
+        var settings = await client.GetProject("P$1").GetApiService("service$1").GetSettingsAsync();
+        settings.AddPredictionEndpoint("endpoint$1", "model$1");
+        await settings.SaveAsync();
+        var deployment = client.GetApiDeployer().GetDeployment("deployment$1");
+        var update = await deployment.StartUpdateAsync();
+        await update.WaitForCompletionAsync();
+        var status = await deployment.GetStatusAsync();
+$(health_check)
+CS
 }
 
 write_consumer() { # folder, generate (true|false), uses generated types (true|false)
@@ -40,14 +81,7 @@ internal static class Use$i
 {
     public static async Task<int> RunAsync(DssClient client)
     {
-        var settings = await client.GetProject("P$i").GetApiService("service$i").GetSettingsAsync();
-        settings.AddPredictionEndpoint("endpoint$i", "model$i");
-        await settings.SaveAsync();
-        var deployment = client.GetApiDeployer().GetDeployment("deployment$i");
-        var update = await deployment.StartUpdateAsync();
-        await update.WaitForCompletionAsync();
-        var status = await deployment.GetStatusAsync();
-$(health_check)
+$(typed_body "$i")
     }
 }
 CS

@@ -13,9 +13,10 @@
 # fewer compiles moved from 3.7 % to 12.5 % between runs of the same code.
 # The consumer's bodies are straight-line by default. With --branching each body also logs the
 # deployment's health in an `if`/`else`; with --loops it logs its endpoints in a `foreach`. The
-# flow rules read all three shapes from the operation tree, without a control flow graph.
+# flow rules read all three shapes from the operation tree, without a control flow graph. With
+# --dense each body makes some twenty API calls, one a line (an API-dense consumer).
 # KEEP=1 keeps the consumers and build logs (the script prints where).
-# Usage: bench/generator-timing.sh [--server] [--branching | --loops] [--rounds N] [file count]
+# Usage: bench/generator-timing.sh [--server] [--branching | --loops | --dense] [--rounds N] [file count]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 server=false
@@ -27,6 +28,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds=$2; shift 2 ;;
     --branching) shape=branching; shift ;;
     --loops) shape=loops; shift ;;
+    --dense) shape=dense; shift ;;
     *) break ;;
   esac
 done
@@ -62,7 +64,7 @@ all_analyzer_seconds() { # ReportAnalyzer's total for every analyzer of the comp
 
 
 [ -n "${KEEP:-}" ] && echo "Consumers and logs kept in $work"
-echo "Synthetic consumer: $files files$(case $shape in branching) echo " with an if/else in each body" ;; loops) echo " with a foreach in each body" ;; esac), $rounds measured compiles per variant, $([ "$server" = true ] && echo "warm compiler server" || echo "a fresh csc process per compile")"
+echo "Synthetic consumer: $files files$(case $shape in branching) echo " with an if/else in each body" ;; loops) echo " with a foreach in each body" ;; dense) echo ", an API call on nearly every line" ;; esac), $rounds measured compiles per variant, $([ "$server" = true ] && echo "warm compiler server" || echo "a fresh csc process per compile")"
 write_consumer "$work/typed" true true
 write_consumer "$work/runtime-on" true false
 write_consumer "$work/runtime-off" false false

@@ -1,6 +1,5 @@
 using System.Net;
 using BenchmarkDotNet.Attributes;
-using DssApi.Transport;
 
 namespace DssApi.Benchmarks;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using DssApi.Transport;
 
 namespace DssApi.Benchmarks;
 

@@ -55,6 +55,21 @@ public sealed partial class DiagnosticTests
     }
 
     [Theory]
+    [InlineData("""{ "handles": { "H": { "routes": { "Go": { "method": "GET", "path": "/go", "returns": "json", "returnsDescription": 3 } } } } }""", "3")]
+    [InlineData("""{ "records": { "R": { "fields": { "a": "string" }, "computed": { "ToJob": { "future": true, "values": { "jobId": "/a" }, "returnsDescription": ["the job"] } } } } }""", "[\"the job\"]")]
+    public void DSSG002_a_returns_description_that_is_not_a_string_points_at_it(string schema, string value)
+    {
+        var diagnostic = Single(schema, DiagnosticDescriptors.UnknownConstructId);
+
+        AssertAt(diagnostic, schema, value);
+        Assert.Contains("'returnsDescription' must be a string", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DSSG002_does_not_fire_for_a_returns_description_that_is_a_string() =>
+        AssertNone("""{ "handles": { "H": { "routes": { "Go": { "method": "GET", "path": "/go", "returns": "json", "returnsDescription": "What went." } } } } }""");
+
+    [Theory]
     [InlineData("""{ "method": "GET", "path": "/go", "once": { "check": "whether it went" } }""", "\"once\"", "needs a POST route")]
     [InlineData("""{ "method": "POST", "path": "/go", "returns": "json", "once": { "exists": "/gone", "check": "whether it went" } }""", "\"once\"", "needs a POST route")]
     [InlineData("""{ "method": "POST", "path": "/go", "once": { "lists": "{a}", "check": "whether it went" } }""", "\"{a}\"", "needs 'exists'")]

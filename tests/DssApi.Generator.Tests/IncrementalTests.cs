@@ -25,7 +25,7 @@ public sealed class IncrementalTests
     }
 
     [Fact]
-    public void Editing_one_schema_type_regenerates_only_that_type()
+    public void Editing_a_type_description_regenerates_that_type_and_the_returns_docs_that_quote_it()
     {
         var run = GeneratorHarness.Run([DssSchema]);
         var editedText = GeneratorHarness.DssSchemaText.Replace(
@@ -38,10 +38,17 @@ public sealed class IncrementalTests
         var next = run.Next(driver, run.Input);
 
         var reasons = IncrementalAssert.Reasons(next.Result, TrackingNames.Sources);
-        Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.Modified));
         Assert.All(reasons.Where(r => r != IncrementalStepRunReason.Modified), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
-        var changed = next.Result.GeneratedSources.Single(s => s.HintName == "Stage.g.cs").SourceText.ToString();
-        Assert.Contains("A lifecycle stage of infrastructures.", changed, StringComparison.Ordinal);
+        var modified = next.Result.TrackedSteps[TrackingNames.Sources]
+            .SelectMany(step => step.Outputs)
+            .Where(output => output.Reason == IncrementalStepRunReason.Modified)
+            .Select(output => ((GeneratedSource)output.Value).HintName)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(["DssApiDeployer.g.cs", "Stage.g.cs"], modified);
+        string Source(string hintName) => next.Result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+        Assert.Contains("<summary>A lifecycle stage of infrastructures.</summary>", Source("Stage.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("<returns>A list; each item is a lifecycle stage of infrastructures.</returns>", Source("DssApiDeployer.g.cs"), StringComparison.Ordinal);
         GeneratorHarness.AssertCompilesCleanly(next.Output);
     }
 

@@ -45,6 +45,86 @@ public sealed class IntelliSenseTests
         Assert.All(settingsTypes, type => Assert.Empty(type.GetMembers("Load")));
     }
 
+    [Fact]
+    public void Every_namespace_completion_offers_under_DssApi_holds_a_type_it_shows()
+    {
+        var consumer = DssRun.Value.Output;
+        var dssApi = Assert.Single(consumer.GlobalNamespace.GetNamespaceMembers(), n => n.Name == "DssApi");
+        var namespaces = Descendants(dssApi).ToList();
+
+        // An IDE lists a namespace when it holds a type the consumer can reach, even one hidden from completion.
+        var listedButEmpty = namespaces
+            .Where(ns => AllTypes(ns).Any(type => consumer.IsSymbolAccessibleWithin(type, consumer.Assembly)))
+            .Where(ns => !AllTypes(ns).Any(type => consumer.IsSymbolAccessibleWithin(type, consumer.Assembly) && !IsHiddenFromCompletion(type)))
+            .Select(ns => ns.ToDisplayString())
+            .ToList();
+
+        Assert.Contains(namespaces, ns => ns.Name == "Annotations");
+        Assert.Empty(listedButEmpty);
+    }
+
+    [Fact]
+    public void Public_generated_types_show_no_plumbing_to_other_assemblies()
+    {
+        var library = GeneratorHarness.Run(
+            [(GeneratorHarness.DefaultSchemaPath, GeneratorHarness.DssSchemaText)],
+            new Dictionary<string, string> { ["DssApiAccessibility"] = "public" },
+            GeneratorHarness.CreateCompilation().WithAssemblyName("DssLibrary")).Output;
+        using var image = new MemoryStream();
+        // Only errors stop the image: other tests hold the generated code to zero warnings.
+        var emitted = library.WithOptions(library.Options.WithGeneralDiagnosticOption(ReportDiagnostic.Default)).Emit(image);
+        Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics.Take(10)));
+        var user = GeneratorHarness.CreateCompilation()
+            .AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+        var generatedTypes = user.GetTypeByMetadataName("DssApi.DssProject")!.ContainingNamespace.GetTypeMembers()
+            .Where(type => type.ContainingAssembly.Name == "DssLibrary")
+            .ToList();
+
+        var plumbing = generatedTypes
+            .SelectMany(type => ShownMembers(type, user))
+            .Where(member => member.Name == "Load" || IsConstructorWithParameters(member) || Mentions(member).Any(IsHiddenFromCompletion))
+            .Select(member => member.ToDisplayString())
+            .ToList();
+
+        Assert.Contains(generatedTypes, type => type.Name == "ApiServiceSettings");
+        Assert.Empty(plumbing);
+    }
+
+    /// <summary>The members completion shows on a type to code of another assembly, its base types' included.</summary>
+    private static IEnumerable<ISymbol> ShownMembers(INamedTypeSymbol type, Compilation user)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers().Where(m => !m.IsImplicitlyDeclared && user.IsSymbolAccessibleWithin(m, user.Assembly, type) && !IsHiddenFromCompletion(m)))
+            {
+                yield return member;
+            }
+        }
+    }
+
+    /// <summary>Handles come from factories, settings from the routes that read them, views from FromJson: none from a constructor that takes what DSS sent.</summary>
+    private static bool IsConstructorWithParameters(ISymbol member) =>
+        member is IMethodSymbol { MethodKind: MethodKind.Constructor, Parameters.Length: > 0, ContainingType.TypeKind: TypeKind.Class };
+
+    /// <summary>The types a member's signature names.</summary>
+    private static IEnumerable<ITypeSymbol> Mentions(ISymbol member) => member switch
+    {
+        IMethodSymbol method => method.Parameters.Select(p => p.Type).Append(method.ReturnType),
+        IPropertySymbol property => property.Parameters.Select(p => p.Type).Append(property.Type),
+        IFieldSymbol field => [field.Type],
+        _ => [],
+    };
+
+    private static bool IsHiddenFromCompletion(ISymbol symbol) =>
+        symbol.GetAttributes().Any(a => a.AttributeClass?.Name == "EditorBrowsableAttribute"
+            && a.ConstructorArguments is [{ Value: (int)System.ComponentModel.EditorBrowsableState.Never }]);
+
+    private static IEnumerable<INamespaceSymbol> Descendants(INamespaceSymbol ns) =>
+        ns.GetNamespaceMembers().SelectMany(child => Descendants(child).Prepend(child));
+
+    private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol ns) =>
+        ns.GetTypeMembers().Concat(ns.GetNamespaceMembers().SelectMany(AllTypes));
+
     private static string Summary(string type, string member)
     {
         var symbol = DssRun.Value.Output.GetTypeByMetadataName("DssApi." + type)!.GetMembers(member).First();

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
 using DssApi.Tests.Infrastructure;
-using DssApi.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

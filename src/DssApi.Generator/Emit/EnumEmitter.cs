@@ -41,11 +41,11 @@ internal static class EnumEmitter
         w.Line();
         w.Doc("summary", "Reads a JSON string as a value; anything else reads as null.");
         w.Doc("param", "A JSON value.", " name=\"node\"");
-        w.Doc("returns", "The value, or null.");
+        w.Doc("returns", $"The {name} the JSON string holds, known to the schema or not; null when the JSON is not a string.");
         w.Line($"public static {name}? FromJson({Names.JsonNode}? node) => {Names.DssJson}.AsString(node) is {{ }} value ? new {name}(value) : default({name}?);");
         w.Line();
         w.Doc("summary", "The value as a JSON string.");
-        w.Doc("returns", "A new JSON string node.");
+        w.Doc("returns", definition.Values.Count == 0 ? "A new JSON string holding the wire value." : $"A new JSON string holding the wire value, such as \"{definition.Values[0].Wire}\".");
         w.Line($"public {Names.JsonNode} ToJson() => {Names.JsonValue}.Create(Value);");
         w.Line();
         w.Doc("summary", "Wraps a wire value.");

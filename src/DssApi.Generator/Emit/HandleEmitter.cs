@@ -133,7 +133,7 @@ internal sealed class HandleEmitter
 
         _context.Summary(factory.Description, $"A handle on the {MethodEmitter.Words(factory.Target)}; nothing is sent to DSS.", factory.Since);
         _methods.ParamDocs(parameters, withCancellation: false, _handle.IsClient ? "The client." : null);
-        W.Doc("returns", factory.IsFuture ? "The future, to wait for or abort." : "The handle.");
+        W.Doc("returns", factory.IsFuture ? ReturnsText.Future(_types, factory.Target) : ReturnsText.Handle(_types, factory.Target));
         _context.Since(factory.Since);
         W.Line($"public {Static}{type} {factory.Name}({_methods.Signature(parameters, withCancellation: false, _receiver)}) => {creation};");
     }
@@ -153,25 +153,32 @@ internal sealed class HandleEmitter
     {
         var parameters = MethodEmitter.Ordered(route.Params);
         var bindings = _methods.Bindings(IdentityBindings, parameters);
-        var (resultType, returnsDoc) = route.Returns switch
+        var resultType = route.Returns switch
         {
-            ReturnKind.Empty => (null, "A task that completes when DSS has answered."),
-            ReturnKind.Download => (null, "A task that completes when the file is written whole."),
-            ReturnKind.Text => ("string", "The response text."),
-            ReturnKind.JsonText => ("global::DssApi.DssJsonText", "The JSON document DSS sent, as text and parsed."),
-            ReturnKind.Stream => (Names.Stream, "The response body, read as it arrives; the caller must dispose it."),
-            ReturnKind.Json => (Names.JsonNode + "?", "The response JSON."),
-            ReturnKind.List => ($"global::System.Collections.Generic.IReadOnlyList<{_types.ElementType(route.ReturnType!)}>", "The items DSS listed."),
-            ReturnKind.Future => (FutureType(route.ReturnType!), "The future of the job DSS started, to wait for or abort."),
-            ReturnKind.Handle => (_types.Qualified(route.ReturnType!), "A handle on what was created."),
-            _ => (_types.Qualified(route.ReturnType!), "What DSS answered."),
+            ReturnKind.Empty or ReturnKind.Download => null,
+            ReturnKind.Text => "string",
+            ReturnKind.JsonText => "global::DssApi.DssJsonText",
+            ReturnKind.Stream => Names.Stream,
+            ReturnKind.Json => Names.JsonNode + "?",
+            ReturnKind.List => $"global::System.Collections.Generic.IReadOnlyList<{_types.ElementType(route.ReturnType!)}>",
+            ReturnKind.Future => FutureType(route.ReturnType!),
+            _ => _types.Qualified(route.ReturnType!),
         };
         var taskType = resultType is null ? Names.Task : $"{Names.Task}<{resultType}>";
 
         _context.Summary(route.Description, $"Calls {route.Method} {route.Path}.", route.Since);
         _methods.ParamDocs(parameters, withCancellation: true, _handle.IsClient ? "The client." : null);
-        W.Doc("returns", returnsDoc);
+        if (ReturnsText.Of(_types, route) is { } returns)
+        {
+            W.Doc("returns", returns);
+        }
+
         var remarks = new List<string>();
+        if (route.Returns == ReturnKind.Stream)
+        {
+            remarks.Add("The stream is read as it arrives; the caller must dispose it.");
+        }
+
         if (route.Slow && _slowRouteTimeoutSeconds is { } slowSeconds)
         {
             remarks.Add($"DSS builds something inside this request, so each attempt may take up to DssClientOptions.SlowRouteTimeout (by default {slowSeconds} s, or Timeout when longer).");
@@ -308,7 +315,7 @@ internal sealed class HandleEmitter
         W.Doc("summary", $"{route.Description?.Trim() ?? $"Calls {route.Method} {route.Path}."} Typed as the case the caller expects: {cases}.");
         W.Doc("typeparam", $"The case expected, such as {union.Cases[0].Name}.", " name=\"TResult\"");
         _methods.ParamDocs(parameters, withCancellation: true, _handle.IsClient ? "The client." : null);
-        W.Doc("returns", "What DSS answered, as the case expected.");
+        W.Doc("returns", $"{ReturnsText.WithoutPeriod(ReturnsText.Of(_types, route)!)}, as the case expected.");
         W.Doc("exception", $"DSS answered another case; the message names it and its {union.Discriminator}.", " cref=\"global::System.InvalidOperationException\"");
         _context.Since(route.Since);
         _context.InfraTypes(route.InfraTypes);
@@ -334,7 +341,7 @@ internal sealed class HandleEmitter
 
     /// <summary>Records who read a response, so that what it holds leads to its handles.</summary>
     private string Origin(string json) =>
-        $"global::DssApi.Json.DssOrigin.Attach({json}, {_client}, {(_handle.IsClient ? "null" : "this")})";
+        $"{Names.DssOrigin}.Attach({json}, {_client}, {(_handle.IsClient ? "null" : "this")})";
 
     private string NewHandle(string handle, Dictionary<string, Binding> bindings)
     {

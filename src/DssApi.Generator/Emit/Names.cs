@@ -16,10 +16,11 @@ internal static class Names
     public const string DssSettings = "global::DssApi.DssSettings";
     public const string DssJsonView = "global::DssApi.DssJsonView";
     public const string DssFuture = "global::DssApi.DssFuture";
-    public const string DssRequest = "global::DssApi.Transport.DssRequest";
-    public const string DssJson = "global::DssApi.Json.DssJson";
-    public const string DssJsonList = "global::DssApi.Json.DssJsonList";
-    public const string DssJsonMap = "global::DssApi.Json.DssJsonMap";
-    public const string DssChecks = "global::DssApi.Json.DssChecks";
+    public const string DssRequest = "global::DssApi.DssRequest";
+    public const string DssJson = "global::DssApi.DssJson";
+    public const string DssJsonList = "global::DssApi.DssJsonList";
+    public const string DssJsonMap = "global::DssApi.DssJsonMap";
+    public const string DssChecks = "global::DssApi.DssChecks";
+    public const string DssOrigin = "global::DssApi.DssOrigin";
     public const string Annotations = "global::DssApi.Annotations.";
 }

@@ -202,12 +202,15 @@ internal sealed class ObjectEmitter
         W.Line();
         W.Line($"/// <summary>Views <paramref name=\"json\"/> (not a copy) as {Name}.</summary>");
         W.Doc("param", "A JSON object DSS sent or will receive.", " name=\"json\"");
-        W.Doc("returns", IsUnion ? "The case of the union that the discriminator names, or the union itself for an unknown case." : "The view.");
+        var view = ReturnsText.Of(_object.Description, Name);
+        W.Doc("returns", _object.Union is { } unionDef
+            ? $"{ReturnsText.WithoutPeriod(view)}, as the case its \"{unionDef.Discriminator}\" names ({string.Join(", ", unionDef.Cases.Select(c => c.Name))}), or as {Name} itself for an unknown one."
+            : view);
         if (_object.Union is { } union)
         {
             W.Open($"public static {Name} FromJson({Names.JsonObject} json)");
             W.NullCheck("json");
-            _methods.ReturnUnionCase("json", union.Discriminator, union.Cases.Select(c => new CaseRef(c.Wire, c.Name)), Name, "json");
+            _methods.ReturnUnionCase("json", union.Discriminator, union.Cases.Select(c => new CaseRef(c.Wire, c.Name, c.Description)), Name, "json");
             W.Close();
         }
         else
@@ -275,12 +278,15 @@ internal sealed class ObjectEmitter
         var parameters = MethodEmitter.Ordered(mutator.Params);
         var bindings = _methods.Bindings([], parameters);
         var returnType = "void";
+        var appendedDescription = string.Empty;
         var returnsCase = false;
         FieldDef? target = null;
         if (mutator.Kind == MutatorKind.Append)
         {
             target = _object.Fields.First(f => f.Wire == mutator.Target);
-            (returnType, returnsCase) = AppendedType(target, mutator.TemplateJson);
+            string appended;
+            (appended, returnsCase, appendedDescription) = AppendedType(target, mutator.TemplateJson);
+            returnType = _types.Qualified(appended);
         }
         else if (mutator.Kind == MutatorKind.Remove)
         {
@@ -293,11 +299,11 @@ internal sealed class ObjectEmitter
         _methods.ParamDocs(parameters, withCancellation: false);
         if (mutator.Kind == MutatorKind.Append)
         {
-            W.Doc("returns", "The added item, which can be edited further.");
+            W.Doc("returns", $"{ReturnsText.WithoutPeriod(appendedDescription)}, added to \"{target!.Wire}\"; it can be edited further.");
         }
         else if (mutator.Kind == MutatorKind.Remove)
         {
-            W.Doc("returns", "How many items were removed.");
+            W.Doc("returns", $"How many items were removed from \"{target!.Wire}\".");
         }
 
         _context.Since(mutator.Since);
@@ -333,8 +339,11 @@ internal sealed class ObjectEmitter
         W.Close();
     }
 
-    /// <summary>The type an append returns: the union case the template's discriminator names, else the list's item type.</summary>
-    private (string Type, bool IsCase) AppendedType(FieldDef target, string templateJson)
+    /// <summary>
+    /// The schema type an append returns, and what it is in one sentence: the union case the
+    /// template's discriminator names, else the list's item type.
+    /// </summary>
+    private (string Type, bool IsCase, string Description) AppendedType(FieldDef target, string templateJson)
     {
         TypeName.IsList(target.Type, out var element);
         var info = _types.Info(element);
@@ -343,10 +352,10 @@ internal sealed class ObjectEmitter
             && template.Find(discriminator)?.Value is JsonStringSyntax wire
             && info.Cases.FirstOrDefault(c => c.Wire == wire.Value) is { } unionCase)
         {
-            return (_types.Qualified(unionCase.Name), true);
+            return (unionCase.Name, true, ReturnsText.Of(unionCase.Description, unionCase.Name));
         }
 
-        return (_types.Qualified(element), false);
+        return (element, false, ReturnsText.Of(_types, element));
     }
 
     private void EmitComputed(ComputedDef computed)
@@ -359,7 +368,7 @@ internal sealed class ObjectEmitter
 
         W.Line();
         _context.Summary(computed.Description, $"Computes {MethodEmitter.Words(computed.Name)} from this JSON.", computed.Since);
-        W.Doc("returns", "The computed value.");
+        W.Doc("returns", computed.ReturnsDescription ?? ReturnsText.Of(_types, computed.Returns));
         _context.Since(computed.Since);
         var type = _types.PropertyType(computed.Returns, required: true, editable: false);
         W.Line($"public {type} {computed.Name}() => global::{computed.Helper}(GetRaw());");
@@ -370,32 +379,32 @@ internal sealed class ObjectEmitter
     {
         const string NoOrigin = "This JSON was not read from DSS through a client (it was made with FromJson).";
         var what = CodeWriter.Literal(Name);
-        var origin = $"global::DssApi.Json.DssOrigin.ClientOf(GetRaw(), {what})";
+        var origin = $"{Names.DssOrigin}.ClientOf(GetRaw(), {what})";
         W.Line();
         _context.Summary(computed.Description, $"The {MethodEmitter.Words(computed.Name)} this {MethodEmitter.Words(Name)} names.");
         switch (link.Kind)
         {
             case HandleLinkKind.Future:
-                W.Doc("returns", "The future of the job, to wait for or abort; nothing is sent to DSS.");
+                W.Doc("returns", computed.ReturnsDescription ?? ReturnsText.Future(_types, TypeName.Json));
                 W.Doc("exception", NoOrigin, " cref=\"global::System.InvalidOperationException\"");
                 _context.Since(computed.Since);
                 W.Line($"public {Names.DssFuture}<{Names.JsonNode}?> {computed.Name}() => new {Names.DssFuture}<{Names.JsonNode}?>({origin}, {LinkValue(link.Values[0], "GetRaw()")}, static jsonItem => jsonItem);");
                 return;
             case HandleLinkKind.Route:
                 W.Doc("param", "Cancels the request.", " name=\"cancellationToken\"");
-                W.Doc("returns", "What DSS answered.");
+                W.Doc("returns", computed.ReturnsDescription ?? ReturnsText.Of(_types, computed.Returns));
                 W.Doc("exception", $"This JSON was not read through a {link.Target}.", " cref=\"global::System.InvalidOperationException\"");
                 _context.Since(computed.Since);
                 var arguments = string.Concat(link.Values.Select(value => $"{value.Name}: {LinkValue(value, "GetRaw()")}, "));
                 W.Line($"public {Names.Task}<{_types.Qualified(computed.Returns)}> {computed.Name}Async({Names.CancellationToken} cancellationToken = default) =>");
-                W.Line($"    global::DssApi.Json.DssOrigin.HandleOf<{_types.Qualified(link.Target)}>(GetRaw(), {what}).{link.Route}Async({arguments}cancellationToken: cancellationToken);");
+                W.Line($"    {Names.DssOrigin}.HandleOf<{_types.Qualified(link.Target)}>(GetRaw(), {what}).{link.Route}Async({arguments}cancellationToken: cancellationToken);");
                 return;
         }
 
         var handle = _types.Qualified(link.Target);
         if (link.Each is not { } each)
         {
-            W.Doc("returns", "The handle; nothing is sent to DSS.");
+            W.Doc("returns", computed.ReturnsDescription ?? ReturnsText.Handle(_types, link.Target));
             W.Doc("exception", NoOrigin, " cref=\"global::System.InvalidOperationException\"");
             _context.Since(computed.Since);
             W.Line($"public {handle} {computed.Name}() => new {handle}({origin}{IdentityArguments(link, "GetRaw()")});");
@@ -407,7 +416,7 @@ internal sealed class ObjectEmitter
             W.Doc("param", $"Keeps only the items whose {filter.Pointer.TrimStart('/')} is this; all when null.", $" name=\"{filter.Name}\"");
         }
 
-        W.Doc("returns", "One handle per item; nothing is sent to DSS.");
+        W.Doc("returns", computed.ReturnsDescription ?? ReturnsText.Handles(_types, link.Target));
         W.Doc("exception", NoOrigin, " cref=\"global::System.InvalidOperationException\"");
         _context.Since(computed.Since);
         var filters = string.Join(", ", link.Where.Select(filter => $"string? {filter.Name} = null"));
@@ -454,7 +463,7 @@ internal sealed class ObjectEmitter
         W.Line();
         _context.Summary(save.Description, "Sends these settings, with every edit, back to DSS.");
         _methods.ParamDocs(parameters, withCancellation: true);
-        W.Doc("returns", "A task that completes when DSS has stored the settings.");
+        W.Doc("returns", $"A task that completes when DSS has stored {ReturnsText.Clause(ReturnsText.Of(_object.Description, Name))}.");
         _context.Attribute("DssSaves");
         W.Open($"public {Names.Task} SaveAsync({_methods.Signature(parameters, withCancellation: true)})");
         _methods.Checks(parameters);

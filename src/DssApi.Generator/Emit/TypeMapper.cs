@@ -23,6 +23,9 @@ internal sealed class TypeMapper
 
     public TypeReference Info(string name) => _types[name];
 
+    /// <summary>The schema's description of a type this file mentions; null when it has none.</summary>
+    public string? Description(string type) => _types.TryGetValue(type, out var info) ? info.Description : null;
+
     public bool IsEnum(string type) => _types.TryGetValue(type, out var info) && info.Category == TypeCategory.Enum;
 
     /// <summary>The C# type of one item of a list or map: never nullable, except raw JSON.</summary>

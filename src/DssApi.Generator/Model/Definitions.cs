@@ -72,11 +72,13 @@ internal sealed record CaseDef(
 /// A method whose value a hand-written runtime helper computes from the object's JSON, or, with a
 /// <see cref="Link"/>, a handle (or a route of the handle that read the object) found from it.
 /// </summary>
+/// <param name="ReturnsDescription">What the member gives back, as its <c>returns</c> doc says; null to describe it from the returned type.</param>
 internal sealed record ComputedDef(
     string Name,
     string Returns,
     string? Helper,
     string? Description,
+    string? ReturnsDescription,
     string? Since,
     string Fingerprint,
     SourceLocation Location)
@@ -180,6 +182,7 @@ internal enum ReturnKind
     Handle,
 }
 
+/// <param name="ReturnsDescription">What the route gives back, as its <c>returns</c> doc says; null to describe it from the returned type.</param>
 internal sealed record RouteDef(
     string Name,
     string Method,
@@ -195,6 +198,7 @@ internal sealed record RouteDef(
     string? DownloadParam,
     EquatableArray<CombinePart> Combine,
     string? Description,
+    string? ReturnsDescription,
     string? Since,
     EquatableArray<string> Effects,
     EquatableArray<string> InfraTypes,

@@ -16,10 +16,12 @@ internal enum TypeCategory
     Handle,
 }
 
-internal sealed record CaseRef(string Wire, string Name);
+/// <param name="Description">The case's own description in the schema.</param>
+internal sealed record CaseRef(string Wire, string Name, string? Description);
 
 /// <summary>What a generated type needs to know about a type it mentions; nothing more, so unrelated edits leave it cached.</summary>
 /// <param name="HoldsSecrets">The type, one of its union cases, or an object it holds has a secret field.</param>
+/// <param name="Description">The type's own description in the schema, from which docs say what a member returns.</param>
 internal sealed record TypeReference(
     string Name,
     TypeCategory Category,
@@ -27,7 +29,8 @@ internal sealed record TypeReference(
     EquatableArray<string> Identity,
     string? Discriminator,
     EquatableArray<CaseRef> Cases,
-    bool HoldsSecrets);
+    bool HoldsSecrets,
+    string? Description);
 
 /// <summary>The union a case type belongs to.</summary>
 internal sealed record UnionCaseOf(string UnionName, string Wire, string Discriminator, string DiscriminatorType, bool Saved);

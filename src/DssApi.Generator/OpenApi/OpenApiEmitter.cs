@@ -110,6 +110,9 @@ internal static class OpenApiEmitter
         var id = CodeWriter.Literal(endpoint.Id);
         var token = "global::System.Threading.CancellationToken cancellationToken = default";
         var options = $"{Typed}DssQueryOptions? options = null";
+        var answered = $"\"{endpoint.Id}\" answered";
+        var what = operation.Result is { } typed ? ReturnsText.Clause(ReturnsText.Of(typed.Description, typed.TypeName)) : "the JSON DSS sent";
+        const string Context = "with the answer's context and timing";
         switch (operation.Shape)
         {
             case OperationShape.One:
@@ -117,6 +120,7 @@ internal static class OpenApiEmitter
                 w.Doc("param", "The record.", " name=\"record\"");
                 w.Doc("param", "Dispatch, explanations and context; unset ones are not sent.", " name=\"options\"");
                 w.Doc("param", "Cancels the query.", " name=\"cancellationToken\"");
+                w.Doc("returns", $"What {answered} for the record: {what}, {Context}.");
                 w.Line($"public global::System.Threading.Tasks.Task<{Typed}DssEndpointAnswer<{result}>> {operation.MethodName}({input} record, {options}, {token}) =>");
                 w.Line($"    {Typed}DssTypedQuery.OneAsync<{input}, {result}>(_node, {id}, {verb}, {CodeWriter.Literal(operation.RecordKey!)},");
                 w.Line($"        record ?? throw new global::System.ArgumentNullException(nameof(record)), {input}.Write, {CodeWriter.Literal(operation.ResultKey)}, {read}, options, cancellationToken);");
@@ -127,6 +131,7 @@ internal static class OpenApiEmitter
                 w.Doc("param", "The records.", " name=\"records\"");
                 w.Doc("param", "Dispatch and explanations; unset ones are not sent.", " name=\"options\"");
                 w.Doc("param", "Cancels the query.", " name=\"cancellationToken\"");
+                w.Doc("returns", $"What {answered}, one item per record, each {what}, {Context}.");
                 w.Line($"public global::System.Threading.Tasks.Task<{Typed}DssEndpointAnswer<global::System.Collections.Generic.IReadOnlyList<{result}>>> {operation.MethodName}(global::System.Collections.Generic.IEnumerable<{input}> records, {options}, {token}) =>");
                 w.Line($"    {Typed}DssTypedQuery.ManyAsync<{input}, {result}>(_node, {id}, {verb}, {key}, records, {input}.Write, {CodeWriter.Literal(operation.ResultKey)}, {read}, options, cancellationToken);");
                 break;
@@ -134,6 +139,7 @@ internal static class OpenApiEmitter
                 w.Doc("summary", $"Sends the parameters to {operation.Verb} and reads the answer's \"{operation.ResultKey}\".");
                 w.Doc("param", "The parameters.", " name=\"parameters\"");
                 w.Doc("param", "Cancels the query.", " name=\"cancellationToken\"");
+                w.Doc("returns", $"The \"{operation.ResultKey}\" that {answered}: {what}, {Context}.");
                 w.Line($"public global::System.Threading.Tasks.Task<{Typed}DssEndpointAnswer<{result}>> {operation.MethodName}({input} parameters, {token}) =>");
                 w.Line($"    {Typed}DssTypedQuery.ParametersAsync<{input}, {result}>(_node, {id}, {verb},");
                 w.Line($"        parameters ?? throw new global::System.ArgumentNullException(nameof(parameters)), {input}.Write, {CodeWriter.Literal(operation.ResultKey)}, {read}, cancellationToken);");

@@ -89,7 +89,7 @@ internal sealed partial class SchemaMerger
     {
         foreach (var definition in _enums.Values)
         {
-            _types[definition.Name] = new TypeReference(definition.Name, TypeCategory.Enum, false, EquatableArray<string>.Empty, null, EquatableArray<CaseRef>.Empty, HoldsSecrets: false);
+            _types[definition.Name] = new TypeReference(definition.Name, TypeCategory.Enum, false, EquatableArray<string>.Empty, null, EquatableArray<CaseRef>.Empty, HoldsSecrets: false, definition.Description);
         }
 
         var holdingSecrets = TypesHoldingSecrets();
@@ -97,20 +97,20 @@ internal sealed partial class SchemaMerger
         {
             var category = definition.Save is null ? TypeCategory.View : TypeCategory.Saved;
             var identity = definition.Identity.Select(p => p.Name).ToEquatableArray();
-            var cases = (definition.Union?.Cases ?? EquatableArray<CaseDef>.Empty).Select(c => new CaseRef(c.Wire, c.Name)).ToEquatableArray();
-            _types[definition.Name] = new TypeReference(definition.Name, category, definition.Editable, identity, definition.Union?.Discriminator, cases, holdingSecrets.Contains(definition.Name));
+            var cases = (definition.Union?.Cases ?? EquatableArray<CaseDef>.Empty).Select(c => new CaseRef(c.Wire, c.Name, c.Description)).ToEquatableArray();
+            _types[definition.Name] = new TypeReference(definition.Name, category, definition.Editable, identity, definition.Union?.Discriminator, cases, holdingSecrets.Contains(definition.Name), definition.Description);
             foreach (var unionCase in definition.Union?.Cases ?? EquatableArray<CaseDef>.Empty)
             {
                 if (!_types.ContainsKey(unionCase.Name))
                 {
-                    _types[unionCase.Name] = new TypeReference(unionCase.Name, category, definition.Editable, identity, null, EquatableArray<CaseRef>.Empty, holdingSecrets.Contains(unionCase.Name));
+                    _types[unionCase.Name] = new TypeReference(unionCase.Name, category, definition.Editable, identity, null, EquatableArray<CaseRef>.Empty, holdingSecrets.Contains(unionCase.Name), unionCase.Description);
                 }
             }
         }
 
         foreach (var definition in _handles.Values.Where(h => !h.IsClient))
         {
-            _types[definition.Name] = new TypeReference(definition.Name, TypeCategory.Handle, false, definition.Identity.Select(p => p.Name).ToEquatableArray(), null, EquatableArray<CaseRef>.Empty, HoldsSecrets: false);
+            _types[definition.Name] = new TypeReference(definition.Name, TypeCategory.Handle, false, definition.Identity.Select(p => p.Name).ToEquatableArray(), null, EquatableArray<CaseRef>.Empty, HoldsSecrets: false, definition.Description);
         }
     }
 

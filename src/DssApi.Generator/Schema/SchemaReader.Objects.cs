@@ -13,7 +13,7 @@ internal sealed partial class SchemaReader
     private static readonly string[] SettingsKeys = ["description", "since", "fields", "mutators", "computed", "identity", "save", "infraTypes"];
     private static readonly string[] UnionKeys = ["description", "since", "editable", "discriminator", "discriminatorType", "fields", "mutators", "computed", "identity", "save", "cases", "infraTypes"];
     private static readonly string[] CaseKeys = ["name", "description", "since", "fields", "mutators", "computed", "infraTypes"];
-    private static readonly string[] ComputedKeys = ["description", "since", "returns", "helper", "handle", "future", "route", "values", "each", "where"];
+    private static readonly string[] ComputedKeys = ["description", "returnsDescription", "since", "returns", "helper", "handle", "future", "route", "values", "each", "where"];
     private static readonly string[] FieldKeys = ["type", "name", "required", "secret", "description", "since", "infraTypes"];
     private static readonly string[] MutatorKeys = ["description", "since", "params", "appendTo", "template", "set", "removeFrom", "where", "infraTypes"];
 
@@ -304,7 +304,7 @@ internal sealed partial class SchemaReader
             {
                 if (ReadLink(memberProperties, memberConstruct, entry.KeyRange) is { } link)
                 {
-                    computed.Add(new ComputedDef(entry.Key, link.Target, null, OptionalString(memberProperties, "description"), Since(memberProperties), entry.Value.ToJsonText(), At(entry.KeyRange)) { Link = link });
+                    computed.Add(new ComputedDef(entry.Key, link.Target, null, OptionalString(memberProperties, "description"), OptionalString(memberProperties, "returnsDescription"), Since(memberProperties), entry.Value.ToJsonText(), At(entry.KeyRange)) { Link = link });
                 }
 
                 continue;
@@ -323,7 +323,7 @@ internal sealed partial class SchemaReader
                 continue;
             }
 
-            computed.Add(new ComputedDef(entry.Key, returns, helper, OptionalString(memberProperties, "description"), Since(memberProperties), entry.Value.ToJsonText(), At(entry.KeyRange)));
+            computed.Add(new ComputedDef(entry.Key, returns, helper, OptionalString(memberProperties, "description"), OptionalString(memberProperties, "returnsDescription"), Since(memberProperties), entry.Value.ToJsonText(), At(entry.KeyRange)));
         }
 
         return computed.ToEquatableArray();

@@ -10,7 +10,7 @@ namespace DssApi.Generator.Schema;
 internal sealed partial class SchemaReader
 {
     private static readonly string[] ParamKeys = ["type", "optional", "default", "description", "nonEmpty", "sumsToOne", "itemsHave", "ignoredForInfraTypes"];
-    private static readonly string[] RouteKeys = ["description", "since", "method", "path", "params", "query", "body", "file", "returns", "pick", "downloadTo", "combine", "effects", "infraTypes", "once", "recover", "guard", "slow"];
+    private static readonly string[] RouteKeys = ["description", "since", "method", "path", "params", "query", "body", "file", "returns", "returnsDescription", "pick", "downloadTo", "combine", "effects", "infraTypes", "once", "recover", "guard", "slow"];
     private static readonly string[] GuardKeys = ["read", "when", "unless", "message", "fix"];
     private static readonly string[] GuardFixKeys = ["settings", "set"];
     private static readonly string[] OnceKeys = ["exists", "lists", "in", "fallbacks", "check"];
@@ -177,6 +177,7 @@ internal sealed partial class SchemaReader
             downloadParam,
             combine.ToEquatableArray(),
             OptionalString(properties, "description"),
+            OptionalString(properties, "returnsDescription"),
             Since(properties),
             effects.Where(KnownEffects.Contains).ToEquatableArray(),
             StringList(properties, "infraTypes", construct),

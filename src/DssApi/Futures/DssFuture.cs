@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Text.Json.Nodes;
 using DssApi.Diagnostics;
-using DssApi.Transport;
 
 namespace DssApi;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
-using DssApi.Transport;
 
 namespace DssApi;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 
-namespace DssApi.Json;
+namespace DssApi;
 
 /// <summary>Argument checks that schema parameters ask for (<c>nonEmpty</c>, <c>sumsToOne</c>).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

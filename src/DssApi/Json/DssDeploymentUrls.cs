@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 
-namespace DssApi.Json;
+namespace DssApi;
 
 /// <summary>Where a deployment serves queries, from its light and heavy status (the schema's computed member).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace DssApi.Json;
+namespace DssApi;
 
 /// <summary>
 /// JSON reads and writes for generated code. A missing value or a JSON null reads as null, because

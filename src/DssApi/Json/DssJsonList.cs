@@ -2,7 +2,7 @@ using System.Collections;
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 
-namespace DssApi.Json;
+namespace DssApi;
 
 /// <summary>
 /// A live, typed list over an array field of a JSON object: reads and edits go straight to the

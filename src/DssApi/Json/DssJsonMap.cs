@@ -3,7 +3,7 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 
-namespace DssApi.Json;
+namespace DssApi;
 
 /// <summary>
 /// A live, typed dictionary over an object field of a JSON object: reads and edits go straight to

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
-namespace DssApi.Json;
+namespace DssApi;
 
 /// <summary>
 /// Remembers which client and handle read a response, so that what it holds (a list item, a

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 
-namespace DssApi.Json;
+namespace DssApi;
 
 /// <summary>The log lines of a deployment update (the schema's computed member).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

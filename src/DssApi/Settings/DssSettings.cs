@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using DssApi.Transport;
 
 namespace DssApi;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 
-namespace DssApi.Transport;
+namespace DssApi;
 
 /// <summary>A JSON response: the parsed node and the UTF-8 bytes it was parsed from.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

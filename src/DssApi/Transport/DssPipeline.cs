@@ -8,11 +8,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DssApi.Diagnostics;
+using DssApi.Transport;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 
-namespace DssApi.Transport;
+namespace DssApi;
 
 /// <summary>
 /// Sends <see cref="DssRequest"/>s for the generated handles: adds authentication and headers,

@@ -4,8 +4,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DssApi.Transport;
 
-namespace DssApi.Transport;
+namespace DssApi;
 
 /// <summary>
 /// One request to DSS, built by the generated handles: a method, a path template whose

@@ -1,4 +1,3 @@
-using DssApi.Transport;
 
 namespace DssApi.Typed;
 

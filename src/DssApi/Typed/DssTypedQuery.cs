@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.ComponentModel;
 using System.Text.Json;
-using DssApi.Transport;
 
 namespace DssApi.Typed;
 

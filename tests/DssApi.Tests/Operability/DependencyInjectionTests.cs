@@ -1,5 +1,4 @@
 using DssApi.Tests.Infrastructure;
-using DssApi.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DssApi.Tests.Infrastructure;
-using DssApi.Transport;
 
 namespace DssApi.Tests.Operability;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using DssApi.Tests.Futures;
 using DssApi.Tests.Infrastructure;
-using DssApi.Transport;
 using Microsoft.Extensions.Logging;
 
 namespace DssApi.Tests.Operability;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using DssApi.Tests.Infrastructure;
-using DssApi.Transport;
 
 namespace DssApi.Tests.Settings;
 

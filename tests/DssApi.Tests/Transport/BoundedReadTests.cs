@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using DssApi.Tests.Infrastructure;
-using DssApi.Transport;
 using Microsoft.AspNetCore.Http;
 
 namespace DssApi.Tests.Transport;

@@ -1,5 +1,4 @@
 using DssApi.Tests.Infrastructure;
-using DssApi.Transport;
 
 namespace DssApi.Tests.Transport;
 

@@ -1,5 +1,4 @@
 using DssApi.Tests.Infrastructure;
-using DssApi.Transport;
 using Microsoft.AspNetCore.Http;
 
 namespace DssApi.Tests.Transport;
