@@ -56,10 +56,12 @@ public sealed partial class CorpusTests(ITestOutputHelper output)
         }
 
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-        RepositoryFolder.CheckOrUpdateSection(Path.Combine("docs", "diagnostics", "README.md"), table);
         var thinlyCovered = tallies.Where(rule => rule.Value.TruePositives + rule.Value.FalseNegatives < MinimumSitesPerRule).Select(rule => rule.Key).ToList();
         Assert.True(files.Length >= 60, $"The corpus has {files.Length} files; it must keep at least 60.");
         Assert.True(thinlyCovered.Count == 0, $"Fewer than {MinimumSitesPerRule} expected reports in the corpus for: {string.Join(", ", thinlyCovered)}");
+        var belowThreshold = tallies.Where(rule => rule.Value.Precision < RequiredShare || rule.Value.Recall < RequiredShare).Select(rule => rule.Key).ToList();
+        Assert.True(belowThreshold.Count == 0, $"Below {RequiredShare:P0} precision or recall: {string.Join(", ", belowThreshold)}\n{table}\n{string.Join("\n", misses)}");
+        RepositoryFolder.CheckOrUpdateSection(Path.Combine("docs", "diagnostics", "README.md"), table);
     }
 
     /// <summary>The expectations written in <paramref name="text"/>, the rules' reports on it, and why it does not compile if it does not.</summary>

@@ -49,7 +49,7 @@ public static class InfraDescriptorApplier
     public static async Task ApplyDeploymentAsync(DssApiDeployer deployer, InfraDescriptor descriptor, string serviceId)
     {
         var infra = await deployer.CreateInfraAsync(descriptor.Id, descriptor.Stage, "K8S");
-        var deployment = await deployer.CreateDeploymentAsync($"{serviceId}-{descriptor.Id}", serviceId, descriptor.Id, "v1", endpointId: "predict"); // expect: DSS1007
+        var deployment = await deployer.CreateDeploymentAsync($"{serviceId}-{descriptor.Id}", serviceId, descriptor.Id, "v1", endpointId: "predict");
         await (await deployment.StartUpdateAsync()).WaitForCompletionAsync();
     }
 

@@ -54,7 +54,7 @@ internal sealed class RegionBootstrap
         }
         else if (settings is StaticInfraSettings nodes)
         {
-            nodes.AddApiNode($"https://{region}.nodes.acme.com", _nodeKey);
+            nodes.AddApiNode($"https://{region}.nodes.acme.com", _nodeKey); // expect: DSS1006
             await nodes.SaveAsync();
         }
 
