@@ -63,12 +63,13 @@ public sealed class ApiKeyLiteralAnalyzer : DssAnalyzer
 
     /// <summary>
     /// The part of the value that is a key written in code: a non-empty constant, one of the
-    /// values a <c>?:</c> or the fallback of a <c>??</c> may give, or a <c>static readonly</c>
-    /// field initialized with a literal (as good as a constant, and as visible in source control).
+    /// values a <c>?:</c> or the fallback of a <c>??</c> may give, a local given a literal and
+    /// never written again, or a <c>static readonly</c> field initialized with a literal (as good
+    /// as a constant, and as visible in source control).
     /// </summary>
     private static IOperation? WrittenKey(IOperation value)
     {
-        if (value.ConstantValue is { HasValue: true, Value: string { Length: > 0 } })
+        if (OperationFacts.ConstantText(value) is { Length: > 0 })
         {
             return value;
         }

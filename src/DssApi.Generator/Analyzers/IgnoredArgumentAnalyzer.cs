@@ -10,7 +10,8 @@ namespace DssApi.Generator.Analyzers;
 /// DSS1007: an argument DSS ignores for some infrastructure types
 /// (<c>[DssIgnoredForInfraTypes]</c>, such as the endpoint id of a deployment on a static or
 /// Kubernetes infrastructure), given for an infrastructure known to be of one of them: created in
-/// the same member with that type, and named by its handle's id or by the same constant id.
+/// the same member with that type, and named by its handle's id or by the same constant id (a
+/// constant, or a local given a literal and never written again).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IgnoredArgumentAnalyzer : DssAnalyzer
@@ -35,38 +36,35 @@ public sealed class IgnoredArgumentAnalyzer : DssAnalyzer
             {
                 var graphs = BodyGraphs.Of(block).Graphs;
                 var createdIds = flow.CreatedIds(graphs);
-                foreach (var graph in graphs)
+                flow.Run(graphs, (graph, operation, state) =>
                 {
-                    flow.Run(graph, (operation, state) =>
+                    foreach (var invocation in operation.DescendantsAndSelf().OfType<IInvocationOperation>())
                     {
-                        foreach (var invocation in operation.DescendantsAndSelf().OfType<IInvocationOperation>())
+                        foreach (var attribute in DssSymbols.FindAll(invocation.TargetMethod, symbols.IgnoredForInfraTypes))
                         {
-                            foreach (var attribute in DssSymbols.FindAll(invocation.TargetMethod, symbols.IgnoredForInfraTypes))
+                            var names = DssSymbols.Strings(attribute).ToList();
+                            var ignored = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == names.FirstOrDefault());
+                            if (ignored is not { ArgumentKind: ArgumentKind.Explicit } || ignored.Value.ConstantValue is { HasValue: true, Value: null })
                             {
-                                var names = DssSymbols.Strings(attribute).ToList();
-                                var ignored = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == names.FirstOrDefault());
-                                if (ignored is not { ArgumentKind: ArgumentKind.Explicit } || ignored.Value.ConstantValue is { HasValue: true, Value: null })
-                                {
-                                    continue;
-                                }
+                                continue;
+                            }
 
-                                var types = names.Skip(1).ToList();
-                                var infra = invocation.Arguments.Select(a => InfraOf(a, state, createdIds)).FirstOrDefault(f => f.IsOneOf);
-                                if (infra.IsWithin(types))
-                                {
-                                    block.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.IgnoredArgument, ignored.Syntax.GetLocation(), ignored.Parameter!.Name, infra));
-                                }
+                            var types = names.Skip(1).ToList();
+                            var infra = invocation.Arguments.Select(a => InfraOf(a, state, createdIds, graph.Model)).FirstOrDefault(f => f.IsOneOf);
+                            if (infra.IsWithin(types))
+                            {
+                                block.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.IgnoredArgument, ignored.Syntax.GetLocation(), ignored.Parameter!.Name, infra));
                             }
                         }
-                    });
-                }
+                    }
+                });
             });
     }
 
     /// <summary>The infrastructure an argument names: the id of a handle of known type, or an id created with a known type.</summary>
-    private static InfraTypeFact InfraOf(IArgumentOperation argument, System.Collections.Immutable.ImmutableDictionary<object, InfraTypeFact> state, System.Collections.Generic.Dictionary<string, InfraTypeFact> createdIds)
+    private static InfraTypeFact InfraOf(IArgumentOperation argument, System.Collections.Immutable.ImmutableDictionary<object, InfraTypeFact> state, System.Collections.Generic.Dictionary<string, InfraTypeFact> createdIds, SemanticModel? model)
     {
-        if (argument.Value.ConstantValue is { HasValue: true, Value: string id })
+        if (OperationFacts.ConstantText(argument.Value, model) is { } id)
         {
             return argument.Parameter is { } parameter && createdIds.TryGetValue(InfraTypeFlow.IdKey(parameter.Name, id), out var created) ? created : InfraTypeFact.Unknown;
         }

@@ -60,7 +60,7 @@ public sealed class IgnoredFutureAnalyzer : DssAnalyzer
         var droppedAwait = !operation.IsBranchValue && operation.Statement is IAwaitOperation ? OperationFacts.Unwrap(operation.Statement) : null;
         foreach (var reference in graph.References(operation, local))
         {
-            if (reference != droppedAwait && OperationFacts.UseOf(reference, out _) != LocalUse.Assigned)
+            if (reference != droppedAwait && OperationFacts.UseOf(reference, out _, graph.Model) != LocalUse.Assigned)
             {
                 return true;
             }

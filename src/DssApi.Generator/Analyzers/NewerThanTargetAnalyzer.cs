@@ -35,7 +35,7 @@ public sealed class NewerThanTargetAnalyzer : DssAnalyzer
         context.RegisterOperationAction(
             operation =>
             {
-                if (Reached(operation.Operation) is { } member && NewestSince(symbols, member, operation.Operation) is { } since && VersionNumber.IsNewer(since, target)
+                if (Reached(symbols, operation.Operation) is { } member && NewestSince(symbols, member, operation.Operation) is { } since && VersionNumber.IsNewer(since, target)
                     && !IsGuarded(symbols, operation.Operation, since))
                 {
                     var name = member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? member.ContainingType.Name : member.Name;
@@ -53,11 +53,12 @@ public sealed class NewerThanTargetAnalyzer : DssAnalyzer
     /// The member whose use can fail on an older server: a call (a route, or a change to send
     /// later), a new object to send, a property written or changed through a call on its value,
     /// an enum value (a static member) used other than in a comparison. Reading a property or comparing with an enum value cannot
-    /// fail: the value was already obtained, by a call this rule looks at instead.
+    /// fail: the value was already obtained, by a call this rule looks at instead. Nor can a
+    /// method of a newer type that only computes from that value (<c>Logs()</c> of a <c>DeploymentUpdate</c>).
     /// </summary>
-    private static ISymbol? Reached(IOperation operation) => operation switch
+    private static ISymbol? Reached(DssSymbols symbols, IOperation operation) => operation switch
     {
-        IInvocationOperation invocation => invocation.TargetMethod,
+        IInvocationOperation invocation when ReachesDss(symbols, invocation.TargetMethod) => invocation.TargetMethod,
         IMethodReferenceOperation reference => reference.Method,
         IObjectCreationOperation creation => creation.Constructor,
         IPropertyReferenceOperation { Property.IsStatic: true } value when !IsCompared(value) => value.Property,
@@ -65,6 +66,14 @@ public sealed class NewerThanTargetAnalyzer : DssAnalyzer
         IFieldReferenceOperation value when !IsCompared(value) => value.Field,
         _ => null,
     };
+
+    /// <summary>
+    /// True for a route (it returns a task), a change to send later (<c>[DssMutates]</c>), or a
+    /// method that is itself newer; not for a method that computes from a newer value already obtained.
+    /// </summary>
+    private static bool ReachesDss(DssSymbols symbols, IMethodSymbol method) =>
+        DssSymbols.Has(method, symbols.Mutates) || DssSymbols.Has(method.OriginalDefinition, symbols.Since)
+        || method.ReturnType.Name is "Task" or "ValueTask" || !method.ReturnType.GetMembers("GetAwaiter").IsEmpty;
 
     /// <summary>True when the value only takes part in a comparison, a pattern or a <c>case</c> label.</summary>
     private static bool IsCompared(IOperation value)
@@ -161,13 +170,27 @@ public sealed class NewerThanTargetAnalyzer : DssAnalyzer
                 return Proves(symbols, logical.LeftOperand, since, whenTrue) || Proves(symbols, logical.RightOperand, since, whenTrue);
             case IBinaryOperation comparison when symbols.Version is { } version
                 && SymbolEqualityComparer.Default.Equals(comparison.LeftOperand.Type, version):
-                var provesLowerBound = (comparison.OperatorKind, whenTrue) is
+                // With the constant on the left (new Version(13, 0) <= server), the server's side of the comparison is the mirror image.
+                var serverOnLeft = ConstantVersion(comparison.LeftOperand) is null;
+                var bound = ConstantVersion(serverOnLeft ? comparison.RightOperand : comparison.LeftOperand);
+                var serverComparedBy = serverOnLeft ? comparison.OperatorKind : Mirrored(comparison.OperatorKind);
+                var provesLowerBound = (serverComparedBy, whenTrue) is
                     (BinaryOperatorKind.GreaterThanOrEqual or BinaryOperatorKind.GreaterThan, true) or (BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual, false);
-                return provesLowerBound && ConstantVersion(comparison.RightOperand) is { } bound && !VersionNumber.IsNewer(since, bound);
+                return provesLowerBound && bound is not null && !VersionNumber.IsNewer(since, bound);
             default:
                 return false;
         }
     }
+
+    /// <summary>The comparison seen from its right operand: <c>a &lt;= b</c> is <c>b &gt;= a</c>.</summary>
+    private static BinaryOperatorKind Mirrored(BinaryOperatorKind kind) => kind switch
+    {
+        BinaryOperatorKind.LessThan => BinaryOperatorKind.GreaterThan,
+        BinaryOperatorKind.LessThanOrEqual => BinaryOperatorKind.GreaterThanOrEqual,
+        BinaryOperatorKind.GreaterThan => BinaryOperatorKind.LessThan,
+        BinaryOperatorKind.GreaterThanOrEqual => BinaryOperatorKind.LessThanOrEqual,
+        _ => kind,
+    };
 
     /// <summary>The version a constant <c>new Version(13, 2)</c> or <c>Version.Parse("13.2")</c> stands for.</summary>
     private static string? ConstantVersion(IOperation operation)

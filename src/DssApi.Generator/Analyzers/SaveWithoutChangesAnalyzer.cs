@@ -9,7 +9,8 @@ namespace DssApi.Generator.Analyzers;
 /// <summary>
 /// DSS1001: a save of settings that, on every path since they were loaded or last saved, nothing
 /// could have modified. Anything that might modify them (a setter, a mutator, a list or the raw
-/// JSON obtained from them, handing them to other code) makes the save legitimate.
+/// JSON obtained from them and used other than by reading it, handing them to other code) makes
+/// the save legitimate.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SaveWithoutChangesAnalyzer : DssAnalyzer
@@ -49,13 +50,44 @@ public sealed class SaveWithoutChangesAnalyzer : DssAnalyzer
                 {
                     foreach (var local in graph.DeclaredLocals)
                     {
-                        if (symbols.IsSettings(local.Type) && !body.IsCaptured(local))
+                        if (symbols.IsSettings(local.Type) && (!body.IsCaptured(local) || IsOnlyReadWhereCaptured(body, graph, local)))
                         {
                             Analyze(block, symbols, graph, local);
                         }
                     }
                 }
             });
+    }
+
+    /// <summary>True when the lambdas and local functions that capture the settings only read or format them: whenever they run, they change nothing.</summary>
+    private static bool IsOnlyReadWhereCaptured(BodyGraphs body, FlowGraph declaring, ILocalSymbol local)
+    {
+        foreach (var graph in body.Graphs)
+        {
+            if (graph == declaring)
+            {
+                continue;
+            }
+
+            foreach (var operation in graph.Operations)
+            {
+                foreach (var reference in graph.References(operation, local))
+                {
+                    var onlyRead = OperationFacts.UseOf(reference, out var consumer, graph.Model) switch
+                    {
+                        LocalUse.PropertyRead => OperationFacts.IsOnlyRead(consumer!, graph.Model),
+                        LocalUse.Formatted => true,
+                        _ => false,
+                    };
+                    if (!onlyRead)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
     }
 
     private static void Analyze(OperationBlockAnalysisContext context, DssSymbols symbols, FlowGraph graph, ILocalSymbol local)
@@ -94,12 +126,13 @@ public sealed class SaveWithoutChangesAnalyzer : DssAnalyzer
         var touched = false;
         foreach (var reference in graph.References(operation, local))
         {
-            switch (OperationFacts.UseOf(reference, out var consumer))
+            switch (OperationFacts.UseOf(reference, out var consumer, graph.Model))
             {
                 case LocalUse.Receiver when DssSymbols.Has(((IInvocationOperation)consumer!).TargetMethod, symbols.Saves):
                     save = (IInvocationOperation)consumer!;
                     break;
-                case LocalUse.PropertyRead when consumer!.Type is { } type && (type.IsValueType || type.SpecialType == SpecialType.System_String):
+                case LocalUse.PropertyRead when OperationFacts.IsOnlyRead(consumer!, graph.Model):
+                case LocalUse.Receiver when !DssSymbols.Has(((IInvocationOperation)consumer!).TargetMethod, symbols.Mutates) && OperationFacts.IsOnlyRead(consumer!, graph.Model):
                 case LocalUse.Formatted:
                     break;
                 case LocalUse.HandedOn or LocalUse.Assigned:

@@ -11,7 +11,7 @@ namespace DssApi.Generator.Analyzers;
 
 /// <summary>
 /// DSS1002: settings loaded in a member and modified (through a member marked
-/// <c>[DssMutates]</c>) with no path on to a save. Settings handed on (returned, stored, passed)
+/// <c>[DssMutates]</c>, or a change to one of their lists) with no path on to a save. Settings handed on (returned, stored, passed)
 /// are someone else's to save, so any path to such a use counts as saving them.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -34,7 +34,7 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
             operation => operation switch
             {
                 IInvocationOperation invocation => DssSymbols.Has(invocation.TargetMethod, symbols.Mutates),
-                IPropertyReferenceOperation property => DssSymbols.Has(property.Property, symbols.Mutates),
+                IPropertyReferenceOperation property => DssSymbols.Has(property.Property, symbols.Mutates) || ListChange(symbols, property, model: null) is not null,
                 _ => false,
             },
             block =>
@@ -100,28 +100,48 @@ public sealed class UnsavedChangesAnalyzer : DssAnalyzer
         return false;
     }
 
-    /// <summary>Where the settings are certainly modified: a write of a property or a call of a method marked <c>[DssMutates]</c>.</summary>
+    /// <summary>
+    /// Where the settings are certainly modified: a write of a property or a call of a method
+    /// marked <c>[DssMutates]</c>, or a change to one of their lists (<c>settings.Tags.Add(…)</c>).
+    /// </summary>
     private static SyntaxNode? Modification(DssSymbols symbols, FlowGraph graph, ILocalSymbol local, FlowOperation operation)
     {
         foreach (var reference in graph.References(operation, local))
         {
-            var use = OperationFacts.UseOf(reference, out var consumer);
-            if ((use == LocalUse.PropertyWrite && DssSymbols.Has(((IPropertyReferenceOperation)consumer!).Property, symbols.Mutates))
-                || (use == LocalUse.Receiver && DssSymbols.Has(((IInvocationOperation)consumer!).TargetMethod, symbols.Mutates)))
+            var use = OperationFacts.UseOf(reference, out var consumer, graph.Model);
+            var change = use switch
+            {
+                LocalUse.PropertyWrite when DssSymbols.Has(((IPropertyReferenceOperation)consumer!).Property, symbols.Mutates) => OperationFacts.WriterOf(consumer!) ?? consumer!.Syntax,
+                LocalUse.Receiver when DssSymbols.Has(((IInvocationOperation)consumer!).TargetMethod, symbols.Mutates) => consumer!.Syntax,
+                LocalUse.PropertyRead when ListChange(symbols, (IPropertyReferenceOperation)consumer!, graph.Model) is { } listChange => listChange.Syntax,
+                _ => null,
+            };
+            if (change is not null)
             {
                 // A statement still being written: what it will do with the settings is unknown.
-                return graph.IsIncomplete(operation) ? null : OperationFacts.WriterOf(consumer!) ?? consumer!.Syntax;
+                return graph.IsIncomplete(operation) ? null : change;
             }
         }
 
         return null;
     }
 
+    private static readonly HashSet<string> ListChanges = ["Add", "Insert", "Remove", "RemoveAt", "Clear"];
+
+    /// <summary>The call that changes a list field of the settings (marked <c>[DssWire]</c>) read by <paramref name="list"/>, if the read is for that.</summary>
+    private static IInvocationOperation? ListChange(DssSymbols symbols, IPropertyReferenceOperation list, SemanticModel? model) =>
+        DssSymbols.Has(list.Property, symbols.Wire)
+        && OperationFacts.ConsumerOf(OperationFacts.InSource(list, model), out var wrapped) is IInvocationOperation call && call.Instance == wrapped
+        && ListChanges.Contains(call.TargetMethod.Name)
+        && call.TargetMethod.ContainingType.AllInterfaces.Concat([call.TargetMethod.ContainingType]).Any(t => t.OriginalDefinition.Name is "ICollection" or "IList")
+            ? call
+            : null;
+
     private static bool SavesOrHandsOn(DssSymbols symbols, FlowGraph graph, ILocalSymbol local, FlowOperation operation)
     {
         foreach (var reference in graph.References(operation, local))
         {
-            var handedOrSaved = OperationFacts.UseOf(reference, out var consumer) switch
+            var handedOrSaved = OperationFacts.UseOf(reference, out var consumer, graph.Model) switch
             {
                 LocalUse.Receiver => DssSymbols.Has(((IInvocationOperation)consumer!).TargetMethod, symbols.Saves),
                 LocalUse.HandedOn => true,

@@ -62,7 +62,7 @@ public sealed class UnstartedDeploymentAnalyzer : DssAnalyzer
     private static bool Creates(DssSymbols symbols, IInvocationOperation invocation) => DssSymbols.Has(invocation.TargetMethod, symbols.CreatesDeployment);
 
     private static bool StartsOrHandsOn(DssSymbols symbols, FlowGraph graph, ILocalSymbol local, FlowOperation operation) =>
-        graph.References(operation, local).Any(reference => OperationFacts.UseOf(reference, out var consumer) switch
+        graph.References(operation, local).Any(reference => OperationFacts.UseOf(reference, out var consumer, graph.Model) switch
         {
             LocalUse.Receiver => DssSymbols.Has(((IInvocationOperation)consumer!).TargetMethod, symbols.StartsDeployment),
             LocalUse.HandedOn => true,

@@ -33,28 +33,25 @@ public sealed class WrongInfraTypeAnalyzer : DssAnalyzer
             operation => MemberUse(operation).Member is { } member && (DssSymbols.Has(member, symbols.InfraTypes) || DssSymbols.Has(member.ContainingType, symbols.InfraTypes)),
             block =>
             {
-                foreach (var graph in BodyGraphs.Of(block).Graphs)
+                flow.Run(BodyGraphs.Of(block).Graphs, (_, operation, state) =>
                 {
-                    flow.Run(graph, (operation, state) =>
+                    foreach (var use in operation.DescendantsAndSelf())
                     {
-                        foreach (var use in operation.DescendantsAndSelf())
+                        var (member, instance) = MemberUse(use);
+                        if (member is null || instance is null)
                         {
-                            var (member, instance) = MemberUse(use);
-                            if (member is null || instance is null)
-                            {
-                                continue;
-                            }
-
-                            var required = new[] { member, member.ContainingType }
-                                .SelectMany(s => DssSymbols.FindAll(s, symbols.InfraTypes)).SelectMany(DssSymbols.Strings).Distinct().ToList();
-                            var known = InfraTypeFlow.FactOf(state, instance);
-                            if (known.Excludes(required))
-                            {
-                                block.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.WrongInfraType, use.Syntax.GetLocation(), member.Name, string.Join(" or ", required), known));
-                            }
+                            continue;
                         }
-                    });
-                }
+
+                        var required = new[] { member, member.ContainingType }
+                            .SelectMany(s => DssSymbols.FindAll(s, symbols.InfraTypes)).SelectMany(DssSymbols.Strings).Distinct().ToList();
+                        var known = InfraTypeFlow.FactOf(state, instance);
+                        if (known.Excludes(required))
+                        {
+                            block.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.WrongInfraType, use.Syntax.GetLocation(), member.Name, string.Join(" or ", required), known));
+                        }
+                    }
+                });
             });
     }
 

@@ -107,4 +107,20 @@ public sealed class ApiKeyLiteralTests
 
         DssClient Blank() => new("https://dss", Empty);
         """);
+
+    [Fact]
+    public Task Local_given_a_literal_and_never_changed_fires() => Verifier.VerifyAsync("""
+        DssClient Connect(string url, bool sandbox)
+        {
+            var key = "dkuaps-local-1234";
+            using var first = new DssClient(url, [|key|]);
+
+            var changed = "dkuaps-draft";
+            changed = Environment.GetEnvironmentVariable("DSS_API_KEY")!;
+            using var second = new DssClient(url, changed);
+
+            var empty = "";
+            return new DssClient(url, sandbox ? [|"dkuaps-sandbox"|] : empty);
+        }
+        """);
 }

@@ -126,4 +126,31 @@ public sealed class IgnoredArgumentTests
             await deployer.CreateDeploymentAsync("d1", infra.InfraId, endpointId: 
         }
         """, compiles: false);
+
+    [Fact]
+    public Task Id_in_a_local_given_a_literal_names_the_created_infrastructure() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployer deployer)
+        {
+            var infraId = "static-dev";
+            await deployer.CreateInfraAsync(infraId, "Development", InfraType.Static);
+            await deployer.CreateDeploymentAsync("d1", "churn", infraId, "v1", [|endpointId: "predict"|]);
+
+            var reused = "sm-dev";
+            await deployer.CreateInfraAsync(reused, "Development", InfraType.SageMaker);
+            reused = "static-dev";
+            await deployer.CreateDeploymentAsync("d2", "churn", reused, "v1", endpointId: "predict");
+        }
+        """);
+
+    [Fact]
+    public Task Type_chosen_between_ignoring_types_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployer deployer, bool onPremises)
+        {
+            var infra = await deployer.CreateInfraAsync("main", "Production", onPremises ? InfraType.Static : InfraType.Kubernetes);
+            await deployer.CreateDeploymentAsync("d1", "churn", infra.InfraId, "v1", [|endpointId: "predict"|]);
+
+            var cloud = await deployer.CreateInfraAsync("cloud", "Production", onPremises ? InfraType.Static : InfraType.SageMaker);
+            await deployer.CreateDeploymentAsync("d2", "churn", cloud.InfraId, "v1", endpointId: "predict");
+        }
+        """);
 }

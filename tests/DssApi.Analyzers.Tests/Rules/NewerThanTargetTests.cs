@@ -179,4 +179,39 @@ public sealed class NewerThanTargetTests
     public Task Incomplete_code_does_not_crash() => Verifier.VerifyAsync("""
         async Task Run(DssApiDeployerDeployment deployment) => await [|deployment.ListUpdatesAsync()|]
         """, targetVersion: "13.0", compiles: false);
+
+    [Fact]
+    public Task Reading_a_field_of_a_newer_record_through_its_method_is_silent() => Verifier.VerifyAsync("""
+        async Task Print(DssApiDeployerDeployment deployment)
+        {
+            var update = await [|deployment.GetLastUpdateAsync()|];
+            foreach (var line in update.Logs())
+            {
+                Console.WriteLine(line);
+            }
+        }
+        """, targetVersion: "13.0");
+
+    [Fact]
+    public Task Version_check_with_the_constant_on_the_left_guards() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerDeployment deployment, Version server)
+        {
+            if (new Version(13, 0) <= server)
+            {
+                await deployment.RunTestQueriesAsync();
+            }
+
+            if (new Version(12, 0) <= server)
+            {
+                await [|deployment.RunTestQueriesAsync()|];
+            }
+
+            if (new Version(13, 0) > server)
+            {
+                return;
+            }
+
+            await deployment.RunTestQueriesAsync();
+        }
+        """, targetVersion: "12.0");
 }

@@ -394,4 +394,76 @@ public sealed class SaveWithoutChangesTests
             await [|settings.SaveAsync()|];
         }
         """);
+
+    [Fact]
+    public Task Reading_lists_and_nested_objects_of_the_settings_changes_nothing() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, DssApiDeployerDeployment deployment, string tag)
+        {
+            var settings = await service.GetSettingsAsync();
+            Console.WriteLine($"{settings.Endpoints.Count} endpoints, tagged {settings.Tags.Contains(tag)}");
+            foreach (var endpoint in settings.Endpoints)
+            {
+                Console.WriteLine(endpoint.Id);
+            }
+
+            var predictions = settings.Endpoints.OfType<PredictionEndpoint>().ToList();
+            Console.WriteLine(predictions.Count(p => p.UseJava == true));
+            await [|settings.SaveAsync()|];
+
+            var deploymentSettings = await deployment.GetSettingsAsync();
+            Console.WriteLine(deploymentSettings.GenerationsMapping?.Mode);
+            Console.WriteLine(deploymentSettings.OverrideSettings?.ToJsonString() ?? "{}");
+            await [|deploymentSettings.SaveAsync()|];
+        }
+        """);
+
+    [Fact]
+    public Task Changing_what_was_read_from_the_settings_is_a_modification() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, DssApiDeployerDeployment deployment)
+        {
+            var settings = await service.GetSettingsAsync();
+            foreach (var endpoint in settings.Endpoints.OfType<PredictionEndpoint>())
+            {
+                endpoint.UseJava = true;
+            }
+
+            await settings.SaveAsync();
+
+            var deploymentSettings = await deployment.GetSettingsAsync();
+            var mapping = deploymentSettings.GenerationsMapping;
+            if (mapping is TrafficSplitMapping split)
+            {
+                split.AuditRoutingKey = "customer_id";
+            }
+
+            await deploymentSettings.SaveAsync();
+
+            var again = await service.GetSettingsAsync();
+            again.Endpoints.OfType<PredictionEndpoint>().Single(e => e.Id == "churn").OutputExplanations = true;
+            await again.SaveAsync();
+
+            var raw = await service.GetSettingsAsync();
+            Merge(raw.Endpoints);
+            await raw.SaveAsync();
+        }
+
+        static void Merge(IList<Endpoint> endpoints) => endpoints.Clear();
+        """);
+
+    [Fact]
+    public Task Local_function_that_only_reads_the_settings_changes_nothing() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, string owner)
+        {
+            var settings = await service.GetSettingsAsync();
+            Log();
+            await [|settings.SaveAsync()|];
+
+            var edited = await service.GetSettingsAsync();
+            SetOwner();
+            await edited.SaveAsync();
+
+            void Log() => Console.WriteLine($"saving {settings.Name} with {settings.Endpoints.Count} endpoints");
+            void SetOwner() => edited.ShortDescription = owner;
+        }
+        """);
 }

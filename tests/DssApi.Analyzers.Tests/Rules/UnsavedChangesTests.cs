@@ -325,4 +325,38 @@ public sealed class UnsavedChangesTests
 
         static Task<ApiServiceSettings> LoadAsync(DssApiService service) => service.GetSettingsAsync();
         """);
+
+    [Fact]
+    public Task Change_to_a_list_of_the_settings_without_save_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, DssApiDeployerService published, IEnumerable<string> tags)
+        {
+            foreach (var tag in tags)
+            {
+                var settings = await service.GetSettingsAsync();
+                if (settings.Tags.Contains(tag))
+                {
+                    continue;
+                }
+
+                [|settings.Tags.Add(tag)|];
+            }
+
+            var publishedSettings = await published.GetSettingsAsync();
+            [|publishedSettings.Permissions.Clear()|];
+        }
+        """);
+
+    [Fact]
+    public Task Change_to_a_list_of_the_settings_then_saved_is_silent() => Verifier.VerifyAsync("""
+        async Task Run(DssApiService service, string tag)
+        {
+            var settings = await service.GetSettingsAsync();
+            settings.Tags.Remove(tag);
+            settings.Tags.Insert(0, tag);
+            await settings.SaveAsync();
+
+            var read = await service.GetSettingsAsync();
+            Console.WriteLine(read.Tags.Contains(tag));
+        }
+        """);
 }

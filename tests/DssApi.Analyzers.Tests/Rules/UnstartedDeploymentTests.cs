@@ -158,4 +158,22 @@ public sealed class UnstartedDeploymentTests
             created.Add(deployment);
         }
         """);
+
+    [Fact]
+    public Task Reading_the_id_through_a_null_conditional_is_not_handing_on() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployer deployer, bool retry)
+        {
+            DssApiDeployerDeployment? deployment = null;
+            try
+            {
+                deployment = await [|deployer.CreateDeploymentAsync("d1", "churn", "infra", "v1")|];
+            }
+            catch (DssApiException) when (retry)
+            {
+                Console.WriteLine("already there");
+            }
+
+            Console.WriteLine(deployment?.DeploymentId ?? "existing");
+        }
+        """);
 }

@@ -265,4 +265,74 @@ public sealed class WrongInfraTypeTests
             }
         }
         """);
+
+    [Fact]
+    public Task Negated_and_recursive_patterns_keep_the_type() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployerInfra infra, string url, string key)
+        {
+            var settings = await infra.GetSettingsAsync();
+            if (settings is not StaticInfraSettings)
+            {
+                [|((StaticInfraSettings)settings).AddApiNode(url, key)|];
+            }
+
+            if (settings is KubernetesInfraSettings { Namespace: not null } cluster)
+            {
+                Console.WriteLine(cluster.Namespace);
+                [|((StaticInfraSettings)settings).RemoveApiNode(url)|];
+            }
+
+            if (settings is not KubernetesInfraSettings { Namespace: not null })
+            {
+                ((StaticInfraSettings)settings).RemoveApiNode(url);
+            }
+
+            await settings.SaveAsync();
+        }
+        """);
+
+    [Fact]
+    public Task Later_case_of_a_switch_that_contradicts_the_created_type_fires() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployer deployer, string url, string key)
+        {
+            var infra = await deployer.CreateInfraAsync("k8s", "Production", InfraType.Kubernetes);
+            var settings = await infra.GetSettingsAsync();
+            switch (settings)
+            {
+                case KubernetesInfraSettings k8s:
+                    k8s.Namespace = "dss";
+                    break;
+                case StaticInfraSettings nodes:
+                    [|nodes.AddApiNode(url, key)|];
+                    break;
+            }
+
+            await settings.SaveAsync();
+        }
+        """);
+
+    [Fact]
+    public Task Lambda_sees_the_type_known_where_it_is_written() => Verifier.VerifyAsync("""
+        async Task Run(DssApiDeployer deployer, IEnumerable<string> urls, string key)
+        {
+            var infra = await deployer.CreateInfraAsync("k8s", "Production", InfraType.Kubernetes);
+            var settings = await infra.GetSettingsAsync();
+            var added = settings switch
+            {
+                StaticInfraSettings nodes => urls.Select(url => [|nodes.AddApiNode(url, key)|]).Count(),
+                _ => 0,
+            };
+
+            var other = await deployer.GetInfra("unknown").GetSettingsAsync();
+            if (other is StaticInfraSettings known)
+            {
+                urls.ToList().ForEach(url => known.AddApiNode(url, key));
+            }
+
+            var reassigned = await infra.GetSettingsAsync();
+            reassigned = await deployer.GetInfra("static").GetSettingsAsync();
+            urls.ToList().ForEach(url => ((StaticInfraSettings)reassigned).AddApiNode(url, key));
+            await settings.SaveAsync();
+        }
+        """);
 }

@@ -66,6 +66,7 @@ internal static class TestSetup
         using System;
         using System.Collections.Generic;
         using System.IO;
+        using System.Linq;
         using System.Threading;
         using System.Threading.Tasks;
         using DssApi;

@@ -116,6 +116,8 @@ internal sealed class FlowGraph
     public FlowGraph(ControlFlowGraph graph)
         : this(graph.Blocks.Length, block => graph.Blocks[block].Operations, block => graph.Blocks[block].BranchValue, block => IsHandlerEntry(graph.Blocks[block]), DeclaredIn(graph.Root))
     {
+        Model = graph.OriginalOperation.SemanticModel;
+        Lambda = (graph.OriginalOperation as IAnonymousFunctionOperation)?.Symbol;
         BuildSuccessors(graph);
     }
 
@@ -164,6 +166,15 @@ internal sealed class FlowGraph
             }
         }
     }
+
+    /// <summary>
+    /// The semantic model of the source, for a graph built from a control flow graph: its
+    /// operations have none, and the source's operations they stand for are found through it.
+    /// </summary>
+    public SemanticModel? Model { get; }
+
+    /// <summary>The lambda this is the body of, if it is one.</summary>
+    public IMethodSymbol? Lambda { get; }
 
     /// <summary>Every top-level operation, block by block, in order.</summary>
     public IReadOnlyList<FlowOperation> Operations => _operations;

@@ -41,8 +41,17 @@ internal readonly struct InfraTypeFact : IEquatable<InfraTypeFact>
         return both.Count > 0 ? new(true, both) : this;
     }
 
-    public InfraTypeFact Without(IEnumerable<string> types) =>
-        IsOneOf ? new(true, Types.Except(types)) : new(false, Types.Union(types));
+    /// <summary>What a test that the type is none of <paramref name="types"/> leaves known when it holds; as for <see cref="Matching"/>, a contradiction changes nothing.</summary>
+    public InfraTypeFact Without(IEnumerable<string> types)
+    {
+        if (!IsOneOf)
+        {
+            return new(false, Types.Union(types));
+        }
+
+        var remaining = Types.Except(types);
+        return remaining.Count > 0 ? new(true, remaining) : this;
+    }
 
     public InfraTypeFact Join(InfraTypeFact other) => (IsOneOf, other.IsOneOf) switch
     {
@@ -78,11 +87,43 @@ internal sealed class InfraTypeFlow
 
     public InfraTypeFlow(DssSymbols symbols) => _symbols = symbols;
 
-    /// <summary>Calls <paramref name="visit"/> with each operation and what is known just before it.</summary>
-    public void Run(FlowGraph graph, Action<IOperation, ImmutableDictionary<object, InfraTypeFact>> visit)
+    /// <summary>
+    /// Calls <paramref name="visit"/> with each operation of each graph and what is known just
+    /// before it. A lambda starts with what was known where it was written of the locals that
+    /// keep their value (assigned once, or declared by a pattern): those it captures are the same
+    /// whenever it runs.
+    /// </summary>
+    public void Run(IReadOnlyList<FlowGraph> graphs, Action<FlowGraph, IOperation, ImmutableDictionary<object, InfraTypeFact>> visit)
+    {
+        var assignments = new Dictionary<ILocalSymbol, int>(SymbolEqualityComparer.Default);
+        foreach (var operation in graphs.SelectMany(g => g.Operations))
+        {
+            if (OperationFacts.IsAssignmentToLocal(operation.Operation, out var local, out _))
+            {
+                assignments[local] = assignments.TryGetValue(local, out var count) ? count + 1 : 1;
+            }
+        }
+
+        var atLambda = new Dictionary<IMethodSymbol, ImmutableDictionary<object, InfraTypeFact>>(SymbolEqualityComparer.Default);
+        foreach (var graph in graphs)
+        {
+            var start = graph.Lambda is { } lambda && atLambda.TryGetValue(lambda, out var outer) ? outer : null;
+            Run(graph, start, (operation, state) =>
+            {
+                foreach (var written in operation.DescendantsAndSelf().OfType<IFlowAnonymousFunctionOperation>())
+                {
+                    atLambda[written.Symbol] = state.RemoveRange(state.Keys.Where(key => key is not ILocalSymbol local || assignments.TryGetValue(local, out var count) && count > 1));
+                }
+
+                visit(graph, operation, state);
+            });
+        }
+    }
+
+    private void Run(FlowGraph graph, ImmutableDictionary<object, InfraTypeFact>? start, Action<IOperation, ImmutableDictionary<object, InfraTypeFact>> visit)
     {
         var states = graph.Forward(
-            ImmutableDictionary.Create<object, InfraTypeFact>(ValueKeyComparer.Instance),
+            start ?? ImmutableDictionary.Create<object, InfraTypeFact>(ValueKeyComparer.Instance),
             Join,
             (state, operation) => Step(state, operation.Operation),
             (state, block, holds) => Refine(graph, state, block, holds),
@@ -106,16 +147,16 @@ internal sealed class InfraTypeFlow
     {
         var ids = new Dictionary<string, InfraTypeFact>(StringComparer.Ordinal);
         var conflicting = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var invocation in graphs.SelectMany(g => g.Operations).SelectMany(o => o.Operation.DescendantsAndSelf()).OfType<IInvocationOperation>())
+        foreach (var (invocation, model) in graphs.SelectMany(g => g.Operations.SelectMany(o => o.Operation.DescendantsAndSelf()).OfType<IInvocationOperation>().Select(i => (i, g.Model))))
         {
-            if (CreatedType(invocation) is not { } type || !(Awaited(invocation.Type) is INamedTypeSymbol handle))
+            if (CreatedType(invocation, ImmutableDictionary<object, InfraTypeFact>.Empty) is not { } type || !(Awaited(invocation.Type) is INamedTypeSymbol handle))
             {
                 continue;
             }
 
             foreach (var argument in invocation.Arguments)
             {
-                if (argument.Value.ConstantValue is { HasValue: true, Value: string id } && IsIdentityOf(handle, argument.Parameter))
+                if (OperationFacts.ConstantText(argument.Value, model) is { } id && IsIdentityOf(handle, argument.Parameter))
                 {
                     var key = IdKey(argument.Parameter!.Name, id);
                     if (ids.TryGetValue(key, out var known) && !known.Equals(type))
@@ -192,8 +233,8 @@ internal sealed class InfraTypeFlow
         var fact = OperationFacts.Unwrap(value) switch
         {
             IInvocationOperation { Instance: { } handle } when _symbols.IsSettings(value.Type) => FactOf(state, handle),
-            IInvocationOperation creation => CreatedType(creation) ?? InfraTypeFact.Unknown,
-            var other => FactOf(state, other),
+            IInvocationOperation creation => CreatedType(creation, state) ?? InfraTypeFact.Unknown,
+            var other => Wires(state, other) is { } wires ? InfraTypeFact.OneOf(wires) : InfraTypeFact.Unknown,
         };
         return fact.Equals(InfraTypeFact.Unknown) ? state.Remove(key) : state.SetItem(key, fact);
     }
@@ -204,7 +245,6 @@ internal sealed class InfraTypeFlow
     private ImmutableDictionary<object, InfraTypeFact> Refine(ImmutableDictionary<object, InfraTypeFact> state, IOperation condition, bool holds)
     {
         object? tested = null;
-        ILocalSymbol? declared = null;
         IEnumerable<string> types = [];
         var isMatch = holds;
         switch (condition)
@@ -217,15 +257,10 @@ internal sealed class InfraTypeFlow
                 types = wire is null ? [] : [wire];
                 isMatch = holds == (comparison.OperatorKind == BinaryOperatorKind.Equals);
                 break;
+            case IIsPatternOperation { Value: var value, Pattern: INegatedPatternOperation negated }:
+                return Refine(state, value, negated.Pattern, !holds);
             case IIsPatternOperation { Value: var value, Pattern: var pattern }:
-                tested = KeyOf(OperationFacts.Unwrap(value));
-                (types, declared) = pattern switch
-                {
-                    ITypePatternOperation typePattern => (TypesOf(typePattern.MatchedType), null),
-                    IDeclarationPatternOperation declaration => (TypesOf(declaration.MatchedType), declaration.DeclaredSymbol as ILocalSymbol),
-                    _ => ([], null),
-                };
-                break;
+                return Refine(state, value, pattern, holds);
             case IIsTypeOperation { ValueOperand: var value, TypeOperand: var type }:
                 tested = KeyOf(OperationFacts.Unwrap(value));
                 types = TypesOf(type);
@@ -233,13 +268,36 @@ internal sealed class InfraTypeFlow
         }
 
         var list = types.ToList();
-        if (tested is null || list.Count == 0)
+        return tested is null || list.Count == 0 ? state : Refine(state, tested, list, isMatch, declared: null);
+    }
+
+    /// <summary>
+    /// What <c>value is pattern</c> having the value <paramref name="holds"/> proves: a type
+    /// pattern, a declaration, or a recursive pattern (<c>is KubernetesInfraSettings { Namespace: not null } k8s</c>),
+    /// whose failure proves nothing when it also tests members.
+    /// </summary>
+    private ImmutableDictionary<object, InfraTypeFact> Refine(ImmutableDictionary<object, InfraTypeFact> state, IOperation value, IPatternOperation pattern, bool holds)
+    {
+        var (type, declared, testsMembers) = pattern switch
+        {
+            ITypePatternOperation typePattern => (typePattern.MatchedType, null, false),
+            IDeclarationPatternOperation declaration => (declaration.MatchedType, declaration.DeclaredSymbol as ILocalSymbol, false),
+            IRecursivePatternOperation recursive => (recursive.MatchedType, recursive.DeclaredSymbol as ILocalSymbol, recursive.PropertySubpatterns.Length + recursive.DeconstructionSubpatterns.Length > 0),
+            _ => (null, null, false),
+        };
+        var types = TypesOf(type).ToList();
+        if (KeyOf(OperationFacts.Unwrap(value)) is not { } tested || types.Count == 0 || (testsMembers && !holds))
         {
             return state;
         }
 
+        return Refine(state, tested, types, holds, declared);
+    }
+
+    private static ImmutableDictionary<object, InfraTypeFact> Refine(ImmutableDictionary<object, InfraTypeFact> state, object tested, IReadOnlyCollection<string> types, bool isMatch, ILocalSymbol? declared)
+    {
         var known = state.TryGetValue(tested, out var fact) ? fact : InfraTypeFact.Unknown;
-        var refined = isMatch ? known.Matching(list) : known.Without(list);
+        var refined = isMatch ? known.Matching(types) : known.Without(types);
         state = refined.IsOneOf || refined.Types.Count > 0 ? state.SetItem(tested, refined) : state.Remove(tested);
         return declared is not null && isMatch && refined.IsOneOf ? state.SetItem(declared, refined) : state;
     }
@@ -255,7 +313,7 @@ internal sealed class InfraTypeFlow
             : null;
 
     /// <summary>The type of an infrastructure a call creates: the constant argument of the discriminator type of the settings the returned handle loads.</summary>
-    private InfraTypeFact? CreatedType(IInvocationOperation invocation)
+    private InfraTypeFact? CreatedType(IInvocationOperation invocation, ImmutableDictionary<object, InfraTypeFact> state)
     {
         if (Awaited(invocation.Type) is not INamedTypeSymbol handle || _symbols.IsSettings(handle))
         {
@@ -269,7 +327,29 @@ internal sealed class InfraTypeFlow
             .Where(t => t is not null)
             .ToList();
         var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter is { } p && discriminators.Contains(Underlying(p.Type), SymbolEqualityComparer.Default));
-        return argument is not null && Wire(argument.Value) is { } wire ? InfraTypeFact.OneOf([wire]) : null;
+        return argument is not null && Wires(state, argument.Value) is { } wires ? InfraTypeFact.OneOf(wires) : null;
+    }
+
+    /// <summary>
+    /// The wire values a value may have: a constant, either branch of a <c>?:</c> of constants,
+    /// or a local or flow capture (the graph's temporary for a <c>?:</c>) known to hold some.
+    /// </summary>
+    private IReadOnlyCollection<string>? Wires(ImmutableDictionary<object, InfraTypeFact> state, IOperation operation)
+    {
+        var value = OperationFacts.Unwrap(operation);
+        if (value is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+        {
+            return Wires(state, conditional.WhenTrue) is { } whenTrueWires && Wires(state, whenFalse) is { } whenFalseWires
+                ? whenTrueWires.Union(whenFalseWires).ToList()
+                : null;
+        }
+
+        if (FactOf(state, value) is { IsOneOf: true } known)
+        {
+            return known.Types;
+        }
+
+        return Wire(value) is { } wire ? [wire] : null;
     }
 
     /// <summary>The value type of the read-only property that tells the cases of settings apart (their <c>Type</c>).</summary>
