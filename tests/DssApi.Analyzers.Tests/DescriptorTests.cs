@@ -4,6 +4,7 @@ using DssApi.Generator.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
+using DssApi.TestSupport;
 
 namespace DssApi.Analyzers.Tests;
 
@@ -23,7 +24,7 @@ public sealed class DescriptorTests
     [Fact]
     public void Every_help_link_points_at_an_existing_page()
     {
-        var docs = Path.Combine(RepositoryRoot(), "docs", "diagnostics");
+        var docs = Path.Combine(TestRepository.Root, "docs", "diagnostics");
         Assert.Equal(13, Descriptors.Length);
         Assert.All(Descriptors, descriptor =>
         {
@@ -35,7 +36,7 @@ public sealed class DescriptorTests
     [Fact]
     public void Every_descriptor_is_reported_by_exactly_one_analyzer_and_listed_as_a_release()
     {
-        var releases = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "DssApi.Generator", "AnalyzerReleases.Unshipped.md"));
+        var releases = File.ReadAllText(Path.Combine(TestRepository.Root, "src", "DssApi.Generator", "AnalyzerReleases.Unshipped.md"));
         Assert.All(Descriptors, descriptor =>
         {
             Assert.Single(Analyzers, a => a.SupportedDiagnostics.Any(d => d.Id == descriptor.Id));
@@ -83,19 +84,5 @@ public sealed class DescriptorTests
             Assert.Contains(Descriptors, d => fix.FixableDiagnosticIds.Contains(d.Id));
             Assert.Same(WellKnownFixAllProviders.BatchFixer, fix.GetFixAllProvider());
         });
-    }
-
-    /// <summary>The folder holding Generator.sln, found from the test's output folder.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Generator.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
     }
 }

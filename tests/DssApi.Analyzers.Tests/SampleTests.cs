@@ -7,6 +7,7 @@ using DssApi.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using DssApi.TestSupport;
 
 namespace DssApi.Analyzers.Tests;
 
@@ -16,7 +17,7 @@ public partial class SampleTests
     [Fact]
     public async Task Every_analyzer_is_silent_on_the_samples()
     {
-        var samplesFolder = Path.Combine(RepositoryRoot(), "samples");
+        var samplesFolder = Path.Combine(TestRepository.Root, "samples");
         var samples = Directory.GetFiles(samplesFolder, "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .ToArray();
@@ -58,17 +59,4 @@ public partial class SampleTests
 
     [GeneratedRegex("""<AdditionalFiles\s+Include="(?<include>[^"]+)"\s+DssApiServiceClient="(?<client>[^"]+)""")]
     private static partial Regex ServiceClientItem();
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Generator.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
-    }
 }

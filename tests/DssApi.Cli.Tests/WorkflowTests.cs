@@ -1,13 +1,14 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
+using DssApi.TestSupport;
 
 namespace DssApi.Cli.Tests;
 
 /// <summary>The sample GitHub Actions workflow runs only commands and options the tool has, so it cannot rot unnoticed.</summary>
 public sealed partial class WorkflowTests
 {
-    private static readonly string Repository = FindRepository();
+    private static readonly string Repository = TestRepository.Root;
     private static readonly string SampleFolder = Path.Combine(Repository, "samples", "Deploy");
 
     [Fact]
@@ -103,17 +104,4 @@ public sealed partial class WorkflowTests
 
     [GeneratedRegex(@"\$\{\{[^}]*\}\}")]
     private static partial Regex Expression();
-
-    private static string FindRepository()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Generator.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Generator.sln) was not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -4,12 +4,13 @@ using System.Text.Json.Nodes;
 using DssApi.Emulator;
 using Json.Schema;
 using YamlDotNet.RepresentationModel;
+using DssApi.TestSupport;
 
 namespace DssApi.Deploy.Tests;
 
 public class SampleTests
 {
-    private static readonly string Repository = FindRepository();
+    private static readonly string Repository = TestRepository.Root;
     private static readonly string SamplePath = Path.Combine(Repository, "samples", "Deploy", "dss.yaml");
     private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(Repository, "src", "DssApi.Deploy", "desired-state.schema.json")));
 
@@ -61,18 +62,5 @@ public class SampleTests
             YamlScalarNode scalar => JsonValue.Create(scalar.Value),
             _ => null,
         };
-    }
-
-    private static string FindRepository()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Generator.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (Generator.sln) was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DssApi.TestSupport;
 
 namespace DssApi.Emulator.Tests;
 
@@ -13,7 +14,7 @@ public sealed class ToolPackageTests
         var version = $"0.1.0-test.{DateTime.UtcNow.Ticks}";
         var tools = Path.Combine(feed, "tools");
         await ChildProcess.RunAsync(ChildProcess.StartInfo("dotnet",
-            ["pack", Path.Combine(RepositoryRoot(), "src", "DssApi.Emulator.Tool"), "-c", "Release", "-o", feed, $"-p:Version={version}"]));
+            ["pack", Path.Combine(TestRepository.Root, "src", "DssApi.Emulator.Tool"), "-c", "Release", "-o", feed, $"-p:Version={version}"]));
         var install = ChildProcess.StartInfo("dotnet",
             ["tool", "install", "DssApi.Emulator.Tool", "--tool-path", tools, "--add-source", feed, "--version", version]);
 
@@ -28,19 +29,5 @@ public sealed class ToolPackageTests
 
         Assert.Equal("Admin API key: k", emulator.Banner[1]);
         Assert.Equal(["Development", "Test", "Production"], stages.AsArray().Select(stage => stage!["id"]!.GetValue<string>()));
-    }
-
-    /// <summary>The folder holding the solution, found from the test binaries.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Generator.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Generator.sln above {AppContext.BaseDirectory}");
     }
 }

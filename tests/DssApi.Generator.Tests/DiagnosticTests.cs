@@ -2,6 +2,7 @@ using DssApi.Generator.Diagnostics;
 using DssApi.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using DssApi.TestSupport;
 
 namespace DssApi.Generator.Tests;
 
@@ -440,7 +441,7 @@ public sealed partial class DiagnosticTests
     public void Every_diagnostic_id_has_a_test_here_and_a_documentation_page()
     {
         var tests = typeof(DiagnosticTests).GetMethods().Select(m => m.Name).ToList();
-        var docs = Path.Combine(RepositoryRoot(), "docs", "diagnostics");
+        var docs = Path.Combine(TestRepository.Root, "docs", "diagnostics");
         foreach (var id in GeneratorRun.AllIds)
         {
             Assert.Contains(tests, name => name.StartsWith(id + "_", StringComparison.Ordinal) && !name.Contains("does_not", StringComparison.Ordinal));
@@ -449,7 +450,7 @@ public sealed partial class DiagnosticTests
             Assert.EndsWith($"docs/diagnostics/{id}.md", DiagnosticDescriptors.HelpLink(id), StringComparison.Ordinal);
         }
 
-        var unshipped = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "DssApi.Generator", "AnalyzerReleases.Unshipped.md"));
+        var unshipped = File.ReadAllText(Path.Combine(TestRepository.Root, "src", "DssApi.Generator", "AnalyzerReleases.Unshipped.md"));
         Assert.All(GeneratorRun.AllIds, id => Assert.Contains(id + " |", unshipped, StringComparison.Ordinal));
     }
 
@@ -505,16 +506,5 @@ public sealed partial class DiagnosticTests
     {
         var span = diagnostic.Location.GetLineSpan();
         Assert.Equal((line, column), (span.StartLinePosition.Line, span.StartLinePosition.Character));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Generator.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Generator.sln was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DssApi.Generator.Tests.Live;
 using DssApi.Generator.Tests.Support;
+using DssApi.TestSupport;
 
 namespace DssApi.Generator.Tests;
 
@@ -82,7 +83,7 @@ public sealed class PythonParityTests : IAsyncLifetime
     [Fact]
     public void The_python_mapping_page_names_every_member_and_its_dotnet_counterpart()
     {
-        var page = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "python-mapping.md"));
+        var page = File.ReadAllText(Path.Combine(TestRepository.Root, "docs", "python-mapping.md"));
 
         Assert.All(Entries.Values.Where(e => !((string)e["member"]!).Contains('#', StringComparison.Ordinal)), entry =>
         {
@@ -186,7 +187,7 @@ public sealed class PythonParityTests : IAsyncLifetime
     /// <summary>The protocol notes, in the <c>shared</c> folder beside the project (or beside a folder holding it).</summary>
     private static string ProtocolNotes()
     {
-        for (var folder = new DirectoryInfo(RepositoryRoot()); folder is not null; folder = folder.Parent)
+        for (var folder = new DirectoryInfo(TestRepository.Root); folder is not null; folder = folder.Parent)
         {
             var notes = Path.Combine(folder.FullName, "shared", "dss-protocol.md");
             if (File.Exists(notes))
@@ -195,18 +196,7 @@ public sealed class PythonParityTests : IAsyncLifetime
             }
         }
 
-        throw new FileNotFoundException($"shared/dss-protocol.md was not found beside {RepositoryRoot()} or a folder holding it.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Generator.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new DirectoryNotFoundException("Generator.sln was not found above the test binaries.");
+        throw new FileNotFoundException($"shared/dss-protocol.md was not found beside {TestRepository.Root} or a folder holding it.");
     }
 
     private delegate Task Call(DssClient client, DssApiNodeClient node, string folder);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Xml.Linq;
+using DssApi.TestSupport;
 
 namespace DssApi.Package.Tests;
 
@@ -10,7 +11,7 @@ public sealed class PackedPackage : IDisposable
 {
     public PackedPackage()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = TestRepository.Root;
         WorkFolder = Directory.CreateTempSubdirectory("dssapi-package-").FullName;
         Feed = Directory.CreateDirectory(Path.Combine(WorkFolder, "feed")).FullName;
         var started = Stopwatch.StartNew();
@@ -68,18 +69,6 @@ public sealed class PackedPackage : IDisposable
         return command["dotnet ".Length..].Replace(OutputFolder, $" -o \"{Feed}\" ").Replace(TimeStamp, stamp);
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Generator.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
-    }
 }
 
 [CollectionDefinition(nameof(PackedPackage))]
