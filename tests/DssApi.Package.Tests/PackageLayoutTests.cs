@@ -97,6 +97,7 @@ public class PackageLayoutTests(PackedPackage package, ITestOutputHelper output)
     [InlineData("DssApi.Testing")]
     [InlineData("DssApi.Emulator")]
     [InlineData("DssApi.Emulator.Tool")]
+    [InlineData("DssApi.Cli")]
     public void Every_package_names_its_repository_and_carries_an_icon_and_a_readme_whose_links_lead_into_the_repository(string packageId)
     {
         var nuspec = package.ReadNuspec(packageId);

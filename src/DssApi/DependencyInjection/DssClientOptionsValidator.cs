@@ -27,29 +27,44 @@ internal sealed class DssClientOptionsValidator(IEnumerable<DssClientRegistratio
             problems.Add($"{client.Key("ApiKey")} is required: a DSS API key (keep it in a secret store, not in appsettings.json), or {client.Key("InternalTicket")} inside DSS.");
         }
 
-        if (options.Timeout <= TimeSpan.Zero && options.Timeout != Timeout.InfiniteTimeSpan)
+        void Positive(string option, TimeSpan? value)
         {
-            problems.Add($"{client.Key("Timeout")} must be positive, not {options.Timeout}.");
+            if (value is { } time && time <= TimeSpan.Zero && time != Timeout.InfiniteTimeSpan)
+            {
+                problems.Add($"{client.Key(option)} must be positive, not {time}.");
+            }
         }
 
-        if (options.DownloadIdleTimeout <= TimeSpan.Zero && options.DownloadIdleTimeout != Timeout.InfiniteTimeSpan)
+        void NotNegative(string option, TimeSpan value)
         {
-            problems.Add($"{client.Key("DownloadIdleTimeout")} must be positive, not {options.DownloadIdleTimeout}.");
+            if (value < TimeSpan.Zero)
+            {
+                problems.Add($"{client.Key(option)} must be 0 or more, not {value}.");
+            }
         }
 
+        Positive("Timeout", options.Timeout);
+        Positive("DownloadIdleTimeout", options.DownloadIdleTimeout);
+        Positive("SlowRouteTimeout", options.SlowRouteTimeout);
+        Positive("FuturePolling:DefaultTimeout", options.FuturePolling.DefaultTimeout);
+        NotNegative("Retry:BaseDelay", options.Retry.BaseDelay);
+        NotNegative("Retry:MaxDelay", options.Retry.MaxDelay);
+        NotNegative("FuturePolling:InitialDelay", options.FuturePolling.InitialDelay);
+        NotNegative("FuturePolling:MaxDelay", options.FuturePolling.MaxDelay);
         if (options.MaxResponseBytes <= 0)
         {
             problems.Add($"{client.Key("MaxResponseBytes")} must be positive, not {options.MaxResponseBytes}.");
         }
 
-        if (options.SlowRouteTimeout is { } slow && slow <= TimeSpan.Zero && slow != Timeout.InfiniteTimeSpan)
-        {
-            problems.Add($"{client.Key("SlowRouteTimeout")} must be positive, not {slow}.");
-        }
-
         if (options.Retry.MaxRetries < 0)
         {
             problems.Add($"{client.Key("Retry:MaxRetries")} must be 0 or more, not {options.Retry.MaxRetries}.");
+        }
+
+        // Below 1 the delay between polls would shrink to nothing and poll DSS in a tight loop.
+        if (!(options.FuturePolling.Multiplier >= 1))
+        {
+            problems.Add($"{client.Key("FuturePolling:Multiplier")} must be 1 or more, not {options.FuturePolling.Multiplier}.");
         }
 
         if (options.HttpClient is not null || options.HttpMessageHandler is not null)

@@ -112,21 +112,21 @@ public sealed class ConfigurationBindingTests : IDisposable
     [InlineData("00:00:00.250", 250)]
     [InlineData("00:02", 120_000)]
     [InlineData("1.00:00:00", 86_400_000)]
-    [InlineData("-00:00:00.001", -1)]
+    [InlineData("-00:00:00.001", -1)] // Timeout.InfiniteTimeSpan: wait forever
     public void Time_spans_are_read_in_the_invariant_dotnet_format(string text, double milliseconds)
     {
         WriteSettings(new JsonObject
         {
             ["DssApi"] = new JsonObject
             {
-                ["Url"] = "http://127.0.0.1:1", ["ApiKey"] = "k", ["FuturePolling"] = new JsonObject { ["InitialDelay"] = text },
+                ["Url"] = "http://127.0.0.1:1", ["ApiKey"] = "k", ["FuturePolling"] = new JsonObject { ["DefaultTimeout"] = text },
             },
         });
         using var host = Build(builder => builder.Services.AddDssClient(builder.Configuration));
 
         var options = host.Services.GetRequiredService<IOptionsMonitor<DssClientOptions>>().Get(Options.DefaultName);
 
-        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), options.FuturePolling.InitialDelay);
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), options.FuturePolling.DefaultTimeout);
     }
 
     [Fact]

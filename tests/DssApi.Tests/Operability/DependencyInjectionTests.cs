@@ -46,7 +46,15 @@ public class DependencyInjectionTests
     [Fact]
     public async Task Missing_settings_fail_at_start_up_naming_each_problem()
     {
-        using var host = Build(new() { ["DssApi:Timeout"] = "-00:00:01", ["DssApi:SlowRouteTimeout"] = "00:00:00" });
+        using var host = Build(new()
+        {
+            ["DssApi:Timeout"] = "-00:00:01",
+            ["DssApi:SlowRouteTimeout"] = "00:00:00",
+            ["DssApi:Retry:BaseDelay"] = "-00:00:02",
+            ["DssApi:FuturePolling:InitialDelay"] = "-00:00:03",
+            ["DssApi:FuturePolling:Multiplier"] = "0.5",
+            ["DssApi:FuturePolling:DefaultTimeout"] = "00:00:00",
+        });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -54,5 +62,9 @@ public class DependencyInjectionTests
         Assert.Contains("DssApi:ApiKey is required", error.Message);
         Assert.Contains("DssApi:Timeout must be positive", error.Message);
         Assert.Contains("DssApi:SlowRouteTimeout must be positive, not 00:00:00", error.Message);
+        Assert.Contains("DssApi:Retry:BaseDelay must be 0 or more, not -00:00:02", error.Message);
+        Assert.Contains("DssApi:FuturePolling:InitialDelay must be 0 or more, not -00:00:03", error.Message);
+        Assert.Contains("DssApi:FuturePolling:Multiplier must be 1 or more, not 0.5", error.Message);
+        Assert.Contains("DssApi:FuturePolling:DefaultTimeout must be positive, not 00:00:00", error.Message);
     }
 }
