@@ -2,15 +2,7 @@
 # Publishes the quickstart with Native AOT and as a JIT application and prints the trimming/AOT
 # warning count (the target is 0), the size of each, the time to the first line of output
 # (start-up, emulator included) and the time of a whole run. Figures only: nothing is asserted.
-set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-
-# Native AOT links with clang.
-command -v clang >/dev/null || { apt-get update -qq && apt-get install -y -qq clang zlib1g-dev >/dev/null; }
-
-cd "$repo"
+source "$(dirname "$0")/native-aot-setup.sh"
 dotnet publish samples/Quickstart -c Release -p:PublishAot=true -o "$out/aot" > "$out/aot.log" 2>&1 || { tail -30 "$out/aot.log"; exit 1; }
 dotnet publish samples/Quickstart -c Release -o "$out/jit" > "$out/jit.log" 2>&1 || { tail -30 "$out/jit.log"; exit 1; }
 warnings=$( { grep -E 'warning (IL|AOT)[0-9]+' "$out/aot.log" || true; } | sort -u | wc -l)

@@ -2,15 +2,7 @@
 # Publishes the dssapi tool with Native AOT and prints its trimming/AOT warning count (the target
 # is 0), its size, and the time to its first line of output (`dssapi --help`, median of 11 runs),
 # beside `python -c "import dataikuapi"` when that module is installed. Figures only: nothing is asserted.
-set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
-
-# Native AOT links with clang.
-command -v clang >/dev/null || { apt-get update -qq && apt-get install -y -qq clang zlib1g-dev >/dev/null; }
-
-cd "$repo"
+source "$(dirname "$0")/native-aot-setup.sh"
 dotnet publish src/DssApi.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$out/aot" > "$out/aot.log" 2>&1 || { tail -30 "$out/aot.log"; exit 1; }
 warnings=$( { grep -E 'warning (IL|AOT)[0-9]+' "$out/aot.log" || true; } | sort -u | wc -l)
 
